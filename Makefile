@@ -1,0 +1,49 @@
+# Article analysis bundle. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARTICLE ?=
+OUT ?= charts
+
+.DEFAULT_GOAL := help
+.PHONY: help setup lab test lint tables bench lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the pinned dependencies (requirements.lock)
+
+lab: $(STAMP) ## open the notebooks in JupyterLab on 127.0.0.1, with a fresh token
+	@token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
+	echo "JupyterLab: open http://127.0.0.1:8888/lab?token=$$token (Ctrl-C stops it)"; \
+	$(PY) -m jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=8888 --ServerApp.port_retries=0 \
+		--ServerApp.root_dir=notebooks --IdentityProvider.token=$$token
+
+test: $(STAMP) ## run every test (the notebooks included)
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff: lint and format check
+	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m ruff format --check analysis tests benchmarks
+
+tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed article)
+	$(PY) -m analysis tables $(if $(ARTICLE),--article $(ARTICLE))
+
+bench: $(STAMP) ## measure import and table times (benchmarks/)
+	$(PY) benchmarks/bench_tables.py
+
+lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
+	$(PY) -m pip install --quiet uv
+	$(PY) -m uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean: ## remove the virtual environment and generated files
+	rm -rf $(VENV) data/processed charts .pytest_cache

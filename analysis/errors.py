@@ -1,0 +1,18 @@
+"""The one error the package raises for input it cannot use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(ValueError):
+    """An article or a curated file that cannot be used.
+
+    The message is one line: the file, what is wrong, and what to do about it. The command line
+    prints it and exits with status 2; nothing is written.
+    """
+
+    def __init__(self, path: str | Path | None, problem: str):
+        self.path = None if path is None else Path(path)
+        self.problem = problem
+        super().__init__(problem if path is None else f"{path}: {problem}")

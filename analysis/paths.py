@@ -1,0 +1,21 @@
+"""Every path the package uses, anchored at the project root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+ARTICLE = RAW / "article.txt"
+STOPWORDS = PACKAGE / "data" / "stopwords_en.txt"
+STYLE = PACKAGE / "data" / "analysis.mplstyle"
+NOTEBOOKS = ROOT / "notebooks"
+CHARTS = ROOT / "charts"
+
+
+def companion(article: Path, kind: str) -> Path:
+    """The hand-written file that goes with an article: `story.txt` -> `story.<kind>.yaml`."""
+    return article.with_name(f"{article.stem}.{kind}.yaml")

@@ -1,0 +1,247 @@
+"""Every table's columns, dtypes and meaning, declared in one place.
+
+`TABLES` maps a table name to its columns, in order. Each column has a pandas dtype, whether it
+may hold missing values, the values it may take (for categories) and a one-line description.
+The same declarations give the empty tables (`empty`), the dtype conversion (`conform`), the
+pandera schemas that validate a table (`validate`), and the column reference in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "DOCUMENT", "OTHER")
+STATUSES = ("done", "ongoing", "planned", "possible")
+QUOTE_KINDS = ("direct", "reported")
+SOURCE_ROLES = ("publisher", "attributed source")
+ORIGINS = ("curated", "extracted")
+
+
+@dataclass(frozen=True)
+class Column:
+    dtype: str
+    doc: str
+    nullable: bool = False
+    categories: tuple[str, ...] | None = None
+    ordered: bool = False
+
+    def pandas_dtype(self):
+        if self.categories is not None:
+            return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
+        return self.dtype
+
+
+def _c(dtype: str, doc: str, **kwargs) -> Column:
+    return Column(dtype, doc, **kwargs)
+
+
+SENTENCE_ID = _c("Int64", "1-based number of the sentence in the body (the dateline is not one)")
+SENTENCE_ID_NA = _c(
+    "Int64", "sentence holding the evidence; empty when it sits in the dateline", nullable=True
+)
+START = _c("Int64", "offset of the first character in the raw text (0-based)")
+END = _c("Int64", "offset one past the last character: text[start:end] gives the span back")
+EVIDENCE = _c("string", "the words of the article that attest the fact, verbatim")
+ORIGIN = _c(
+    "category", "where the row comes from: curated (by hand) or extracted", categories=ORIGINS
+)
+
+TABLES: dict[str, dict[str, Column]] = {
+    # ---- text -------------------------------------------------------------------------
+    "sentences": {
+        "sentence_id": SENTENCE_ID,
+        "start": START,
+        "end": END,
+        "text": _c("string", "the sentence as it stands in the article"),
+        "n_tokens": _c("Int64", "tokens in the sentence, punctuation included"),
+    },
+    "tokens": {
+        "sentence_id": SENTENCE_ID,
+        "token_index": _c("Int64", "position of the token in the article's token stream (0-based)"),
+        "start": START,
+        "end": END,
+        "token": _c("string", "the token as written"),
+        "lower": _c("string", "the token in lower case"),
+        "lemma": _c("string", "dictionary form in lower case (simplemma); names stay as they are"),
+        "is_stopword": _c("boolean", "the token or its lemma is in the stopword list"),
+        "is_punct": _c("boolean", "the token has no letter or digit"),
+    },
+    # ---- terms ------------------------------------------------------------------------
+    "terms": {
+        "term": _c("string", "the lemma"),
+        "count": _c("Int64", "occurrences in the body"),
+        "per_1k": _c("float64", "occurrences per 1,000 word tokens (punctuation not counted)"),
+        "rank": _c("Int64", "rank by count, 1 = most frequent; ties share the lower rank"),
+        "n_sentences": _c("Int64", "sentences the term occurs in"),
+        "first_sentence": _c("Int64", "first sentence the term occurs in"),
+        "is_stopword": _c("boolean", "the term is in the stopword list"),
+    },
+    "ngrams": {
+        "ngram": _c("string", "the words, lower case, separated by spaces"),
+        "n": _c("Int64", "number of words: 2 or 3"),
+        "count": _c("Int64", "occurrences, never across a sentence or punctuation boundary"),
+        "pmi": _c("float64", "pointwise mutual information (NLTK's association measure)"),
+        "log_likelihood": _c("float64", "Dunning's likelihood ratio (NLTK's association measure)"),
+    },
+    "keyness": {
+        "term": _c("string", "the lemma"),
+        "count": _c("Int64", "occurrences in the article"),
+        "per_1k": _c("float64", "occurrences per 1,000 word tokens of the article"),
+        "reference_per_1k": _c(
+            "float64", "occurrences per 1,000 words of general English (wordfreq), floored"
+        ),
+        "log_likelihood": _c("float64", "Dunning's G2 against the reference rate (>= 0)"),
+        "log_ratio": _c("float64", "log2 of per_1k over reference_per_1k: > 0 overused here"),
+    },
+    "dispersion": {
+        "term": _c("string", "the lemma of a content word"),
+        "token_index": _c("Int64", "where it occurs: position in the token stream (0-based)"),
+        "sentence_id": SENTENCE_ID,
+    },
+    "kwic": {
+        "term": _c("string", "the lemma of a content word"),
+        "sentence_id": SENTENCE_ID,
+        "token_index": _c("Int64", "position of the keyword in the token stream (0-based)"),
+        "left": _c("string", "up to `window` tokens before the keyword, as written"),
+        "keyword": _c("string", "the keyword as written"),
+        "right": _c("string", "up to `window` tokens after the keyword, as written"),
+    },
+    # ---- facts ------------------------------------------------------------------------
+    "entities": {
+        "entity": _c("string", "canonical name"),
+        "type": _c(
+            "category", "PERSON, ORG, GPE, LOC, EVENT, DOCUMENT or OTHER", categories=ENTITY_TYPES
+        ),
+        "n_mentions": _c("Int64", "mentions in the article, indirect references included"),
+        "origin": ORIGIN,
+    },
+    "mentions": {
+        "entity": _c("string", "canonical name of the entity referred to"),
+        "sentence_id": SENTENCE_ID_NA,
+        "start": START,
+        "end": END,
+        "text": _c("string", "the words of the mention, verbatim"),
+        "is_indirect": _c("boolean", "an indirect reference (he, the country, the committee)"),
+        "origin": ORIGIN,
+    },
+    "roles": {
+        "person": _c("string", "canonical name of the person"),
+        "role": _c("string", "the title or function the article gives"),
+        "organization": _c("string", "the organization the role is held in", nullable=True),
+        "country": _c("string", "the country of the role", nullable=True),
+        "sentence_id": SENTENCE_ID_NA,
+        "evidence": EVIDENCE,
+        "origin": ORIGIN,
+    },
+    "events": {
+        "event_id": _c("string", "identifier, E1, E2, ... in order of the text"),
+        "actor": _c("string", "who acts", nullable=True),
+        "action": _c("string", "what is done, as a verb phrase"),
+        "object": _c("string", "what it is done to or about", nullable=True),
+        "place": _c("string", "where", nullable=True),
+        "date_text": _c("string", "the words that date the event", nullable=True),
+        "date": _c(
+            "string",
+            "ISO 8601, as precise as the text allows (2016, 2015-10-22, a/b)",
+            nullable=True,
+        ),
+        "status": _c(
+            "category", "done, ongoing, planned or possible", categories=STATUSES, ordered=True
+        ),
+        "cue": _c("string", "the words that set the status"),
+        "speaker": _c("string", "who says so", nullable=True),
+        "sentence_id": SENTENCE_ID_NA,
+        "evidence": EVIDENCE,
+        "origin": ORIGIN,
+    },
+    "quantities": {
+        "subject": _c("string", "what is counted"),
+        "quantity": _c("float64", "the number"),
+        "unit": _c("string", "what one counts"),
+        "category": _c("string", "the kind within its total", nullable=True),
+        "part_of": _c("string", "subject of the total this is a part of", nullable=True),
+        "sentence_id": SENTENCE_ID_NA,
+        "evidence": EVIDENCE,
+        "origin": ORIGIN,
+    },
+    "topics": {
+        "area": _c("string", "the area as the article words it"),
+        "theme": _c("string", "the area's common name, shared across contexts"),
+        "context": _c("string", "where the area is named (framework agreement, meeting agenda...)"),
+        "sentence_id": SENTENCE_ID_NA,
+        "origin": ORIGIN,
+    },
+    "quotes": {
+        "speaker": _c("string", "canonical name of who speaks"),
+        "text": _c("string", "what is said, verbatim, without the quotation marks"),
+        "kind": _c("category", "direct (in quotation marks) or reported", categories=QUOTE_KINDS),
+        "cue": _c("string", "the attribution words: said, told, according to..."),
+        "sentence_id": SENTENCE_ID_NA,
+        "n_words": _c("Int64", "words in the quote"),
+        "origin": ORIGIN,
+    },
+    "sources": {
+        "name": _c("string", "the publisher or the source the story is credited to"),
+        "role": _c("category", "publisher or attributed source", categories=SOURCE_ROLES),
+        "sentence_id": SENTENCE_ID_NA,
+        "evidence": EVIDENCE,
+        "origin": ORIGIN,
+    },
+}
+
+TERM_TABLES = ("sentences", "tokens", "terms", "ngrams", "keyness", "dispersion", "kwic")
+FACT_TABLES = (
+    "entities", "mentions", "roles", "events", "quantities", "topics", "quotes", "sources",
+)  # fmt: skip
+TABLE_NAMES = TERM_TABLES + FACT_TABLES
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty table with the declared columns and dtypes."""
+    cols = TABLES[name]
+    return pd.DataFrame({c: pd.Series([], dtype=col.pandas_dtype()) for c, col in cols.items()})
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The table's declared columns, in order, with their declared dtypes."""
+    df = df.reset_index(drop=True)
+    return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in TABLES[name].items()})
+
+
+_SCHEMAS: dict = {}
+
+
+def schema(name: str):
+    """The pandera schema of a table (built on first use: pandera is slow to import)."""
+    if name not in _SCHEMAS:
+        import pandera.pandas as pa
+
+        columns = {}
+        for c, col in TABLES[name].items():
+            checks = []
+            if c in ("start", "end", "count", "n_tokens", "n_mentions", "n_sentences", "n_words"):
+                checks.append(pa.Check.ge(0))
+            if c == "sentence_id" or c == "first_sentence" or c == "rank":
+                checks.append(pa.Check.ge(1))
+            columns[c] = pa.Column(col.pandas_dtype(), checks=checks, nullable=col.nullable)
+        _SCHEMAS[name] = pa.DataFrameSchema(columns, strict=True, ordered=True)
+    return _SCHEMAS[name]
+
+
+def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Validate a table against its declared schema; raises pandera's SchemaErrors."""
+    return schema(name).validate(df, lazy=True)
+
+
+def markdown() -> str:
+    """The column reference as Markdown, one section a table (for the README)."""
+    out = []
+    for name, cols in TABLES.items():
+        out.append(f"**`{name}`**\n\n| column | dtype | meaning |\n|---|---|---|")
+        for c, col in cols.items():
+            dtype = "category" if col.categories else col.dtype
+            out.append(f"| `{c}` | {dtype} | {col.doc} |")
+        out.append("")
+    return "\n".join(out)

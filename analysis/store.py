@@ -1,0 +1,161 @@
+"""Every table of an article, built on first use and kept for the life of the process."""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import article as _article
+from . import paths, schemas
+from .article import Article
+from .errors import InputError
+from .io import write_all_atomic
+
+DEFAULT_WINDOW = 5
+
+
+class Tables:
+    """The tables of one article. Each is computed once, when first asked for.
+
+    Use `tables[name]` or `tables.frames()`; every call returns a new DataFrame object, so a
+    caller that changes its copy never changes what the next caller gets.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    # ---- text
+    @cached_property
+    def _text(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from .text import sentences_and_tokens
+
+        return sentences_and_tokens(self.article)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return self._text[0]
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        return self._text[1]
+
+    # ---- terms
+    @cached_property
+    def terms(self) -> pd.DataFrame:
+        from . import frequencies as fq
+
+        return fq.terms(self.tokens)
+
+    @cached_property
+    def ngrams(self) -> pd.DataFrame:
+        from . import frequencies as fq
+
+        return fq.ngrams(self.tokens)
+
+    @cached_property
+    def keyness(self) -> pd.DataFrame:
+        from . import frequencies as fq
+
+        return fq.keyness(self.terms, lang=self.article.meta.get("language") or "en")
+
+    @cached_property
+    def dispersion(self) -> pd.DataFrame:
+        from . import frequencies as fq
+
+        return fq.dispersion(self.tokens)
+
+    @cached_property
+    def kwic(self) -> pd.DataFrame:
+        from . import frequencies as fq
+
+        return fq.kwic(self.tokens, self.article.text, window=DEFAULT_WINDOW)
+
+    # ---- facts
+    @cached_property
+    def facts(self) -> dict[str, pd.DataFrame]:
+        from . import facts
+
+        if facts.has_curated(self.article):
+            return facts.load_facts(self.article, self.sentences)
+        return facts.empty_facts()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in schemas.FACT_TABLES:
+            df = self.facts[name]
+        elif name in schemas.TERM_TABLES:
+            df = getattr(self, name)
+        else:
+            raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
+        return df.copy(deep=False)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """All fifteen tables by name, in the documented order."""
+        return {name: self[name] for name in schemas.TABLE_NAMES}
+
+
+_CACHE: OrderedDict[tuple, Tables] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (None, None)
+
+
+def get(article: str | Path | Article | None = None) -> Tables:
+    """The tables of an article: a path, a loaded Article, or None for the seed article.
+
+    Tables are kept per file and rebuilt when the article, its metadata or facts file, or the
+    stopword list changes on disk.
+    """
+    if isinstance(article, Article):
+        return Tables(article)
+    path = _article.resolve(article).resolve()
+    from .text import stopwords_path
+
+    stop = stopwords_path()
+    key = (
+        path, _stamp(path), _stamp(paths.companion(path, "meta")),
+        _stamp(paths.companion(path, "facts")), str(stop), _stamp(stop),
+    )  # fmt: skip
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    tables = Tables(_article.load(path))
+    _CACHE[key] = tables
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return tables
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends."""
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_tables(
+    out: str | Path | None = None, article: str | Path | Article | None = None
+) -> list[Path]:
+    """Write every table as `<out>/<name>.csv` and return the paths.
+
+    All tables are built before anything is written, so an article that cannot be read or a
+    broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
+    """
+    tables = get(article)
+    frames = tables.frames()
+    out = Path(out) if out is not None else paths.PROCESSED / tables.article.name
+    if out.resolve().is_relative_to(paths.RAW.resolve()):
+        raise InputError(
+            out, "is inside data/raw/, which code never writes to; choose another --out"
+        )
+    data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
+    os.makedirs(out, exist_ok=True)
+    write_all_atomic(data)
+    return list(data)

@@ -1,0 +1,104 @@
+"""The command line: tables written as CSV, and bad input refused with one clear line."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import TABLE_NAMES, paths
+from analysis.__main__ import main
+
+
+def run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def test_tables_writes_every_table(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tables", "--out", str(out)]) == 0
+    assert sorted(p.stem for p in out.glob("*.csv")) == sorted(TABLE_NAMES)
+    terms = pd.read_csv(out / "terms.csv")
+    assert terms.set_index("term").loc["kazakhstan", "count"] == 9
+    assert list(terms.columns)[:3] == ["term", "count", "per_1k"]
+    assert (out / "sentences.csv").read_bytes().startswith(b"sentence_id,start,end,text,n_tokens\n")
+    assert len(pd.read_csv(out / "sentences.csv")) == 17
+    assert pd.read_csv(out / "quantities.csv")["quantity"].tolist() == [4, 2, 2]
+
+
+def test_article_without_facts_writes_empty_fact_tables(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("A satellite was launched on Monday. Another follows.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", "--article", str(story), "--out", str(out)]) == 0
+    events = (out / "events.csv").read_text(encoding="utf-8")
+    assert (
+        events
+        == "event_id,actor,action,object,place,date_text,date,status,cue,speaker,sentence_id,evidence,origin\n"
+    )
+
+
+def _bad_inputs(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "cp1251.txt").write_bytes("Минск. Казахстан не исключает".encode("cp1251"))
+    (tmp_path / "nothing_here").mkdir()
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(25 * 1024 * 1024)
+    return {
+        "missing.txt": "no such file",
+        "empty.txt": "is empty",
+        "blank.txt": "is empty",
+        "binary.txt": "is a binary file",
+        "cp1251.txt": "is not UTF-8 text",
+        "nothing_here": "no article (.txt file) in this folder",
+        "huge.txt": "too large for one article",
+    }
+
+
+def test_bad_input_one_line_exit_2_nothing_written(tmp_path):
+    cases = _bad_inputs(tmp_path)
+    for name, problem in cases.items():
+        out = tmp_path / f"out-{name}"
+        r = run("tables", "--article", str(tmp_path / name), "--out", str(out))
+        assert r.returncode == 2, (name, r.stderr)
+        assert r.stdout == ""
+        lines = r.stderr.splitlines()
+        assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+        assert lines[0].startswith(f"error: {tmp_path / name}") and problem in lines[0]
+        assert not out.exists()
+
+
+def test_folder_with_one_article(tmp_path):
+    (tmp_path / "story.txt").write_text("One sentence here. And a second.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", "--article", str(tmp_path), "--out", str(out)]) == 0
+    assert len(pd.read_csv(out / "sentences.csv")) == 2
+
+
+def test_never_writes_into_raw_data():
+    before = {p: p.stat().st_mtime_ns for p in paths.RAW.iterdir()}
+    assert main(["tables", "--out", str(paths.RAW)]) == 2
+    assert {p: p.stat().st_mtime_ns for p in paths.RAW.iterdir()} == before
+
+
+def test_windows_line_endings_and_bom(tmp_path):
+    raw = paths.ARTICLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    story = tmp_path / "crlf.txt"
+    story.write_bytes(("\ufeff" + raw).encode("utf-8"))
+    import analysis
+
+    s = analysis.sentences(story)
+    assert len(s) == 17
+    text = story.read_bytes().decode("utf-8")
+    assert all(text[a:b] == t for a, b, t in zip(s["start"], s["end"], s["text"]))
+
+
+@pytest.mark.parametrize("args", [["tables", "--help"], ["--help"]])
+def test_help(args):
+    r = run(*args)
+    assert r.returncode == 0 and "--article" in r.stdout or "tables" in r.stdout

@@ -1,0 +1,93 @@
+"""Term frequencies, n-grams, keyness, dispersion and keyword in context."""
+
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import frequencies
+
+
+def test_term_counts(seed):
+    t = seed["terms"].set_index("term")
+    assert t.loc[["kazakhstan", "belarus", "space", "cooperation"], "count"].tolist() == [
+        9,
+        7,
+        7,
+        7,
+    ]
+    assert t.loc["satellite", "count"] == 2  # "satellites" and "satellite" count together
+    assert t.loc["kazakhstan", "n_sentences"] == 8
+    assert t.loc["kazakhstan", "first_sentence"] == 1
+    assert t.loc["cooperation", "first_sentence"] == 5
+    assert t.loc["the", "rank"] == 1 and t.loc["the", "count"] == 26
+    assert t.loc["kazakhstan", "rank"] == t.loc["be", "rank"] == 4  # ties share the lower rank
+    assert t["count"].sum() == 321  # word tokens: 364 tokens less 43 punctuation marks
+    assert t.loc["kazakhstan", "per_1k"] == pytest.approx(1000 * 9 / 321)
+    assert t["count"].is_monotonic_decreasing
+
+
+def test_ngrams(seed):
+    g = seed["ngrams"].set_index("ngram")
+    assert g.loc["erkin shaymagambetov", "count"] == 3
+    assert g.loc["earth remote sensing", "count"] == 2
+    assert g.loc["joint space research", "n"] == 3
+    assert "of the" not in g.index  # stopword-only
+    # never across punctuation or a sentence end: "sensing, navigation" / "informs" + quote
+    assert "sensing navigation" not in g.index
+    assert "informs joint" not in g.index
+    assert set(g["n"]) == {2, 3}
+    top = seed["ngrams"].query("n == 2").iloc[0]
+    assert top["ngram"] == "erkin shaymagambetov"
+    assert top["pmi"] == pytest.approx(math.log2(321 * 3 / (3 * 3)), rel=0.02)
+
+
+def test_keyness(seed):
+    k = seed["keyness"].set_index("term")
+    assert seed["keyness"]["term"].iloc[0] == "kazakhstan"
+    assert k.loc["i", "log_ratio"] < 0 < k.loc["satellite", "log_ratio"]  # "I" is rarer here
+    # a name general English lacks gets the floor, not a division by zero
+    assert k.loc["shaymagambetov", "reference_per_1k"] == pytest.approx(
+        1000 * frequencies.REFERENCE_FLOOR
+    )
+    assert k.replace([math.inf, -math.inf], math.nan).notna().all().all()
+    assert (k["log_likelihood"] >= 0).all()
+
+
+def test_g2_against_a_hand_computed_value():
+    terms = pd.DataFrame({"term": ["zzqx", "the"], "count": pd.array([5, 95], dtype="Int64")})
+    k = frequencies.keyness(terms).set_index("term")
+    a, n, e = 5, 100, 100 * frequencies.REFERENCE_FLOOR
+    g2 = 2 * (a * math.log(a / e) + (n - a) * math.log((n - a) / (n - e)))
+    assert k.loc["zzqx", "log_likelihood"] == pytest.approx(g2)
+
+
+def test_dispersion(seed):
+    d = seed["dispersion"]
+    kz = d.loc[d["term"] == "kazakhstan"]
+    assert len(kz) == 9
+    assert kz["sentence_id"].tolist() == [1, 1, 3, 5, 6, 9, 10, 14, 17]
+    assert "the" not in set(d["term"])
+
+
+def test_kwic(seed):
+    k = seed["kwic"]
+    sat = k.loc[k["term"] == "satellite"]
+    assert sat["keyword"].tolist() == ["satellites", "satellite"]
+    first = sat.iloc[0]
+    assert (first["left"], first["right"]) == (
+        "four spacecraft: two communication",
+        "and two more for earth",
+    )
+    narrow = frequencies.kwic(
+        analysis.tokens(), analysis.load_article().text, window=1, terms=["minsk"]
+    )
+    assert narrow["left"].tolist() == ["to", ""]
+    assert narrow["right"].tolist() == [".", "is"]
+
+
+def test_tables_are_fresh_copies():
+    a = analysis.terms()
+    a["count"] = 0
+    assert analysis.terms()["count"].max() == 26
