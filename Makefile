@@ -8,7 +8,7 @@ ARTICLE ?=
 OUT ?= charts
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test lint tables bench lock clean
+.PHONY: help setup lab test lint tables charts bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,8 +38,12 @@ lint: $(STAMP) ## ruff: lint and format check
 tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed article)
 	$(PY) -m analysis tables $(if $(ARTICLE),--article $(ARTICLE))
 
-bench: $(STAMP) ## measure import and table times (benchmarks/)
+charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts/ (ARTICLE=path)
+	$(PY) -m analysis notebooks $(if $(ARTICLE),--article $(ARTICLE))
+
+bench: $(STAMP) ## measure import, table and notebook times (benchmarks/)
 	$(PY) benchmarks/bench_tables.py
+	$(PY) benchmarks/bench_notebooks.py
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
 	$(PY) -m pip install --quiet uv

@@ -24,11 +24,16 @@ from .store import get as _get
 from .store import write_tables
 
 __all__ = [
-    "Article", "InputError", "load_article", "metadata", "tables", "table", "write_tables",
+    "Article", "InputError", "load", "load_article", "metadata", "tables", "table", "write_tables",
     "TABLE_NAMES", "TERM_TABLES", "FACT_TABLES", *TABLE_NAMES,
 ]  # fmt: skip
 
 ArticleLike = str | Path | Article | None
+
+
+def load(article: ArticleLike = None):
+    """Every table of an article as a `Tables` bundle: `t["terms"]`, `t.article`, `t.frames()`."""
+    return _get(article)
 
 
 def tables(article: ArticleLike = None) -> dict[str, pd.DataFrame]:
@@ -61,8 +66,8 @@ del _name
 
 
 def __getattr__(name: str):
-    # submodules with heavy imports load when first used: analysis.plots, analysis.charts
-    if name in ("plots", "charts"):
+    # submodules with heavy imports load when first used: analysis.plots, analysis.charts...
+    if name in ("plots", "charts", "views", "explore"):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

@@ -1,4 +1,9 @@
-"""Command line: `python -m analysis tables [--article PATH] [--out DIR]`."""
+"""Command line.
+
+python -m analysis tables [--article PATH] [--out DIR]
+python -m analysis charts [--article PATH] [--out DIR] [--formats png,svg,pdf]
+python -m analysis notebooks [--article PATH] [--out DIR]
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("tables", help="write every table as DIR/<name>.csv")
     p.add_argument("--article", help="article file or folder (default: data/raw/article.txt)")
     p.add_argument("--out", help="output folder (default: data/processed/<article name>/)")
+    c = sub.add_parser("charts", help="export every chart of the notebooks, with a manifest")
+    c.add_argument("--article", help="article file or folder (default: data/raw/article.txt)")
+    c.add_argument(
+        "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
+    )
+    c.add_argument(
+        "--formats", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all)"
+    )
+    n = sub.add_parser("notebooks", help="run every notebook headless; save charts and HTML pages")
+    n.add_argument("--article", help="article file (default: data/raw/article.txt)")
+    n.add_argument(
+        "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "tables":
@@ -21,6 +39,27 @@ def main(argv: list[str] | None = None) -> int:
 
             written = write_tables(args.out, args.article)
             print(f"wrote {len(written)} tables to {written[0].parent}")
+        elif args.command == "charts":
+            from . import charts
+
+            formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+            bad = [f for f in formats if f not in charts.FORMATS]
+            if bad or not formats:
+                print(f"error: --formats: unknown format '{bad[0] if bad else ''}'; choose from png, svg, pdf",
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            tables = charts.get_tables(args.article)
+            out = args.out or charts.default_out(tables)
+            entries = charts.export(out, tables, formats=formats)
+            print(f"wrote {len(entries)} charts ({', '.join(formats)}) and manifest.json to {out}")
+        elif args.command == "notebooks":
+            from . import charts, notebooks
+
+            out = args.out or charts.default_out(charts.get_tables(args.article))
+            seconds = notebooks.run(out, args.article)
+            for name, s in seconds.items():
+                print(f"{name}: {s:.1f} s")
+            print(f"charts and HTML pages in {out}")
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

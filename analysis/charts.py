@@ -1,0 +1,421 @@
+"""Every chart of the notebooks, by name, and their export to PNG, SVG and PDF.
+
+A chart is a recipe: it draws with `analysis.plots` on a new Figure, adds the annotations that
+tell the story (their numbers and positions taken from the tables), and returns the Figure with
+a one-line caption. The notebooks show the same recipes that `export` writes, so a chart looks
+the same in JupyterLab and on disk.
+
+    python -m analysis charts [--article PATH] --out DIR --formats png,svg,pdf
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import paths, plots, views
+from .io import write_atomic
+from .store import Tables
+from .store import get as get_tables
+
+FORMATS = ("png", "svg", "pdf")
+DPI = 200
+METADATA = {  # no dates, versions or random ids: the same chart gives the same bytes
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    notebook: str
+    title: str
+    recipe: Callable[[Tables, str], tuple[Figure, str]]
+
+
+CHARTS: dict[str, Chart] = {}
+
+
+def chart(name: str, notebook: str, title: str):
+    def register(recipe):
+        CHARTS[name] = Chart(name, notebook, title, recipe)
+        return recipe
+
+    return register
+
+
+def _figure(tables: Tables, title: str, size=(8, 4.5), **subplots) -> tuple[Figure, object]:
+    with plots.style():
+        fig = Figure(figsize=size, layout="constrained")
+        axes = fig.subplots(**subplots)
+        fig.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
+        fig.text(0.01, 0.012, tables.article.meta["source_line"], fontsize=7.5, color="#555555")
+        (axes if not hasattr(axes, "flat") else axes.flat[0]).set_title(title)
+    return fig, axes
+
+
+def draw(name: str, article=None) -> tuple[Figure, str]:
+    """The named chart of an article (the seed by default): its Figure and its caption."""
+    c = CHARTS[name]
+    tables = article if isinstance(article, Tables) else get_tables(article)
+    with plots.style():
+        return c.recipe(tables, c.title)
+
+
+class ChartView:
+    """A drawn chart as a notebook shows it: one PNG image, however often the cell is rerun.
+
+    `figure` is the matplotlib Figure (to adjust or save), `caption` its one-line caption.
+    """
+
+    def __init__(self, name: str, figure: Figure, caption: str):
+        self.name, self.figure, self.caption = name, figure, caption
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        with plots.style():
+            self.figure.savefig(buf, format="png", dpi=110, metadata=METADATA["png"])
+        return buf.getvalue()
+
+    def __repr__(self) -> str:
+        return f"<chart {self.name}: {self.caption}>"
+
+
+def show(name: str, article=None) -> ChartView:
+    """The named chart, for a notebook cell to display (as one PNG image)."""
+    fig, caption = draw(name, article)
+    return ChartView(name, fig, caption)
+
+
+def _frames(tables: Tables) -> dict[str, pd.DataFrame]:
+    return tables.frames()
+
+
+# ---- 01_article -----------------------------------------------------------------------
+
+
+@chart("sentence_lengths", "01_article", "Sentence lengths")
+def _sentence_lengths(t: Tables, title: str):
+    data = views.sentence_lengths(t["tokens"])
+    longest = data.loc[data["n_words"].idxmax()]
+    fig, ax = _figure(t, title)
+    plots.sentence_lengths(data, highlight=[longest["sentence_id"]], ax=ax)
+    ax.annotate(
+        f"longest: sentence {longest['sentence_id']}, {longest['n_words']} words",
+        (longest["sentence_id"], longest["n_words"]), xytext=(12, -4), textcoords="offset points",
+        fontsize=8, va="top", color=plots.VERMILION,
+    )  # fmt: skip
+    ax.set_ylim(0, float(data["n_words"].max()) * 1.15)
+    caption = (
+        f"{len(data)} sentences, {int(data['n_words'].sum())} words; the longest is sentence "
+        f"{longest['sentence_id']} with {longest['n_words']} words."
+    )
+    return fig, caption
+
+
+@chart("fact_strip", "01_article", "Where the facts sit, sentence by sentence")
+def _fact_strip(t: Tables, title: str):
+    f = _frames(t)
+    data = views.fact_strip(f)
+    fig, ax = _figure(t, title, size=(8, 3.8))
+    plots.fact_strip(data, n_sentences=len(f["sentences"]), ax=ax)
+    if len(data):
+        per = data.groupby("sentence_id")["count"].sum()
+        busiest = int(per.idxmax())
+        with plots.style():
+            ax.axvspan(busiest - 0.45, busiest + 0.45, color=plots.ORANGE, alpha=0.18, zorder=0)
+            ax.annotate(f"{int(per.max())} facts", (busiest, len(data["kind"].cat.categories) - 0.5),
+                        xytext=(0, -3), textcoords="offset points", ha="center", va="top",
+                        fontsize=8, color=plots.VERMILION)  # fmt: skip
+        caption = f"Sentence {busiest} carries the most facts ({int(per.max())})."
+    else:
+        caption = "No facts are annotated for this article."
+    return fig, caption
+
+
+# ---- 02_terms -------------------------------------------------------------------------
+
+
+@chart("top_terms", "02_terms", "Most frequent content terms")
+def _top_terms(t: Tables, title: str):
+    data = views.top_terms(t["terms"])
+    fig, ax = _figure(t, title, size=(8, 5))
+    plots.hbar(data, x="count", y="term", xlabel="occurrences in the article", ax=ax)
+    top = data.iloc[0] if len(data) else None
+    caption = f"'{top['term']}' leads with {top['count']} occurrences." if top is not None else ""
+    return fig, caption
+
+
+@chart("keyness", "02_terms", "What sets the article apart from general English")
+def _keyness(t: Tables, title: str):
+    data = views.keyness_extremes(t["keyness"], t["terms"])
+    fig, ax = _figure(t, title, size=(8, 5.5))
+    plots.keyness(data, ax=ax)
+    top = data.iloc[0]
+    ax.annotate(
+        f"highest G2: '{top['term']}' ({top['log_likelihood']:.0f}):\n"
+        f"{top['per_1k']:.1f} per 1,000 words here,\n{top['reference_per_1k']:.4f} in general English",
+        xy=(0.42, 0.14), xycoords="axes fraction", fontsize=8, va="bottom", color=plots.VERMILION,
+    )  # fmt: skip
+    caption = f"'{top['term']}' is the most distinctive term (G2 {top['log_likelihood']:.0f})."
+    return fig, caption
+
+
+@chart("collocations", "02_terms", "Collocations: words that stick together")
+def _collocations(t: Tables, title: str):
+    from .text import stopwords
+
+    data = views.collocations(t["ngrams"], stopwords(), n=100)
+    fig, axes = _figure(t, title, size=(10, 4.5), ncols=2)
+    for ax, n, colour in zip(axes, (2, 3), (plots.BLUE, plots.GREEN)):
+        part = data.loc[data["n"] == n].head(8)
+        plots.hbar(part, x="log_likelihood", y="ngram", color=colour, fmt="{:.0f}", ax=ax,
+                   xlabel="log-likelihood (association strength)")  # fmt: skip
+        with plots.style():
+            for i, c in enumerate(part["count"]):
+                ax.annotate(f"×{c}", (0, i), xytext=(3, 0), textcoords="offset points", va="center",
+                            fontsize=7.5, color="white")  # fmt: skip
+        ax.set_title(f"{n} words" if n == 3 else f"{title}\n{n} words", loc="left")
+    top = data.iloc[0]
+    return fig, f"'{top['ngram']}' is the strongest collocation ({top['count']} times)."
+
+
+@chart("dispersion", "02_terms", "Where the key terms occur")
+def _dispersion(t: Tables, title: str):
+    f = _frames(t)
+    terms = views.key_terms(f["keyness"], f["dispersion"])
+    starts = f["tokens"].groupby("sentence_id")["token_index"].min()
+    fig, ax = _figure(t, title, size=(8, 4.2))
+    plots.dispersion(
+        f["dispersion"], terms=terms, boundaries=starts, n_tokens=len(f["tokens"]), ax=ax
+    )
+    spread = (
+        f["dispersion"]
+        .loc[f["dispersion"]["term"].isin(terms)]
+        .groupby("term")["sentence_id"]
+        .nunique()
+    )
+    widest = spread.sort_values(ascending=False, kind="stable").index[0]
+    caption = f"'{widest}' is spread over {spread[widest]} of {len(starts)} sentences."
+    return fig, caption
+
+
+@chart("zipf", "02_terms", "Rank and frequency (Zipf)")
+def _zipf(t: Tables, title: str):
+    data = views.rank_frequency(t["terms"])
+    fig, ax = _figure(t, title, size=(7, 4.5))
+    plots.zipf(data, ax=ax)
+    slope, _ = plots.zipf_fit(data)
+    once = int((data["count"] == 1).sum())
+    ax.annotate(f"{once} of {len(data)} terms occur once", (float(data["rank"].iloc[-1]), 1),
+                xytext=(-4, 8), textcoords="offset points", ha="right", fontsize=8)  # fmt: skip
+    return fig, f"Frequency falls with rank at a slope of {slope:.2f} on log-log axes."
+
+
+# ---- 03_facts -------------------------------------------------------------------------
+
+
+@chart("timeline", "03_facts", "Events by date and status")
+def _timeline(t: Tables, title: str):
+    ev = views.timeline(t["events"])
+    fig, ax = _figure(t, title, size=(10, 6))
+    if ev.empty:
+        ax.text(0.5, 0.5, "no events annotated", ha="center", transform=ax.transAxes)
+        return fig, "No events are annotated for this article."
+    plots.timeline(ev, ax=ax)
+    pub = t.article.meta.get("published") or {}
+    if pub.get("year_inferred"):
+        year = str(pub.get("date", ""))[:4]
+        fig.text(0.99, 0.012, f"The year {year} is inferred: the text gives only day and month.",
+                 ha="right", fontsize=8, style="italic", color=plots.VERMILION)  # fmt: skip
+    counts = ev["status"].value_counts()
+    caption = ", ".join(f"{int(counts[s])} {s}" for s in plots.STATUS_STYLE if counts.get(s, 0))
+    return fig, f"Of {len(ev)} events: {caption}."
+
+
+@chart("actors", "03_facts", "Who is mentioned, and in what role")
+def _actors(t: Tables, title: str):
+    f = _frames(t)
+    data = views.entity_mentions(f["entities"], f["mentions"])
+    data = data.loc[data["type"].isin(["PERSON", "ORG", "GPE"])].head(15)
+    fig, ax = _figure(t, title, size=(9, 5.5))
+    plots.stacked_hbar(data, y="entity", parts=["direct", "indirect"], colours=[plots.BLUE, plots.SKY],
+                       xlabel="mentions (direct: by name; indirect: he, the country...)", ax=ax)  # fmt: skip
+    ax.legend(loc="center right")
+    roles = f["roles"].groupby("person")["role"].agg(lambda r: ", ".join(dict.fromkeys(r)))
+    orgs = f["roles"].groupby("person")["organization"].first()
+    for i, row in enumerate(data.itertuples()):
+        if row.entity in roles.index:
+            org = orgs.get(row.entity)
+            text = roles[row.entity] + (f", {org}" if isinstance(org, str) else "")
+            ax.annotate(text, (row.total, i), xytext=(6, 0), textcoords="offset points", va="center",
+                        fontsize=7.5, color=plots.VERMILION)  # fmt: skip
+    ax.set_xlim(0, float(data["total"].max()) * 2.6)
+    top = data.iloc[0]
+    return (
+        fig,
+        f"{top['entity']} is mentioned most ({top['total']} times, {top['indirect']} indirectly).",
+    )
+
+
+@chart("spacecraft", "03_facts", "What the parts add up to")
+def _spacecraft(t: Tables, title: str):
+    q = t["quantities"]
+    totals = q.loc[q["subject"].isin(q["part_of"].dropna())]
+    fig, ax = _figure(t, title, size=(9, 3))
+    if totals.empty:
+        ax.text(0.5, 0.5, "no quantity with parts", ha="center", transform=ax.transAxes)
+        return fig, "No quantity in this article is broken into parts."
+    total = totals.iloc[0]
+    plots.parts_of_total(q, total=total["subject"], ax=ax)
+    parts = q.loc[q["part_of"] == total["subject"]]
+    sums = " + ".join(f"{p['quantity']:g} {p['category']}" for _, p in parts.iterrows())
+    ax.set_title(f"{total['quantity']:g} {total['unit']} = {sums}")
+    return fig, f"{total['quantity']:g} {total['subject']}: {sums}."
+
+
+@chart("topics", "03_facts", "Cooperation areas: agreement and meeting agenda")
+def _topics(t: Tables, title: str):
+    topics = t["topics"]
+    contexts = tuple(dict.fromkeys(topics["context"]))[:2] if len(topics) else ()
+    data = views.topic_matrix(topics, contexts=contexts)
+    fig, ax = _figure(t, title, size=(8, 4.2))
+    if data.empty:
+        return fig, "No topics are annotated for this article."
+    plots.topic_matrix(data, ax=ax)
+    shared = sorted(set(data.loc[data["shared"], "theme"]))
+    word = ", ".join(shared) if shared else "nothing"
+    return fig, f"The {contexts[0]} and the {contexts[-1]} share: {word}."
+
+
+@chart("quotes", "03_facts", "Who is quoted, and how")
+def _quotes(t: Tables, title: str):
+    q = views.quote_words(t["quotes"])
+    fig, ax = _figure(t, title, size=(8, 3.2))
+    if q.empty:
+        return fig, "No quotes are annotated for this article."
+    wide = (
+        q.pivot_table(
+            index="speaker",
+            columns="kind",
+            values="n_words",
+            aggfunc="sum",
+            fill_value=0,
+            observed=False,
+        )
+        .reindex(columns=["direct", "reported"], fill_value=0)
+        .reset_index()
+        .assign(total=lambda d: d["direct"] + d["reported"])
+        .sort_values("total", ascending=False, kind="stable")
+    )
+    plots.stacked_hbar(wide, y="speaker", parts=["direct", "reported"], colours=[plots.BLUE, plots.SKY],
+                       xlabel="words quoted (direct: in quotation marks; reported: in his words...)", ax=ax)  # fmt: skip
+    nq = q.groupby("speaker")["n_quotes"].sum()
+    for i, row in enumerate(wide.itertuples()):
+        ax.annotate(f"{int(nq[row.speaker])} quote{'s' if nq[row.speaker] > 1 else ''}", (row.total, i), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize=8)  # fmt: skip
+    ax.set_xlim(0, float(wide["total"].max()) * 1.25)
+    top = wide.iloc[0]
+    share = top["total"] / wide["total"].sum()
+    return fig, f"{top['speaker']} speaks {share:.0%} of the quoted words."
+
+
+@chart("comentions", "03_facts", "Who is mentioned with whom (same sentence)")
+def _comentions(t: Tables, title: str):
+    f = _frames(t)
+    edges = views.comentions(f["mentions"], f["entities"])
+    nodes = views.entity_mentions(f["entities"], f["mentions"])
+    nodes = nodes.loc[nodes["entity"].isin(set(edges["source"]) | set(edges["target"]))]
+    fig, ax = _figure(t, title, size=(9, 6.5))
+    if edges.empty:
+        return fig, "No two entities share a sentence."
+    plots.network(edges, nodes=nodes, ax=ax)
+    top = edges.sort_values(["weight", "source"], ascending=[False, True], kind="stable").iloc[0]
+    ax.annotate(f"strongest tie: {top['source']} – {top['target']}, {top['weight']} sentences",
+                (0.5, 0.0), xycoords="axes fraction", ha="center", fontsize=8.5, color=plots.VERMILION)  # fmt: skip
+    return fig, f"{top['source']} and {top['target']} share {top['weight']} sentences."
+
+
+# ---- export ---------------------------------------------------------------------------
+
+
+def default_out(article=None) -> Path:
+    """charts/ for the seed article, charts/<name>/ for any other."""
+    tables = article if isinstance(article, Tables) else get_tables(article)
+    seed = tables.article.path.resolve() == paths.ARTICLE.resolve()
+    return paths.CHARTS if seed else paths.CHARTS / tables.article.name
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Lay the figure out once, so that each format renders it without laying it out again."""
+    with plots.style():
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
+def render(fig: Figure, fmt: str) -> bytes:
+    """The figure's bytes in one format, identical on every run."""
+    buf = io.BytesIO()
+    with plots.style():
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=METADATA[fmt])
+    return buf.getvalue()
+
+
+def export(
+    out: str | Path, article=None, *, formats: Iterable[str] = FORMATS, names: Iterable[str] | None = None,
+    notebook: str | None = None,
+) -> list[dict]:  # fmt: skip
+    """Write charts to `out` as <name>.<format> and list them in `out/manifest.json`.
+
+    All charts are drawn and rendered in memory before the first file is written; each file
+    is written atomically, so a failure leaves the previous files intact. `names` or `notebook`
+    choose some charts (default: every chart of the three notebooks). Returns the manifest
+    entries written: name, notebook, title, caption, files.
+    """
+    formats = tuple(formats)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}")
+    chosen = [c for c in CHARTS.values() if (names is None or c.name in set(names))
+              and (notebook is None or c.notebook == notebook)]  # fmt: skip
+    tables = article if isinstance(article, Tables) else get_tables(article)
+    out = Path(out)
+    files: dict[Path, bytes] = {}
+    entries = []
+    for c in chosen:
+        fig, caption = draw(c.name, tables)
+        _freeze_layout(fig)
+        for fmt in formats:
+            files[out / f"{c.name}.{fmt}"] = render(fig, fmt)
+        entries.append({"name": c.name, "notebook": c.notebook, "title": c.title, "caption": caption,
+                        "files": [f"{c.name}.{fmt}" for fmt in formats]})  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        write_atomic(path, data)
+    _update_manifest(out, entries)
+    return entries
+
+
+def _update_manifest(out: Path, entries: list[dict]) -> None:
+    path = out / MANIFEST
+    old = []
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))["charts"]
+        except (ValueError, KeyError, TypeError):
+            old = []
+    by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in CHARTS}
+    by_name.update({e["name"]: e for e in entries})
+    order = list(CHARTS)
+    charts = sorted(by_name.values(), key=lambda e: order.index(e["name"]))
+    data = json.dumps({"charts": charts}, indent=2, ensure_ascii=False) + "\n"
+    write_atomic(path, data.encode("utf-8"))

@@ -1,0 +1,51 @@
+"""Run the notebooks headless: each executed in a fresh kernel and saved as an HTML page.
+
+    python -m analysis notebooks [--article PATH] [--out DIR]
+
+The article path and output folder are injected into each notebook's `parameters` cell (the
+papermill convention), so the exported charts and the HTML pages land together in DIR. Any
+error in any cell stops the run with the notebook and cell named.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from . import paths
+
+
+def notebooks() -> list[Path]:
+    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def run(
+    out: str | Path, article: str | Path | None = None, *, html: bool = True
+) -> dict[str, float]:
+    """Execute every notebook; write <out>/<notebook>.html. Returns seconds per notebook."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    seconds = {}
+    for path in notebooks():
+        nb = nbformat.read(path, as_version=4)
+        params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        article_value = None if article is None else str(Path(article).resolve())
+        params.source = f"ARTICLE = {article_value!r}\nOUT = {str(out.resolve())!r}"
+        start = time.perf_counter()
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+        ).execute()
+        seconds[path.stem] = time.perf_counter() - start
+        if html:
+            from .io import write_atomic
+
+            body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+            write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))
+    return seconds

@@ -1,0 +1,133 @@
+"""Charts: drawn from the tables, exported as valid files, byte-identical, atomic."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+import analysis
+from analysis import charts, plots, views
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("charts")
+    entries = charts.export(out)
+    return out, entries
+
+
+def test_a_dozen_charts_from_three_notebooks():
+    assert len(charts.CHARTS) >= 12
+    assert {c.notebook for c in charts.CHARTS.values()} == {"01_article", "02_terms", "03_facts"}
+
+
+def test_export_writes_valid_files_and_manifest(exported):
+    out, entries = exported
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["charts"]
+    assert [e["name"] for e in manifest] == list(charts.CHARTS)
+    for e in manifest:
+        assert e["title"] and e["caption"] and e["notebook"]
+        assert e["files"] == [f"{e['name']}.{f}" for f in ("png", "svg", "pdf")]
+        png, svg, pdf = [(out / f).read_bytes() for f in e["files"]]
+        assert png.startswith(PNG)
+        assert (
+            svg.lstrip().startswith(b"<?xml")
+            and b"<svg" in svg
+            and svg.rstrip().endswith(b"</svg>")
+        )
+        assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_png_is_200_dpi_or_more(exported):
+    out, _ = exported
+    data = (out / "timeline.png").read_bytes()
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 10 * 200  # a 10-inch figure
+
+
+def test_second_export_is_byte_identical(exported, tmp_path):
+    out, _ = exported
+    charts.export(tmp_path)
+    for f in sorted(out.iterdir()):
+        assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_captions_tell_true_things(exported):
+    _, entries = exported
+    cap = {e["name"]: e["caption"] for e in entries}
+    assert (
+        cap["spacecraft"]
+        == "4 spacecraft launched by Kazakhstan: 2 communication + 2 earth remote sensing."
+    )
+    assert cap["timeline"] == "Of 16 events: 6 done, 2 ongoing, 5 planned, 3 possible."
+    assert (
+        cap["topics"]
+        == "The framework agreement and the meeting agenda share: earth remote sensing."
+    )
+    assert cap["top_terms"] == "'kazakhstan' leads with 9 occurrences."
+    assert cap["sentence_lengths"].startswith("17 sentences, 321 words")
+
+
+def test_source_line_on_every_chart():
+    t = analysis.load()
+    for name in charts.CHARTS:
+        fig, _ = charts.draw(name, t)
+        assert "Source: Kazinform via BelTA, 22 Oct 2015" in [x.get_text() for x in fig.texts], name
+
+
+def test_inferred_year_is_said_on_the_timeline():
+    fig, _ = charts.draw("timeline")
+    assert any("2015 is inferred" in x.get_text() for x in fig.texts)
+
+
+def test_plot_functions_follow_the_axes_contract():
+    import matplotlib as mpl
+
+    t = analysis.load()
+    before = dict(mpl.rcParams)
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert plots.hbar(views.top_terms(t["terms"]), x="count", y="term", ax=ax) is ax
+    labels = [x.get_text() for x in ax.get_yticklabels()]
+    assert labels[0] == "kazakhstan"
+    ax2 = Figure().add_subplot()
+    assert plots.timeline(views.timeline(t["events"]), ax=ax2) is ax2
+    assert isinstance(ax2, Axes)
+    assert dict(mpl.rcParams) == before
+
+
+def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
+    charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png"])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken(t, title):
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setitem(
+        charts.CHARTS, "top_terms", charts.Chart("top_terms", "02_terms", "x", broken)
+    )
+    with pytest.raises(RuntimeError):
+        charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png"])
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_cli_charts(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "analysis", "charts", "--out", str(tmp_path), "--formats", "png"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert len(list(Path(tmp_path).glob("*.png"))) == len(charts.CHARTS)
+    bad = subprocess.run(
+        [sys.executable, "-m", "analysis", "charts", "--formats", "gif"],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1

@@ -1,0 +1,110 @@
+"""The notebooks: committed clean, narrative in shape, and they run, rerun and export."""
+
+import base64
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from analysis import charts, paths
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+CHART_CELL = 'charts.show("'
+
+
+def test_three_numbered_notebooks():
+    assert [p.name for p in NOTEBOOKS] == ["01_article.ipynb", "02_terms.ipynb", "03_facts.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs_with_python3_kernelspec(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_narrative_shape(path):
+    nb = nbformat.read(path, as_version=4)
+    cells = nb.cells
+    assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
+    assert "01_article.ipynb" in cells[0].source and "03_facts.ipynb" in cells[0].source
+    assert "parameters" in cells[1].metadata.get("tags", [])
+    setup = [c for c in cells if c.cell_type == "code" and "import analysis" in c.source]
+    assert len(setup) == 1
+    names = []
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and cell.source.startswith(CHART_CELL):
+            names.append(cell.source.split('"')[1])
+            caption = cells[i + 1]
+            assert caption.cell_type == "markdown" and caption.source.count(". ") == 0, (
+                caption.source
+            )
+    assert names == [c.name for c in charts.CHARTS.values() if c.notebook == path.stem]
+
+
+def _run(path, out, *, rerun=False):
+    """Execute a notebook with OUT set to `out`; with `rerun`, run every code cell a second time."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source = f"ARTICLE = None\nOUT = {str(out)!r}"
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+    )
+    with client.setup_kernel():
+        for i, cell in enumerate(nb.cells):
+            client.execute_cell(cell, i)
+        first = [(_images(c), _errors(c)) for c in nb.cells]
+        second = None
+        if rerun:
+            for i, cell in enumerate(nb.cells):
+                client.execute_cell(cell, i)
+            second = [(_images(c), _errors(c)) for c in nb.cells]
+    return nb, first, second
+
+
+def _images(cell):
+    return [
+        base64.b64decode(o["data"]["image/png"])
+        for o in cell.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
+
+
+def _errors(cell):
+    errs = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+    errs += [
+        o
+        for o in cell.get("outputs", [])
+        if o.get("name") == "stderr" and "Traceback" in o.get("text", "")
+    ]
+    return errs
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_reruns_and_exports(path, tmp_path):
+    nb, first, second = _run(path, tmp_path / "a", rerun=True)
+    for cell, (images, errors) in zip(nb.cells, first):
+        assert not errors, errors
+        if cell.cell_type == "code":
+            assert cell.execution_count is not None
+            if cell.source.startswith(CHART_CELL):
+                assert len(images) == 1, cell.source  # one chart, never drawn twice
+    # every cell run a second time in the same kernel gives the same charts
+    assert [im for im, _ in first] == [im for im, _ in second]
+    assert all(not errors for _, errors in second)
+    expected = {c.name for c in charts.CHARTS.values() if c.notebook == path.stem}
+    written = {p.stem for p in (tmp_path / "a").glob("*.png")}
+    assert written == expected
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["name"] for e in manifest["charts"]} == expected
+    # restart and run all again: the same outputs and the same files, byte for byte
+    _, again, _ = _run(path, tmp_path / "b")
+    assert [im for im, _ in first] == [im for im, _ in again]
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert (tmp_path / "b" / f.name).read_bytes() == f.read_bytes(), f.name
