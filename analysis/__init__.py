@@ -3,7 +3,7 @@
     import analysis
     analysis.terms()                      # the seed article, data/raw/article.txt
     analysis.events("path/to/story.txt")  # any article
-    analysis.tables()                     # all fifteen tables by name
+    analysis.tables()                     # every table, by name
 
 Every table function takes an article (a path, a loaded `Article`, or None for the seed
 article) and returns a new DataFrame; the columns are documented in `analysis.schemas`.
@@ -37,7 +37,7 @@ def load(article: ArticleLike = None):
 
 
 def tables(article: ArticleLike = None) -> dict[str, pd.DataFrame]:
-    """All fifteen tables of an article, by name, in the documented order."""
+    """Every table of an article, by name, in the documented order."""
     return _get(article).frames()
 
 
@@ -67,7 +67,7 @@ del _name
 
 def __getattr__(name: str):
     # submodules with heavy imports load when first used: analysis.plots, analysis.charts...
-    if name in ("plots", "charts", "views", "explore"):
+    if name in ("plots", "charts", "views", "explore", "summary", "annotate", "notebooks"):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

@@ -32,6 +32,12 @@ METADATA = {  # no dates, versions or random ids: the same chart gives the same 
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
 }
 MANIFEST = "manifest.json"
+ARTICLE_PAGE = {
+    "name": "article",
+    "notebook": "01_article",
+    "title": "The article with its facts in place",
+    "caption": "The text with every mention, date, quantity, quote and event cue highlighted; hover for its row.",
+}
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,19 @@ def _zipf(t: Tables, title: str):
     return fig, f"Frequency falls with rank at a slope of {slope:.2f} on log-log axes."
 
 
+@chart("keyphrases", "02_terms", "Key phrases, YAKE and RAKE")
+def _keyphrases(t: Tables, title: str):
+    kp = t["keyphrases"]
+    top = kp.loc[kp["rank"] <= 10]
+    fig, ax = _figure(t, title, size=(8, 6.5))
+    plots.rank_dots(top, ax=ax)
+    both = top.groupby("phrase", observed=True)["method"].nunique()
+    agreed = sorted(both[both > 1].index)
+    ax.set_title(f"{title}: {len(agreed)} in both top 10s")
+    word = ", ".join(f"'{p}'" for p in agreed) if agreed else "none"
+    return fig, f"Both methods rank among their top 10: {word}."
+
+
 # ---- 03_facts -------------------------------------------------------------------------
 
 
@@ -398,6 +417,11 @@ def export(
             files[out / f"{c.name}.{fmt}"] = render(fig, fmt)
         entries.append({"name": c.name, "notebook": c.notebook, "title": c.title, "caption": caption,
                         "files": [f"{c.name}.{fmt}" for fmt in formats]})  # fmt: skip
+    if notebook in (None, ARTICLE_PAGE["notebook"]) and names is None:
+        from .annotate import article_html
+
+        files[out / "article.html"] = article_html(tables).encode("utf-8")
+        entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
     out.mkdir(parents=True, exist_ok=True)
     for path, data in files.items():
         write_atomic(path, data)
@@ -413,9 +437,9 @@ def _update_manifest(out: Path, entries: list[dict]) -> None:
             old = json.loads(path.read_text(encoding="utf-8"))["charts"]
         except (ValueError, KeyError, TypeError):
             old = []
-    by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in CHARTS}
+    order = [*CHARTS, ARTICLE_PAGE["name"]]
+    by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in order}
     by_name.update({e["name"]: e for e in entries})
-    order = list(CHARTS)
     charts = sorted(by_name.values(), key=lambda e: order.index(e["name"]))
     data = json.dumps({"charts": charts}, indent=2, ensure_ascii=False) + "\n"
     write_atomic(path, data.encode("utf-8"))

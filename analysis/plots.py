@@ -366,3 +366,44 @@ def network(data: pd.DataFrame, *, nodes: pd.DataFrame, ax: Axes | None = None) 
             loc="lower left", title="entity type", title_fontsize=8,
         )  # fmt: skip
     return ax
+
+
+def rank_dots(
+    data: pd.DataFrame,
+    *,
+    y: str = "phrase",
+    x: str = "rank",
+    hue: str = "method",
+    ax: Axes | None = None,
+) -> Axes:
+    """Dot plot of ranks: one row per phrase, one marker per method; a line joins the ranks
+    of a phrase that several methods found (where they agree). Best ranks to the left."""
+    with style():
+        ax = _ax(ax)
+        methods = list(dict.fromkeys(data[hue].astype(str)))
+        markers = ["o", "s", "D", "^"]
+        colours = [BLUE, ORANGE, GREEN, PINK]
+        order = (
+            data.groupby(y, observed=True)[x].agg(["count", "min"])
+            .sort_values(["count", "min"], ascending=[False, True], kind="stable")
+            .index.tolist()
+        )  # fmt: skip
+        row = {p: i for i, p in enumerate(order)}
+        for phrase, group in data.groupby(y, observed=True, sort=False):
+            if len(group) > 1:
+                ax.plot(
+                    group[x].astype(float), [row[phrase]] * len(group), color=GREY, lw=1.2, zorder=1
+                )
+        for m, marker, colour in zip(methods, markers, colours):
+            part = data.loc[data[hue].astype(str) == m]
+            ax.scatter(part[x].astype(float), [row[p] for p in part[y]], marker=marker, s=55, color=colour,
+                       label=m, zorder=3, edgecolor="white", linewidth=0.6)  # fmt: skip
+        ax.set_yticks(range(len(order)), [str(p) for p in order])
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xlabel("rank within the method (1 = best)")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.grid(True, axis="x", zorder=0)
+        lo, hi = float(data[x].min()), float(data[x].max())
+        ax.set_xlim(lo - 0.6, hi + 0.6)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="method", title_fontsize=8)
+    return ax

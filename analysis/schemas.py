@@ -189,13 +189,26 @@ TABLES: dict[str, dict[str, Column]] = {
         "evidence": EVIDENCE,
         "origin": ORIGIN,
     },
+    # ---- summary ----------------------------------------------------------------------
+    "stats": {
+        "measure": _c("string", "what is measured"),
+        "value": _c("float64", "the figure (a share is a fraction between 0 and 1)"),
+        "note": _c("string", "how to read it, or the counts behind it"),
+    },
+    "keyphrases": {
+        "method": _c("category", "YAKE or RAKE", categories=("YAKE", "RAKE")),
+        "phrase": _c("string", "the phrase, lower case"),
+        "score": _c("float64", "the method's score: YAKE lower is better, RAKE higher is better"),
+        "rank": _c("Int64", "rank within the method, 1 = best"),
+    },
 }
 
 TERM_TABLES = ("sentences", "tokens", "terms", "ngrams", "keyness", "dispersion", "kwic")
 FACT_TABLES = (
     "entities", "mentions", "roles", "events", "quantities", "topics", "quotes", "sources",
 )  # fmt: skip
-TABLE_NAMES = TERM_TABLES + FACT_TABLES
+SUMMARY_TABLES = ("stats", "keyphrases")
+TABLE_NAMES = TERM_TABLES + FACT_TABLES + SUMMARY_TABLES
 
 
 def empty(name: str) -> pd.DataFrame:
@@ -223,7 +236,7 @@ def schema(name: str):
             checks = []
             if c in ("start", "end", "count", "n_tokens", "n_mentions", "n_sentences", "n_words"):
                 checks.append(pa.Check.ge(0))
-            if c == "sentence_id" or c == "first_sentence" or c == "rank":
+            if c in ("sentence_id", "first_sentence", "rank"):
                 checks.append(pa.Check.ge(1))
             columns[c] = pa.Column(col.pandas_dtype(), checks=checks, nullable=col.nullable)
         _SCHEMAS[name] = pa.DataFrameSchema(columns, strict=True, ordered=True)

@@ -83,17 +83,34 @@ class Tables:
             return facts.load_facts(self.article, self.sentences)
         return facts.empty_facts()
 
+    # ---- summary
+    @cached_property
+    def stats(self) -> pd.DataFrame:
+        from .summary import stats
+
+        names = ("tokens", "sentences", "terms", "events")
+        return schemas.conform(
+            stats({n: self[n] for n in names}, self.article.text, self.article.body_start), "stats"
+        )
+
+    @cached_property
+    def keyphrases(self) -> pd.DataFrame:
+        from .summary import keyphrases
+
+        body = self.article.text[self.article.body_start :]
+        return schemas.conform(keyphrases(self.tokens, body), "keyphrases")
+
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name in schemas.FACT_TABLES:
             df = self.facts[name]
-        elif name in schemas.TERM_TABLES:
+        elif name in schemas.TERM_TABLES or name in schemas.SUMMARY_TABLES:
             df = getattr(self, name)
         else:
             raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
         return df.copy(deep=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        """All fifteen tables by name, in the documented order."""
+        """Every table by name, in the documented order."""
         return {name: self[name] for name in schemas.TABLE_NAMES}
 
 

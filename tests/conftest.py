@@ -11,7 +11,7 @@ from analysis import paths
 
 @pytest.fixture(scope="session")
 def seed():
-    """All fifteen tables of the seed article."""
+    """Every table of the seed article."""
     return analysis.tables()
 
 

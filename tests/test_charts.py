@@ -30,7 +30,11 @@ def test_a_dozen_charts_from_three_notebooks():
 def test_export_writes_valid_files_and_manifest(exported):
     out, entries = exported
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["charts"]
-    assert [e["name"] for e in manifest] == list(charts.CHARTS)
+    assert [e["name"] for e in manifest] == [*charts.CHARTS, "article"]
+    page = manifest.pop()
+    assert page["files"] == ["article.html"] and (out / "article.html").read_bytes().startswith(
+        b"<!DOCTYPE html>"
+    )
     for e in manifest:
         assert e["title"] and e["caption"] and e["notebook"]
         assert e["files"] == [f"{e['name']}.{f}" for f in ("png", "svg", "pdf")]
