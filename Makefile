@@ -44,10 +44,11 @@ charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts
 bench: $(STAMP) ## measure import, table and notebook times (benchmarks/)
 	$(PY) benchmarks/bench_tables.py
 	$(PY) benchmarks/bench_notebooks.py
+	$(PY) benchmarks/bench_scale.py
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
 	$(PY) -m pip install --quiet uv
-	$(PY) -m uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+	$(PY) -m uv pip compile pyproject.toml --extra test --extra bench --python-version 3.11 -o requirements.lock
 
 clean: ## remove the virtual environment and generated files
 	rm -rf $(VENV) data/processed charts .pytest_cache

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
+from .counting import term_counts
 from .article import load as load_article
 from .errors import InputError
 from .schemas import FACT_TABLES, TABLE_NAMES, TERM_TABLES
@@ -24,7 +25,7 @@ from .store import get as _get
 from .store import write_tables
 
 __all__ = [
-    "Article", "InputError", "load", "load_article", "metadata", "tables", "table", "write_tables",
+    "Article", "InputError", "load", "load_article", "term_counts", "metadata", "tables", "table", "write_tables",
     "TABLE_NAMES", "TERM_TABLES", "FACT_TABLES", *TABLE_NAMES,
 ]  # fmt: skip
 

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import paths, plots, views
-from .io import write_atomic
+from .io import write_all_atomic
 from .store import Tables
 from .store import get as get_tables
 
@@ -423,13 +423,13 @@ def export(
         files[out / "article.html"] = article_html(tables).encode("utf-8")
         entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
     out.mkdir(parents=True, exist_ok=True)
-    for path, data in files.items():
-        write_atomic(path, data)
-    _update_manifest(out, entries)
+    files[out / MANIFEST] = _manifest(out, entries)
+    write_all_atomic(files)
     return entries
 
 
-def _update_manifest(out: Path, entries: list[dict]) -> None:
+def _manifest(out: Path, entries: list[dict]) -> bytes:
+    """The manifest: the entries just written, merged with the others already in `out`."""
     path = out / MANIFEST
     old = []
     if path.is_file():
@@ -441,5 +441,4 @@ def _update_manifest(out: Path, entries: list[dict]) -> None:
     by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in order}
     by_name.update({e["name"]: e for e in entries})
     charts = sorted(by_name.values(), key=lambda e: order.index(e["name"]))
-    data = json.dumps({"charts": charts}, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(path, data.encode("utf-8"))
+    return (json.dumps({"charts": charts}, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

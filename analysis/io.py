@@ -12,21 +12,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     If anything fails, the previous file is left as it was and the temporary file is removed.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_all_atomic({Path(path): data})
 
 
 def _umask() -> int:
@@ -36,6 +22,29 @@ def _umask() -> int:
 
 
 def write_all_atomic(files: dict[Path, bytes]) -> None:
-    """Write several files, each atomically; the data is complete before the first is touched."""
-    for path, data in files.items():
-        write_atomic(path, data)
+    """Write several files so that a failure changes none of them.
+
+    Every file is first written in full to a temporary file beside its target; only when all
+    are on disk are they renamed into place. If a write fails (a full disk, say), the
+    temporaries are removed and every previous file is left as it was.
+    """
+    done: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path = Path(path)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            done.append((tmp, path))
+            os.fchmod(fd, 0o666 & ~_umask())
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException:
+        for tmp, _ in done:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        raise
+    for tmp, path in done:
+        os.replace(tmp, path)

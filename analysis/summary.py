@@ -188,7 +188,13 @@ def rake(tokens: pd.DataFrame, stopwords: frozenset[str], *, max_words: int = 4)
             freq[w] = freq.get(w, 0) + 1
             degree[w] = degree.get(w, 0) + len(r)
     scores = {" ".join(r): sum(degree[w] / freq[w] for w in r) for r in set(runs)}
-    return pd.DataFrame({"phrase": list(scores), "score": list(scores.values())})
+    return _phrases(list(scores), list(scores.values()))
+
+
+def _phrases(phrases: list[str], scores: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"phrase": pd.array(phrases, dtype="string"), "score": pd.array(scores, dtype="float64")}
+    )
 
 
 def yake_phrases(
@@ -200,8 +206,8 @@ def yake_phrases(
     extractor = yake.KeywordExtractor(
         lan="en", n=n, top=top, stopwords=set(stopwords) if stopwords else None
     )
-    found = extractor.extract_keywords(text)
-    return pd.DataFrame({"phrase": [p.lower() for p, _ in found], "score": [s for _, s in found]})
+    found = extractor.extract_keywords(text) if text.strip() else []
+    return _phrases([p.lower() for p, _ in found], [s for _, s in found])
 
 
 def keyphrases(
