@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
-from .counting import term_counts
 from .article import load as load_article
+from .counting import term_counts
 from .errors import InputError
 from .schemas import FACT_TABLES, TABLE_NAMES, TERM_TABLES
 from .store import get as _get
