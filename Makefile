@@ -8,7 +8,7 @@ ARTICLE ?=
 OUT ?= charts
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test lint tables charts bench lock clean
+.PHONY: help setup lab test lint tables charts screenshots bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed art
 
 charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts/ (ARTICLE=path)
 	$(PY) -m analysis notebooks $(if $(ARTICLE),--article $(ARTICLE))
+
+screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
+	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
 bench: $(STAMP) ## measure import, table and notebook times (benchmarks/)
 	$(PY) benchmarks/bench_tables.py
