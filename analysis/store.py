@@ -81,7 +81,9 @@ class Tables:
 
         if facts.has_curated(self.article):
             return facts.load_facts(self.article, self.sentences)
-        return facts.empty_facts()
+        from .extract import extract_facts
+
+        return extract_facts(self.article, self.sentences)
 
     # ---- summary
     @cached_property

@@ -1,0 +1,1106 @@
+"""Automatic fact extraction for any English wire story: rule-based, offline, no model.
+
+`extract_facts(article, sentences)` returns the eight fact tables (entities, mentions, roles,
+events, quantities, topics, quotes, sources) with `origin` = "extracted", in the same columns as
+the curated ones, so that every chart and every comparison works on either. It never reads a
+curated facts file. What it does, in order:
+
+1. dates: absolute ("22 October", "December 25, 2005"), ranges ("22-23 October"), years,
+   relative ones ("this year", "next year", "on Thursday") resolved against the publication
+   date, each with its precision. With no known publication date, the year is inferred from
+   the years the text speaks of as future (a story that expects something "in 2016" is from
+   2015) or else as past.
+2. entities: names from the gazetteer the project ships (`analysis/data/gazetteer.yaml`),
+   titles before names ("Chairman of the Aerospace Committee ... Erkin Shaymagambetov" gives a
+   PERSON with a role in an ORG), capitalised spans with an organisation head word, documents
+   ("an intergovernmental agreement") and meetings; indirect references ("he", "the head of the
+   committee", "the country", "the document", "the event") resolved to the nearest fitting
+   entity before them.
+3. quotes: direct quotations with their speaker, whose attribution may follow the closing mark
+   in the last sentence of a several-sentence quotation; reported speech ("In his words",
+   "according to", "X told journalists", "he admitted that").
+4. quantities: numerals and number words with the unit that follows, money and percentages,
+   and the parts of a total ("four spacecraft: two communication satellites and two more for
+   earth remote sensing").
+5. events: clauses with a status cue, from tense and hedges: done ("has launched"), ongoing
+   ("is playing host"), planned ("will", "is due to", "likely to"), possible ("may",
+   "does not rule out"); a hedge governs the rest of its clause.
+6. sources: the dateline's agency (publisher) and attributions ("BelTA informs", "belta.by
+   reports").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from . import paths, schemas
+from .article import Article
+
+# ---- gazetteer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, tuple[str, str]]  # surface form -> (canonical name, type)
+    countries: frozenset[str]
+    titles: tuple[str, ...]
+    org_heads: frozenset[str]
+    sub_bodies: frozenset[str]
+    agencies: dict[str, str]  # surface form -> agency
+    currencies: dict[str, str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import yaml
+
+    data = yaml.safe_load((paths.PACKAGE / "data" / "gazetteer.yaml").read_text(encoding="utf-8"))
+    names: dict[str, tuple[str, str]] = {}
+    countries = set()
+    for c in data["countries"]:
+        countries.add(c["name"])
+        for form in [c["name"], *c.get("aliases", [])]:
+            names[form] = (c["name"], "GPE")
+            names[form.upper()] = (c["name"], "GPE")
+        for cap in [c.get("capital")]:
+            if cap:
+                names[cap] = (cap, "GPE")
+                names[cap.upper()] = (cap, "GPE")
+    for city in data["cities"]:
+        names[city] = (city, "GPE")
+        names[city.upper()] = (city, "GPE")
+    agencies = {}
+    for group in ("organizations", "agencies"):
+        for o in data[group]:
+            for form in [o["name"], *o.get("aliases", [])]:
+                names[form] = (o["name"], "ORG")
+                if group == "agencies":
+                    agencies[form] = o["name"]
+    return Gazetteer(
+        names=names,
+        countries=frozenset(countries),
+        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        org_heads=frozenset(data["org_heads"]),
+        sub_bodies=frozenset(data["sub_bodies"]),
+        agencies=agencies,
+        currencies={str(k): v for k, v in data["currencies"].items()},
+    )
+
+
+# ---- the document being read --------------------------------------------------------------
+
+
+@dataclass
+class Doc:
+    text: str
+    sentences: list[tuple[int, int, int]]  # (sentence_id, start, end)
+    body_start: int
+    ref_date: dt.date | None
+    ref_precision: str | None
+    entities: dict[str, str] = field(default_factory=dict)  # canonical -> type
+    mentions: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+
+    def __post_init__(self):
+        # indexes that keep every look-up logarithmic or linear in the span, not in the article:
+        # a 5 MB file holds a hundred thousand mentions
+        self._keys: set[tuple[str, int, int]] = set()
+        self._direct = bytearray(len(self.text))  # 1 where a mention by name covers a character
+        self._any = bytearray(len(self.text))  # 1 where any mention covers a character
+        self._starts = [s for _, s, _ in self.sentences]
+        self._snapshot: tuple[int, list[dict], list[int]] | None = None
+
+    def sentence_of(self, pos: int):
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0:
+            sid, s, e = self.sentences[i]
+            if s <= pos < e:
+                return sid
+        return pd.NA
+
+    def sentence_span(self, sid) -> tuple[int, int]:
+        i = int(sid) - 1 if pd.notna(sid) else -1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] == sid:
+            return self.sentences[i][1], self.sentences[i][2]
+        return 0, 0
+
+    def add_mention(self, name: str, etype: str, start: int, end: int, indirect: bool = False):
+        if name not in self.entities:
+            self.entities[name] = etype
+        key = (name, start, end)
+        if key in self._keys:
+            return
+        self._keys.add(key)
+        self.mentions.append({"entity": name, "start": start, "end": end, "is_indirect": indirect})
+        self._any[start:end] = b"\x01" * (end - start)
+        if not indirect:
+            self._direct[start:end] = b"\x01" * (end - start)
+
+    def taken(self, start: int, end: int) -> bool:
+        """Whether a mention by name already covers any of this span."""
+        return self._direct.find(1, start, end) >= 0
+
+    def covered(self, pos: int) -> bool:
+        """Whether any mention covers this character."""
+        return 0 <= pos < len(self._any) and self._any[pos] == 1
+
+    def ordered(self) -> tuple[list[dict], list[int]]:
+        """Mentions sorted by start, and their starts (re-sorted only after new mentions)."""
+        if self._snapshot is None or self._snapshot[0] != len(self.mentions):
+            ms = sorted(self.mentions, key=lambda m: (m["start"], m["end"]))
+            self._snapshot = (len(self.mentions), ms, [m["start"] for m in ms])
+        return self._snapshot[1], self._snapshot[2]
+
+    def between(self, lo: int, hi: int) -> list[dict]:
+        """Mentions that start in [lo, hi)."""
+        ms, starts = self.ordered()
+        return ms[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def last_before(self, pos: int, ok, snapshot=None) -> str | None:
+        """The entity of the last mention starting before `pos` that `ok(name, type)` accepts."""
+        ms, starts = snapshot or self.ordered()
+        for i in range(bisect_left(starts, pos) - 1, -1, -1):
+            name = ms[i]["entity"]
+            if ok(name, self.entities[name]):
+                return name
+        return None
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+         ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
+         ("October", "Oct"), ("November", "Nov"), ("December", "Dec")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PREP = ""  # a preposition before a date is added to its words afterwards (see find_dates)
+_PREP_BEFORE = re.compile(
+    r"\b(?:on|in|by|until|till|since|from|of|for|before|after|during|through)\s+$"
+)
+DATE_PATTERNS = [
+    ("day_range", rf"\b{_PREP}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+    ("day_range", rf"\b{_PREP}(?P<m>{_M})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+    ("day", rf"\b{_PREP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
+    ("day", rf"\b{_PREP}(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
+    ("month", rf"\b{_PREP}(?P<m>{_M})\s+(?P<y>(?:19|20)\d{{2}})\b"),
+    ("month", rf"\b(?:in|since|until|by|from|early|late|mid-)\s+(?P<m>{_M})\b"),
+    ("relative", r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|next|last|coming|past|the current)\s+(?P<unit>year|month|week)\b"),
+    ("relative_day", r"\b(?P<rel>today|yesterday|tomorrow)\b"),
+    ("weekday", r"\b(?:(?P<rel>on|last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("year", rf"(?<![\d$€.,-]){_PREP}(?P<y>(?:19|20)\d{{2}})(?![\d%]|\s*(?:percent|per cent|%))(?:\s*year)?\b"),
+]  # fmt: skip
+_DATE_RES = [(kind, re.compile(p)) for kind, p in DATE_PATTERNS]
+FUTURE_CUE = re.compile(
+    r"\b(will|shall|likely to|due to|plan|plans|planned|scheduled|expected|next|is to|are to|intends?)\b",
+    re.I,
+)
+PAST_CUE = re.compile(r"\b(was|were|had|has|have|did|ago|last)\b|\b\w+ed\b", re.I)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: str
+
+
+def infer_year(doc: Doc) -> tuple[int | None, str]:
+    """The year of the story when no date says it: from the years it speaks of as future."""
+    future, past = [], []
+    for _, s, e in doc.sentences:
+        sentence = doc.text[s:e]
+        for m in re.finditer(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%])", sentence):
+            (future if FUTURE_CUE.search(sentence) else past).append(int(m.group()))
+    if future:
+        return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
+    if past:
+        return max(past), f"inferred: the latest year the text speaks of as past, {max(past)}"
+    return None, "unknown"
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Every date expression in the body, resolved to ISO 8601 as precisely as it allows."""
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, rx in _DATE_RES:
+        for m in rx.finditer(doc.text, doc.body_start):
+            found.append((m.start(), m.end(), kind, m))
+    extended = []
+    for start, end, kind, m in found:
+        p = _PREP_BEFORE.search(doc.text, max(0, start - 8), start)
+        extended.append((p.start() if p and kind not in ("relative",) else start, end, kind, m))
+    found = extended
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    chosen, last_end = [], -1
+    for start, end, kind, m in found:
+        if start >= last_end:
+            chosen.append((start, end, kind, m))
+            last_end = end
+    year = doc.ref_date.year if doc.ref_date else None
+    out = []
+    for start, end, kind, m in chosen:
+        iso, precision = _resolve(kind, m, doc.ref_date, year, doc)
+        if kind == "weekday" and iso is None and not m.group("rel"):
+            continue  # a bare weekday with nothing to resolve it against
+        out.append(DateMention(start, end, doc.text[start:end], iso, precision))
+    return out
+
+
+def _resolve(kind: str, m: re.Match, ref: dt.date | None, year: int | None, doc: Doc):
+    g = m.groupdict()
+
+    def month(name):
+        return MONTHS[name.rstrip(".")]
+
+    y = int(g["y"]) if g.get("y") else year
+    ystr = f"{y:04d}" if y else "-"
+    if kind == "day_range":
+        mo = month(g["m"])
+        return f"{ystr}-{mo:02d}-{int(g['d1']):02d}/{ystr}-{mo:02d}-{int(g['d2']):02d}", "day"
+    if kind == "day":
+        return f"{ystr}-{month(g['m']):02d}-{int(g['d']):02d}", "day"
+    if kind == "month":
+        return (f"{y:04d}-{month(g['m']):02d}" if y else f"--{month(g['m']):02d}"), "month"
+    if kind == "year":
+        return g["y"], "year"
+    if kind == "relative":
+        shift = {"this": 0, "the current": 0, "next": 1, "coming": 1, "last": -1, "past": -1}[
+            g["rel"]
+        ]
+        if g["unit"] == "year":
+            return (str(year + shift) if year else None), "year"
+        if ref is None or doc.ref_precision == "year":
+            return None, g["unit"]
+        if g["unit"] == "month":
+            mo = ref.month - 1 + shift
+            return f"{ref.year + mo // 12:04d}-{mo % 12 + 1:02d}", "month"
+        d = ref + dt.timedelta(weeks=shift)
+        iy, iw, _ = d.isocalendar()
+        return f"{iy:04d}-W{iw:02d}", "week"
+    if kind == "relative_day":
+        if ref is None or doc.ref_precision == "year":
+            return None, "day"
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"]]
+        return (ref + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind == "weekday":
+        if ref is None or doc.ref_precision == "year":
+            return None, "day"
+        target = WEEKDAYS.index(g["wd"])
+        sentence = doc.text[slice(*doc.sentence_span(doc.sentence_of(m.start())))]
+        if (g["rel"] == "next") or (g["rel"] != "last" and FUTURE_CUE.search(sentence)):
+            delta = (target - ref.weekday()) % 7 or 7
+        else:
+            delta = -((ref.weekday() - target) % 7)
+        return (ref + dt.timedelta(days=delta)).isoformat(), "day"
+    return None, "unknown"
+
+
+# ---- entities -----------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’&.-]*"
+_CONNECT = r"(?:of|for|and|on|in|de|the)"
+CAP_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*")
+NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+SPEECH = r"(?:said|says|told|noted|stressed|added|admitted|explained|emphasized|emphasised|underlined|announced|stated|informed|pointed out|believes|thinks)"
+
+
+def _title_re() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in gazetteer().titles)
+    return re.compile(
+        rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
+        rf"(?:,?\s+(?P<second>academician|professor|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?))?"
+        rf",?\s+(?P<name>{NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
+    )
+
+
+def _split_org(span: str, g: Gazetteer) -> list[str]:
+    """'Aerospace Committee of the Ministry for ... of Kazakhstan' -> the two organisations."""
+    pieces = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", span)
+    if len(pieces) > 1 and all(set(p.split()) & g.org_heads for p in pieces):
+        return [o for p in pieces for o in _split_org(p, g)]
+    span = re.sub(r"\s+in\s+[A-Z][\w-]*$", "", span)
+    parts = re.split(r"\s+of\s+the\s+", span)
+    out, current = [], parts[0]
+    for p in parts[1:]:
+        words = set(p.split())
+        if words & g.org_heads:
+            out.append(current)
+            current = p
+        else:
+            current = f"{current} of the {p}"
+    out.append(current)
+    return [o for o in out if o.split()[0] not in g.sub_bodies and set(o.split()) & g.org_heads]
+
+
+def find_entities(doc: Doc) -> None:
+    g = gazetteer()
+    text = doc.text
+    # titles before names: PERSON with a role, ORG, and the country of the ORG
+    for m in _title_re().finditer(text, doc.body_start):
+        name = m.group("name")
+        if name in g.names or name.split()[0] in g.org_heads:
+            continue
+        doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
+        orgs = []
+        if m.group("org"):
+            org_span = m.group("org")
+            base = m.start("org")
+            for org in _split_org(org_span, g):
+                at = text.find(org, base)
+                if at >= 0:
+                    doc.add_mention(org, "ORG", at, at + len(org))
+                    orgs.append(org)
+        country = next(
+            (
+                c
+                for c in g.countries
+                if m.group("org") and re.search(rf"\b{re.escape(c)}\b", m.group("org"))
+            ),
+            None,
+        )
+        doc.roles.append({"person": name, "role": m.group("title"), "organization": orgs[0] if orgs else None,
+                          "country": country, "start": m.start(), "end": m.end()})  # fmt: skip
+        if m.group("second"):
+            doc.roles.append({"person": name, "role": m.group("second").rstrip("."), "organization": orgs[0] if orgs else None,
+                              "country": country, "start": m.start("second"), "end": m.end()})  # fmt: skip
+    # titles of a country with no name: "the President of Kazakhstan"
+    titles = "|".join(re.escape(t) for t in g.titles if t[0].isupper())
+    for m in re.finditer(
+        rf"\b(?P<t>{titles})\s+of\s+(?P<c>{'|'.join(map(re.escape, sorted(g.countries, key=len, reverse=True)))})\b(?!\s+[A-Z])",
+        text,
+    ):
+        if m.start() < doc.body_start or doc.taken(m.start(), m.end()):
+            continue
+        person = f"{m.group('t')} of {m.group('c')}"
+        doc.add_mention(person, "PERSON", m.start(), m.end())
+        doc.roles.append({"person": person, "role": m.group("t"), "organization": None, "country": m.group("c"),
+                          "start": m.start(), "end": m.end()})  # fmt: skip
+    # people named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"
+    for rx in (rf"\b{SPEECH}\s+(?P<name>{NAME})\b", rf"(?P<name>{NAME})\s+{SPEECH}\b"):
+        for m in re.finditer(rx, text):
+            name = m.group("name")
+            if name in g.names or set(name.split()) & (g.org_heads | set(WEEKDAYS) | set(MONTHS)):
+                continue
+            if name.split()[0] in {
+                "The",
+                "A",
+                "An",
+                "In",
+                "According",
+                "At",
+                "This",
+                "He",
+                "She",
+                "It",
+            }:
+                continue
+            start = m.start("name")
+            heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+            if heads:
+                tail = name.split()[heads[-1] + 1 :]
+                if len(tail) < 2:
+                    continue
+                name = " ".join(tail)
+                start = m.end("name") - len(name)
+            while name.split()[0] in g.names and len(name.split()) > 2:
+                first = name.split()[0]
+                name = name[len(first) :].lstrip()
+                start = m.end("name") - len(name)
+            if doc.taken(start, m.end("name")) or name.split()[0] in g.names:
+                continue
+            doc.add_mention(name, "PERSON", start, m.end("name"))
+    # capitalised spans: organisations by head word, then gazetteer names inside and outside
+    for m in CAP_SPAN.finditer(text, doc.body_start):
+        span = m.group().rstrip(".")
+        words = set(span.split())
+        if words & g.org_heads and not doc.taken(m.start(), m.end()):
+            lead = re.match(
+                rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?",
+                span,
+            )
+            core = span[lead.end() :] if lead else span
+            base = m.start() + (lead.end() if lead else 0)
+            for org in _split_org(core, g):
+                at = text.find(org, base)
+                if at >= 0 and not doc.taken(at, at + len(org)):
+                    doc.add_mention(org, "ORG", at, at + len(org))
+    names = sorted(g.names, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    for m in rx.finditer(text):
+        canonical, etype = g.names[m.group()]
+        doc.add_mention(canonical, etype, m.start(), m.end())
+    # later mentions of a person by full name or surname
+    for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
+        surname = person.split()[-1]
+        for m in re.finditer(rf"\b(?:{re.escape(person)}|{re.escape(surname)})\b", text):
+            if not doc.taken(m.start(), m.end()):
+                doc.add_mention(person, "PERSON", m.start(), m.end())
+    # documents and meetings
+    for m in re.finditer(
+        r"\b(?:an?|the)\s+(?P<np>(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?(?:agreement|memorandum|treaty|protocol|roadmap|declaration|accord)"
+        r"(?:\s+(?:on|of)\s+(?:[a-z]+\s+){0,3}?[a-z]+(?=[,.;]|\s+(?:between|with|during|to|in\s+\d)))?)",
+        text[doc.body_start :],
+    ):
+        np_ = m.group("np")
+        first = np_.split()[0]
+        if first in {"the", "this", "that"} or np_ in {
+            "agreement",
+            "memorandum",
+            "treaty",
+            "protocol",
+        }:
+            continue
+        at = doc.body_start + m.start("np")
+        doc.add_mention(np_, "DOCUMENT", at, at + len(np_))
+    for m in re.finditer(
+        r"\b(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:(?:next|first|second|third|regular|joint|annual|extraordinary|international)\s+)"
+        r"?(?:meeting|summit|forum|session|conference|exhibition|fair|talks)(?:\s+of\s+[^,.;]+?)?)(?=\s+(?:on|in|to|at|is|was|will|are|were)\b|[,.;])",
+        text[doc.body_start :],
+    ):
+        np_ = m.group("np")
+        words = np_.lower().split()
+        if words[0] == "the" and len(words) == 2:
+            continue  # "the meeting": a reference, resolved below
+        at = doc.body_start + m.start("np")
+        name = np_.split(maxsplit=1)[1] if words[0] in ("a", "an") else np_
+        doc.add_mention(
+            name[0].lower() + name[1:] if name.split()[0] in ("The",) else name,
+            "EVENT",
+            at,
+            at + len(np_),
+        )
+
+
+REFERENCE_NOUNS = {
+    "country": "GPE", "city": "GPE", "capital": "GPE",
+    "document": "DOCUMENT", "draft": "DOCUMENT", "agreement": "DOCUMENT", "memorandum": "DOCUMENT", "treaty": "DOCUMENT",
+    "event": "EVENT", "meeting": "EVENT", "forum": "EVENT", "summit": "EVENT", "session": "EVENT", "conference": "EVENT",
+    "exhibition": "EVENT", "fair": "EVENT", "talks": "EVENT",
+}  # fmt: skip
+
+
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text, doc.body_start)]
+
+
+def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
+    """Indirect references, each to the nearest fitting entity mentioned before it."""
+    g = gazetteer()
+    text = doc.text
+    snapshot = doc.ordered()
+
+    def last_before(pos: int, ok) -> str | None:
+        return doc.last_before(pos, ok, snapshot)
+
+    role_of: dict[str, list[str]] = {}
+    orgs_of: dict[str, list[str]] = {}
+    for r in doc.roles:
+        role_of.setdefault(r["person"], []).append((r["role"] or "").lower())
+        orgs_of.setdefault(r["person"], []).append((r.get("organization") or "").lower())
+    heads = "|".join(sorted({h.lower() for h in g.org_heads}))
+    titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
+    # "the head of the committee", "the minister": a person by role; "the committee": an org
+    for m in re.finditer(
+        rf"\b[Tt]he\s+(?P<role>{titles})(?:\s+of\s+the\s+(?P<org>{heads}))?\b",
+        text[doc.body_start :],
+    ):
+        at = doc.body_start + m.start()
+        if doc.taken(at, doc.body_start + m.end()):
+            continue
+        role, org = m.group("role"), m.group("org")
+        person = last_before(at, lambda n, t: t == "PERSON" and (
+            any(role in r or r in role for r in role_of.get(n, [])) or
+            (org and any(org in o for o in orgs_of.get(n, [])))))  # fmt: skip
+        if role == "head" and org and not person:
+            person = last_before(
+                at, lambda n, t: t == "PERSON" and any(org in o for o in orgs_of.get(n, []))
+            )
+        if person:
+            doc.add_mention(person, "PERSON", at, doc.body_start + m.end(), indirect=True)
+        if org:
+            o_at = doc.body_start + m.start("org") - len("the ")
+            name = last_before(at, lambda n, t: t == "ORG" and org in n.lower())
+            if name:
+                doc.add_mention(name, "ORG", o_at, doc.body_start + m.end("org"), indirect=True)
+    for m in re.finditer(
+        rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for)\s+[A-Z])", text[doc.body_start :]
+    ):
+        at = doc.body_start + m.start()
+        if doc.covered(at):
+            continue
+        name = last_before(at, lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
+        if name:
+            doc.add_mention(name, "ORG", at, doc.body_start + m.end(), indirect=True)
+    # "the country", "the document", "The draft", "the event", "the meeting"
+    for m in re.finditer(
+        r"\b[Tt]he\s+(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")\b", text[doc.body_start :]
+    ):
+        at = doc.body_start + m.start()
+        if doc.covered(at):
+            continue
+        want = REFERENCE_NOUNS[m.group("noun")]
+        ok = (
+            (lambda n, t: t == "GPE" and n in g.countries)
+            if m.group("noun") == "country"
+            else (lambda n, t, w=want: t == w)
+        )
+        name = last_before(at, ok)
+        if name:
+            doc.add_mention(name, want, at, doc.body_start + m.end(), indirect=True)
+    # pronouns: he / his / him / she / her -> the last person (not inside a quotation, where
+    # they are the speaker's words about someone else)
+    in_quote = bytearray(len(text))
+    for s, e in quoted:
+        in_quote[s:e] = b"\x01" * (e - s)
+    for m in re.finditer(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b", text[doc.body_start :]):
+        at = doc.body_start + m.start()
+        if in_quote[at]:
+            continue
+        person = last_before(at, lambda n, t: t == "PERSON")
+        if person:
+            doc.add_mention(person, "PERSON", at, doc.body_start + m.end(), indirect=True)
+
+
+def resolve_first_person(doc: Doc, speakers: list[tuple[int, int, str]]) -> None:
+    """I / my / me inside a direct quotation refer to its speaker."""
+    for s, e, speaker in speakers:
+        for m in re.finditer(r"\b(?:I|my|me)\b", doc.text[s:e]):
+            doc.add_mention(speaker, "PERSON", s + m.start(), s + m.end(), indirect=True)
+
+
+def person_at(doc: Doc, start: int, end: int) -> str | None:
+    """The person a span names or refers to (the last person mention inside it)."""
+    inside = [
+        m
+        for m in doc.between(start, end)
+        if m["end"] <= end and doc.entities[m["entity"]] == "PERSON"
+    ]
+    if inside:
+        return sorted(inside, key=lambda m: m["start"])[-1]["entity"]
+    return None
+
+
+def resolve_pronoun(doc: Doc, word: str, pos: int) -> str | None:
+    return doc.last_before(pos, lambda n, t: t == "PERSON")
+
+
+# ---- quotes -------------------------------------------------------------------------------
+
+QUOTE_RE = re.compile(r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»')
+_AFTER = re.compile(
+    rf"^[,.]?\s*(?P<who>(?:[Tt]he\s+[\w\s]+?|[Hh]e|[Ss]he|{NAME}))\s+(?P<cue>{SPEECH})\b|^[,.]?\s*(?P<cue2>{SPEECH})\s+(?P<who2>{NAME}|the\s+[\w\s]+?)(?=[,.])"
+)
+_BEFORE = re.compile(rf"(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\s*:?\s*$")
+
+
+def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
+    text = doc.text
+    quotes, spans = [], []
+    for m in QUOTE_RE.finditer(text, doc.body_start):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) < 3:
+            continue  # a name or a term in quotation marks, not speech
+        q_start = m.start() + 1
+        q_text = inner.rstrip(" ,.")
+        after = text[m.end() : m.end() + 160]
+        before = text[max(doc.body_start, m.start() - 120) : m.start()]
+        speaker, cue = None, None
+        a = _AFTER.match(after)
+        if a:
+            who = a.group("who") or a.group("who2")
+            cue = a.group("cue") or a.group("cue2")
+            w_at = m.end() + after.index(who)
+            speaker = person_at(doc, w_at, w_at + len(who)) or (
+                resolve_pronoun(doc, who, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
+        else:
+            b = _BEFORE.search(before)
+            if b:
+                cue = b.group("cue")
+                w_at = m.start() - len(before) + b.start("who")
+                speaker = person_at(doc, w_at, w_at + len(b.group("who"))) or resolve_pronoun(
+                    doc, b.group("who"), w_at
+                )
+        if speaker is None:
+            # attribution in the next sentence: "... ." He said / the minister noted
+            sid = doc.sentence_of(m.end() - 1)
+            nxt = doc.sentence_span(sid + 1) if pd.notna(sid) else (0, 0)
+            n = re.match(
+                rf"\s*(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\b", text[nxt[0] : nxt[1]]
+            )
+            if n:
+                cue = n.group("cue")
+                speaker = person_at(
+                    doc, nxt[0] + n.start("who"), nxt[0] + n.end("who")
+                ) or resolve_pronoun(doc, n.group("who"), nxt[0])
+        if speaker:
+            quotes.append(
+                {"speaker": speaker, "text": q_text, "kind": "direct", "cue": cue, "start": q_start}
+            )
+            spans.append((m.start(), m.end(), speaker))
+    # reported speech, sentence by sentence (not inside a direct quotation)
+    roles_by_person: dict[str, list[dict]] = {}
+    for r in doc.roles:
+        roles_by_person.setdefault(r["person"], []).append(r)
+    quoted_sentences = set()
+    for a, b, _ in spans:
+        first, last = doc.sentence_of(a), doc.sentence_of(max(a, b - 1))
+        if pd.notna(first) and pd.notna(last):
+            quoted_sentences.update(range(int(first), int(last) + 1))
+    for sid, s, e in doc.sentences:
+        sentence = text[s:e]
+        inside = sid in quoted_sentences
+        r = re.match(
+            r"(?P<cue>In (?P<pron>his|her) (?:words|opinion|view)|According to (?P<who>[^,]+)),\s*(?P<text>.+?)[.!]?$",
+            sentence,
+        )
+        if r and not inside:
+            if r.group("pron"):
+                speaker = resolve_pronoun(doc, r.group("pron"), s)
+            else:
+                speaker = person_at(doc, s + r.start("who"), s + r.end("who"))
+            if speaker:
+                quotes.append({"speaker": speaker, "text": r.group("text"), "kind": "reported",
+                               "cue": r.group("cue").split(" ", 2)[0] + " " + r.group("cue").split(" ", 2)[1] if r.group("pron") else "According to",
+                               "start": s + r.start("text")})  # fmt: skip
+                if r.group("pron"):
+                    quotes[-1]["cue"] = r.group("cue")
+                continue
+        t = re.search(
+            rf"\b(?P<cue>told (?:media|journalists|reporters|the press|[A-Z]\w+)|{SPEECH})\b",
+            sentence,
+        )
+        if t and not inside:
+            cue_at = s + t.start()
+            before = [x for x in doc.between(s, cue_at) if x["end"] <= cue_at and cue_at - x["end"] <= 2
+                      and doc.entities[x["entity"]] == "PERSON"]  # fmt: skip
+            if before:
+                who = before[-1]
+                lead = min([r["start"] for r in roles_by_person.get(who["entity"], []) if s <= r["start"] < who["end"]
+                            and r["end"] >= who["end"]] + [who["start"]])  # fmt: skip
+                comma = text.rfind(",", s, lead)
+                if comma > s:
+                    quotes.append({"speaker": who["entity"], "text": text[s:comma].strip(), "kind": "reported",
+                                   "cue": t.group("cue"), "start": s})  # fmt: skip
+                    continue
+        h = re.search(
+            rf"(?P<who>\b(?:[Hh]e|[Ss]he|{NAME}))\s+(?:also\s+)?(?P<cue>{SPEECH}|admitted)\s+that\s+(?P<text>.+?)[.!]?$",
+            sentence,
+        )
+        if h and not inside:
+            w_at = s + h.start("who")
+            speaker = person_at(doc, w_at, s + h.end("who")) or resolve_pronoun(
+                doc, h.group("who"), w_at
+            )
+            if speaker:
+                quotes.append({"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
+                               "start": s + h.start("text")})  # fmt: skip
+    return quotes, spans
+
+
+# ---- quantities ---------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
+_SCALE = r"(?:\s+(?P<scale>thousand|million|mln|billion|bln|trillion))?"
+NUMBER_RE = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM}){_SCALE}\b", re.I)
+
+
+def _value(num: str, scale: str | None) -> float:
+    num = num.lower()
+    v = float(NUMBER_WORDS[num]) if num in NUMBER_WORDS else float(num.replace(",", ""))
+    return v * SCALES[scale.lower()] if scale else v
+
+
+def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
+    from .text import lemma, stopwords
+
+    g = gazetteer()
+    stop = stopwords() | {"more", "other", "new", "further", "additional"}
+    text = doc.text
+    date_starts = [d.start for d in dates]
+
+    def in_date(pos: int) -> bool:
+        i = bisect_right(date_starts, pos) - 1
+        return i >= 0 and dates[i].start <= pos < dates[i].end
+
+    currencies = sorted(g.currencies, key=len, reverse=True)
+    cur_after = re.compile(
+        r"\s*(?P<cur>" + "|".join(re.escape(c) for c in currencies if c[0].isalpha()) + r")\b"
+    )
+    cur_before = re.compile(r"(?P<cur>\$|€|USD|EUR|KZT|RUB)\s?$")
+    out: list[dict] = []
+    total: dict | None = None
+    for m in NUMBER_RE.finditer(text, doc.body_start):
+        if in_date(m.start()):
+            continue
+        num, scale = m.group("num"), m.group("scale")
+        if num.lower() == "one" and re.match(r"\s+(?:of|another)\b", text[m.end() :]):
+            continue
+        value = _value(num, scale)
+        sid = doc.sentence_of(m.start())
+        start, end = m.start(), m.end()
+        before = cur_before.search(text[max(0, start - 5) : start])
+        after = text[end : end + 60]
+        pct = re.match(r"\s*(?:%|percent\b|per cent\b)", after)
+        cur = cur_after.match(after)
+        row = None
+        if before:
+            row = {
+                "quantity": value,
+                "unit": g.currencies[before.group("cur")],
+                "category": "money",
+                "subject": "money",
+            }
+            start -= len(before.group())
+        elif cur:
+            row = {
+                "quantity": value,
+                "unit": g.currencies[cur.group("cur")],
+                "category": "money",
+                "subject": "money",
+            }
+            end += cur.end()
+        elif pct:
+            row = {"quantity": value, "unit": "percent", "category": "share", "subject": "percent"}
+            end += pct.end()
+        else:
+            words = re.match(r"(?:\s+(?:more|other|new))?((?:\s+[a-z][\w-]*){1,4})", after)
+            run = []
+            if words:
+                for w in words.group(1).split():
+                    if w in stop or not w.isalpha() and "-" not in w:
+                        break
+                    run.append(w)
+            if run:
+                unit = lemma(run[-1])
+                category = " ".join(run[:-1]) or None
+                subject = " ".join(run)
+                end = end + after.index(run[-1]) + len(run[-1])
+            elif total and sid == total["sentence_id"]:
+                prev = out[-1] if out and out[-1].get("part_of") == total["subject"] else total
+                unit = prev["unit"]
+                tail = re.match(
+                    r"\s+(?:more\s+)?(?:for|on|in|of)\s+([a-z][\w\s-]*?)(?=[,.;:)]|\s+and\b|$)",
+                    after,
+                )
+                category = tail.group(1).strip() if tail else None
+                subject = f"{category} {unit}s" if category else unit
+                if tail:
+                    end = end + tail.end(1)
+            else:
+                continue
+            if value > 1900 and value < 2100 and not scale:
+                continue  # a year
+            row = {"quantity": value, "unit": unit, "category": category, "subject": subject}
+        row |= {
+            "sentence_id": sid,
+            "start": start,
+            "end": end,
+            "evidence": text[start:end],
+            "part_of": None,
+        }
+        colon = re.match(r"[^:;.,\d]*:", text[row["end"] : row["end"] + 40])
+        if total and sid == total["sentence_id"] and start > total["end"] and row["unit"] in (total["unit"], _plural_free(total["unit"])) or (
+            total and sid == total["sentence_id"] and start > total["end"] and text[total["end"]:start].lstrip().startswith(":")):  # fmt: skip
+            row["part_of"] = total["subject"]
+        elif colon:
+            total = row
+        out.append(row)
+        if colon:
+            total = row
+    # parts of a total that add up are kept; a "total" with no parts is an ordinary quantity
+    return out
+
+
+def _plural_free(unit: str) -> str:
+    return unit[:-1] if unit.endswith("s") else unit
+
+
+# ---- events -------------------------------------------------------------------------------
+
+STATUS_CUES = [
+    ("possible", r"\b(?:does|do|did)\s+not\s+rule\s+out\b|\bit\s+is\s+possible\b|\b(?:may|might|could|can)\s+(?:also\s+)?(?:be\s+)?(?P<v1>[a-z]+)\b|\b(?:is|are)\s+considering\b|\bwould\s+(?P<v2>[a-z]+)"),
+    ("planned", r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:likely|due|scheduled|expected|set|planned|going|to\s+be\s+held)\s+to\s+(?P<v3>[a-z]+)|\bwill\s+(?:also\s+)?(?:be\s+)?(?P<v4>[a-z]+)|\bshall\s+(?P<v5>[a-z]+)|\b(?:plans?|planned|intends?|aims?|agreed)\s+to\s+(?P<v6>[a-z]+)|\b(?:is|are)\s+to\s+(?P<v7>[a-z]+)"),
+    ("ongoing", r"\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+)?(?P<v8>[a-z]+ing)\b"),
+    ("done", r"\b(?:has|have|had)\s+(?:already\s+|also\s+|recently\s+|successfully\s+)?(?:been\s+)?(?P<v9>[a-z]+(?:ed|en|wn|t|ne|un|ld|ught))\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?P<v10>[a-z]+(?:ed|en|wn|t|ld|ught))\b|\btold\s+(?:media|journalists|reporters|the\s+press)\b|\b(?P<v11>signed|launched|held|met|opened|visited|approved|adopted|completed|reached|began|started|took\s+place|grew|rose|fell|went|made|gave|took|saw|became|built|sent|won|spent|paid|sold|bought|brought|led|left|found|came|set\s+up)\b|\b(?:he|she|it|we|they)\s+(?P<v12>[a-z]+ed)\b"),
+]  # fmt: skip
+_CUE_RES = [(status, re.compile(rx, re.I)) for status, rx in STATUS_CUES]
+PRIORITY = {"possible": 0, "planned": 1, "done": 2, "ongoing": 3}  # when two cues start together
+NOT_VERBS = {
+    "according",
+    "being",
+    "going",
+    "nothing",
+    "something",
+    "during",
+    "including",
+    "following",
+    "morning",
+    "evening",
+    "meeting",
+    "building",
+    "training",
+    "sensing",
+}
+
+
+def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_spans) -> list[dict]:
+    text = doc.text
+    events = []
+    date_starts = [d.start for d in dates]
+    speaker_of = {}  # sentence -> who speaks in it (reported speech, or inside a quotation)
+    for q in quotes:
+        speaker_of.setdefault(doc.sentence_of(q["start"]), q["speaker"])
+    for qa, qb, sp in quote_spans:
+        first, last = doc.sentence_of(qa + 1), doc.sentence_of(max(qa, qb - 2))
+        if pd.notna(first) and pd.notna(last):
+            for i in range(int(first), int(last) + 1):
+                speaker_of.setdefault(i, sp)
+    for sid, s, e in doc.sentences:
+        sentence = text[s:e]
+        cues = []
+        for status, rx in _CUE_RES:
+            for m in rx.finditer(sentence):
+                verb = next((v for v in m.groups() if v), None)
+                if verb and (verb.lower() in NOT_VERBS or re.fullmatch(SPEECH, verb.lower())):
+                    continue
+                if (
+                    status == "ongoing"
+                    and verb
+                    and verb.lower().endswith("ing")
+                    and re.match(r"\s+to\b", sentence[m.end() :])
+                ):
+                    continue
+                cues.append((m.start(), m.end(), status, verb))
+        cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
+        kept: list[tuple[int, int, str, str | None]] = []
+        for c in cues:
+            if any(k[0] <= c[0] < k[1] or c[0] <= k[0] < c[1] for k in kept):
+                continue
+            # a hedge governs the rest of its clause: "It is possible that we will launch"
+            hedge = next(
+                (
+                    k
+                    for k in kept
+                    if k[2] == "possible" and not re.search(r"[,;]", sentence[k[1] : c[0]])
+                ),
+                None,
+            )
+            if hedge and c[2] != "possible":
+                continue
+            if hedge and c[2] == "possible":
+                continue
+            kept.append(c)
+        for c_start, c_end, status, verb in kept:
+            a, b = s + c_start, s + c_end
+            clause_start = (
+                s + max(sentence.rfind(",", 0, c_start), sentence.rfind(";", 0, c_start), -1) + 1
+            )
+            rest = re.match(r"[^,;.:()]*", text[b : s + len(sentence)])
+            obj = rest.group().strip() if rest else ""
+            actor_m = doc.between(clause_start, a)
+            actor = sorted(actor_m, key=lambda m: m["start"])[-1]["entity"] if actor_m else (
+                " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
+            places = [
+                m for m in doc.between(a, s + len(sentence)) if doc.entities[m["entity"]] == "GPE"
+            ]
+            in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+            date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
+            speaker = speaker_of.get(sid)
+            ev_end = b + (rest.end() if rest else 0)
+            events.append({
+                "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
+                "object": " ".join(obj.split()[:10]) or None,
+                "place": places[0]["entity"] if places else None,
+                "date_text": date.text if date else None, "date": date.date if date else None,
+                "status": status, "cue": text[a:b], "speaker": speaker, "sentence_id": sid,
+                "evidence": text[min(clause_start, a):ev_end].strip(), "start": a,
+            })  # fmt: skip
+    events.sort(key=lambda r: r["start"])
+    for i, ev in enumerate(events, start=1):
+        ev["event_id"] = f"E{i}"
+    return events
+
+
+# ---- sources ------------------------------------------------------------------------------
+
+
+def find_sources(doc: Doc, article: Article) -> list[dict]:
+    g = gazetteer()
+    out = []
+    if article.dateline and article.dateline.agency:
+        d = article.dateline
+        out.append({"name": g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)), "role": "publisher",
+                    "sentence_id": pd.NA, "evidence": doc.text[d.start : d.end].strip()})  # fmt: skip
+    forms = sorted((a for a in g.agencies), key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.])(?P<who>" + "|".join(map(re.escape, forms)) + r"|[a-z][\w-]*\.(?:by|kz|ru|uz|az|kg|am|com|org))\s+(?P<v>informs|reports|writes|said|says|stated)\b"
+                    r"|according to (?P<who2>" + "|".join(map(re.escape, forms)) + r")\b")  # fmt: skip
+    for m in rx.finditer(doc.text, doc.body_start):
+        who = m.group("who") or m.group("who2")
+        out.append({"name": g.agencies.get(who, who), "role": "attributed source",
+                    "sentence_id": doc.sentence_of(m.start()), "evidence": m.group()})  # fmt: skip
+    return out
+
+
+# ---- all together -------------------------------------------------------------------------
+
+
+def reference_date(article: Article) -> tuple[dt.date | None, str | None]:
+    pub = (article.meta or {}).get("published") or {}
+    if pub.get("date"):
+        try:
+            return dt.date.fromisoformat(str(pub["date"])[:10]), pub.get("precision") or "day"
+        except ValueError:
+            pass
+    return None, None
+
+
+def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The eight fact tables of an article, extracted by rule; `origin` is "extracted"."""
+    doc = Doc(
+        text=article.text,
+        sentences=list(zip(sentences["sentence_id"].astype(int), sentences["start"].astype(int), sentences["end"].astype(int))),
+        body_start=article.body_start,
+        ref_date=None,
+        ref_precision=None,
+    )  # fmt: skip
+    doc.ref_date, doc.ref_precision = reference_date(article)
+    dates_found = _dates_with_inferred_year(doc, article)
+    if article.dateline:
+        g = gazetteer()
+        d = article.dateline
+        place = g.names.get(d.place) or g.names.get(d.place.upper())
+        at = article.text.find(article.text[d.start : d.start + len(d.place)])
+        doc.add_mention(place[0] if place else d.place, "GPE", at, at + len(d.place))
+        if d.agency:
+            raw = article.text[d.start : d.end]
+            agency = g.agencies.get(d.agency) or g.agencies.get(d.agency.upper()) or d.agency
+            i = raw.upper().find(d.agency.upper())
+            if i >= 0:
+                doc.add_mention(agency, "ORG", d.start + i, d.start + i + len(d.agency))
+    find_entities(doc)
+    resolve_references(doc, quotation_spans(doc))
+    quotes, spans = find_quotes(doc)
+    resolve_first_person(doc, spans)
+    quantities = find_quantities(doc, dates_found)
+    events = find_events(doc, dates_found, quotes, spans)
+    sources = find_sources(doc, article)
+    return _tables(doc, quotes, quantities, events, sources)
+
+
+def _dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
+    if doc.ref_date is None:
+        year, _ = infer_year(doc)
+        if year and article.dateline and article.dateline.date_text:
+            try:
+                m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)
+                doc.ref_date = dt.date(year, MONTHS[m.group("m").rstrip(".")], int(m.group("d")))
+            except (AttributeError, ValueError):
+                pass
+        if doc.ref_date is None and year:
+            found = find_dates(doc)
+            day = next(
+                (d for d in found if d.precision == "day" and d.date and d.date.startswith("-")),
+                None,
+            )
+            if day:
+                try:
+                    doc.ref_date = dt.date.fromisoformat(f"{year}{day.date[1:].split('/')[0]}")
+                except ValueError:
+                    doc.ref_date = None
+            if doc.ref_date is None:
+                doc.ref_date = dt.date(year, 1, 1)
+                doc.ref_precision = "year"
+    return find_dates(doc)
+
+
+def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Every date expression of the article: text, start, end, date, precision, sentence_id."""
+    doc = Doc(article.text, list(zip(sentences["sentence_id"].astype(int), sentences["start"].astype(int),
+                                     sentences["end"].astype(int))), article.body_start, None, None)  # fmt: skip
+    doc.ref_date, doc.ref_precision = reference_date(article)
+    found = _dates_with_inferred_year(doc, article)
+    return pd.DataFrame(
+        {
+            "text": pd.array([d.text for d in found], dtype="string"),
+            "start": pd.array([d.start for d in found], dtype="Int64"),
+            "end": pd.array([d.end for d in found], dtype="Int64"),
+            "date": pd.array([d.date for d in found], dtype="string"),
+            "precision": pd.array([d.precision for d in found], dtype="string"),
+            "sentence_id": pd.array([doc.sentence_of(d.start) for d in found], dtype="Int64"),
+        }
+    )
+
+
+def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:
+    def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+        if not rows:
+            return schemas.empty(name)
+        df = pd.DataFrame(rows).assign(origin="extracted")
+        for c in schemas.TABLES[name]:
+            if c not in df:
+                df[c] = None
+        return schemas.conform(df, name)
+
+    mentions = sorted(doc.mentions, key=lambda m: (m["start"], m["end"]))
+    for m in mentions:
+        m["text"] = doc.text[m["start"] : m["end"]]
+        m["sentence_id"] = doc.sentence_of(m["start"])
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m["entity"]] = counts.get(m["entity"], 0) + 1
+    entities = [
+        {"entity": n, "type": t, "n_mentions": counts.get(n, 0)} for n, t in doc.entities.items()
+    ]
+    roles = []
+    seen = set()
+    for r in doc.roles:
+        key = (r["person"], r["role"])
+        if key in seen:
+            continue
+        seen.add(key)
+        roles.append(
+            r
+            | {
+                "sentence_id": doc.sentence_of(r["start"]),
+                "evidence": doc.text[r["start"] : r["end"]],
+            }
+        )
+    for q in quotes:
+        q["sentence_id"] = doc.sentence_of(q["start"])
+        q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
+    return {
+        "entities": frame("entities", entities),
+        "mentions": frame("mentions", mentions),
+        "roles": frame("roles", roles),
+        "events": frame("events", events),
+        "quantities": frame("quantities", quantities),
+        "topics": schemas.empty("topics"),
+        "quotes": frame("quotes", quotes),
+        "sources": frame("sources", sources),
+    }
