@@ -68,7 +68,18 @@ del _name
 
 def __getattr__(name: str):
     # submodules with heavy imports load when first used: analysis.plots, analysis.charts...
-    if name in ("plots", "charts", "views", "explore", "summary", "annotate", "notebooks"):
+    if name in (
+        "plots",
+        "charts",
+        "views",
+        "explore",
+        "summary",
+        "annotate",
+        "notebooks",
+        "extract",
+        "evaluate",
+        "corpus",
+    ):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
+from pathlib import Path
 
 from .errors import InputError
 
@@ -17,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("tables", help="write every table as DIR/<name>.csv")
-    p.add_argument("--article", help="article file or folder (default: data/raw/article.txt)")
+    p.add_argument(
+        "--article", help="article file, or a folder of articles (default: data/raw/article.txt)"
+    )
     p.add_argument("--out", help="output folder (default: data/processed/<article name>/)")
     c = sub.add_parser("charts", help="export every chart of the notebooks, with a manifest")
     c.add_argument("--article", help="article file or folder (default: data/raw/article.txt)")
@@ -33,11 +37,24 @@ def main(argv: list[str] | None = None) -> int:
         "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
     )
     args = parser.parse_args(argv)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        status = _run(args)
+    for w in caught:
+        if issubclass(w.category, UserWarning):
+            print(f"warning: {w.message}", file=sys.stderr)
+    return status
+
+
+def _run(args) -> int:
     try:
         if args.command == "tables":
-            from .store import write_tables
+            from .store import write_corpus_tables, write_tables
 
-            written = write_tables(args.out, args.article)
+            if args.article and _is_corpus(args.article):
+                written = write_corpus_tables(args.out, args.article)
+            else:
+                written = write_tables(args.out, args.article)
             print(f"wrote {len(written)} tables to {written[0].parent}")
         elif args.command == "charts":
             from . import charts
@@ -64,6 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     return 0
+
+
+def _is_corpus(article: str) -> bool:
+    """A folder holding several .txt files (and no article.txt) is a corpus."""
+    path = Path(article)
+    return (
+        path.is_dir() and not (path / "article.txt").is_file() and len(list(path.glob("*.txt"))) > 1
+    )
 
 
 if __name__ == "__main__":

@@ -240,6 +240,41 @@ def _keyphrases(t: Tables, title: str):
     return fig, f"Both methods rank among their top 10: {word}."
 
 
+@chart("distinctive", "02_terms", "What sets each article apart from the others")
+def _distinctive(t: Tables, title: str):
+    from .corpus import default_corpus, distinctive_terms
+    from .counting import term_counts
+    from .text import stopwords
+
+    docs = default_corpus()
+    if t.article.path.resolve() not in {d.resolve() for d in docs}:
+        docs = [t.article.path, *docs]
+    data = distinctive_terms(term_counts(docs), stopwords=stopwords())
+    n = data["doc_id"].nunique()
+    with plots.style():
+        fig = Figure(figsize=(10, 2.2 + 1.6 * ((n + 1) // 2)), layout="constrained")
+        axes = fig.subplots(nrows=(n + 1) // 2, ncols=2, squeeze=False).flat
+        fig.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
+        fig.text(0.01, 0.012, t.article.meta["source_line"] + "; the other articles: data/eval/ (invented, for evaluation)",
+                 fontsize=7.5, color="#555555")  # fmt: skip
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    axes = list(axes)
+    plots.facets_hbar(data, facet="doc_id", x="log_ratio", y="term", axes=axes[:n])
+    for ax in axes[:n]:
+        ax.set_xlabel("log ratio against the other articles")
+        if ax.get_title(loc="left") == t.article.name:
+            ax.set_title(
+                f"{t.article.name} (this article)", loc="left", fontsize=10, color=plots.VERMILION
+            )
+    for ax in axes[n:]:
+        ax.axis("off")
+    mine = data.loc[data["doc_id"] == t.article.name, "term"].tolist()
+    return (
+        fig,
+        f"Against the {n - 1} other articles, this one stands out for: {', '.join(mine[:3])}.",
+    )
+
+
 # ---- 03_facts -------------------------------------------------------------------------
 
 
@@ -362,6 +397,29 @@ def _comentions(t: Tables, title: str):
     ax.annotate(f"strongest tie: {top['source']} – {top['target']}, {top['weight']} sentences",
                 (0.5, 0.0), xycoords="axes fraction", ha="center", fontsize=8.5, color=plots.VERMILION)  # fmt: skip
     return fig, f"{top['source']} and {top['target']} share {top['weight']} sentences."
+
+
+@chart("extraction", "03_facts", "Automatic extraction against the curated facts (F1)")
+def _extraction(t: Tables, title: str):
+    from . import facts as curated
+    from .corpus import default_corpus
+    from .evaluate import TARGETS, evaluate_all
+
+    docs = [
+        d for d in default_corpus() if curated.facts_path(t.article).exists() or d != t.article.path
+    ]
+    data = evaluate_all(docs)
+    fig, ax = _figure(t, title, size=(9, 4.2))
+    plots.scores(data, x="f1", y="table", hue="doc_id", targets=TARGETS, ax=ax)
+    ax.set_xlabel(
+        "F1 of the extracted facts against the curated ones (1 = all found, nothing extra)"
+    )
+    seed = data.loc[data["doc_id"] == default_corpus()[0].stem].set_index("table")["f1"]
+    met = [k for k, v in TARGETS.items() if seed.get(k, 0) >= v]
+    return (
+        fig,
+        f"On the seed article {len(met)} of {len(TARGETS)} targets are met; the invented articles score lower.",
+    )
 
 
 # ---- export ---------------------------------------------------------------------------

@@ -980,8 +980,31 @@ def reference_date(article: Article) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+class LanguageWarning(UserWarning):
+    """The article does not look like English: the extracted facts will be poor."""
+
+
+def english_share(text: str) -> float:
+    """The share of the words that are English function words (our stopword list)."""
+    from .text import stopwords
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    stop = stopwords()
+    return sum(w in stop for w in words) / len(words) if words else 1.0
+
+
 def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The eight fact tables of an article, extracted by rule; `origin` is "extracted"."""
+    import warnings
+
+    body = article.text[article.body_start : article.body_start + 20000]
+    if len(body.split()) >= 20 and english_share(body) < 0.1:
+        warnings.warn(
+            f"{article.path}: does not look like English ({english_share(body):.0%} English function words); "
+            "the term tables still work, but the extracted facts expect English",
+            LanguageWarning,
+            stacklevel=2,
+        )
     doc = Doc(
         text=article.text,
         sentences=list(zip(sentences["sentence_id"].astype(int), sentences["start"].astype(int), sentences["end"].astype(int))),

@@ -20,9 +20,16 @@ def notebooks() -> list[Path]:
 
 
 def run(
-    out: str | Path, article: str | Path | None = None, *, html: bool = True
+    out: str | Path,
+    article: str | Path | None = None,
+    *,
+    html: bool = True,
+    only: list[Path] | None = None,
 ) -> dict[str, float]:
-    """Execute every notebook; write <out>/<notebook>.html. Returns seconds per notebook."""
+    """Execute every notebook (or those in `only`); write <out>/<notebook>.html.
+
+    Returns seconds per notebook.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
@@ -30,7 +37,7 @@ def run(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     seconds = {}
-    for path in notebooks():
+    for path in only or notebooks():
         nb = nbformat.read(path, as_version=4)
         params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         article_value = None if article is None else str(Path(article).resolve())

@@ -407,3 +407,44 @@ def rank_dots(
         ax.set_xlim(lo - 0.6, hi + 0.6)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="method", title_fontsize=8)
     return ax
+
+
+def facets_hbar(
+    data: pd.DataFrame, *, facet: str, x: str, y: str, axes, color: str = BLUE, fmt: str = "{:.1f}"
+) -> list:
+    """One horizontal bar chart per value of `facet`, on the Axes given (one each)."""
+    with style():
+        for ax, (key, part) in zip(axes, data.groupby(facet, sort=False, observed=True)):
+            hbar(part, x=x, y=y, color=color, fmt=fmt, xlabel=x, ax=ax)
+            ax.set_title(str(key), loc="left", fontsize=10)
+    return list(axes)
+
+
+def scores(data: pd.DataFrame, *, x: str = "f1", y: str = "table", hue: str = "doc_id", targets: dict | None = None,
+           ax: Axes | None = None) -> Axes:  # fmt: skip
+    """Dot plot of scores between 0 and 1: one row per `y`, one marker per `hue`; targets as ticks."""
+    with style():
+        ax = _ax(ax)
+        rows = list(dict.fromkeys(data[y].astype(str)))
+        keys = list(dict.fromkeys(data[hue].astype(str)))
+        markers, colours = "oDs^v", [BLUE, ORANGE, GREEN, PINK, SKY]
+        for k, (key, marker, colour) in enumerate(zip(keys, markers, colours)):
+            part = data.loc[data[hue].astype(str) == key]
+            offset = (k - (len(keys) - 1) / 2) * 0.12
+            ax.scatter(part[x].astype(float), [rows.index(r) + offset for r in part[y].astype(str)], marker=marker,
+                       s=60 if k == 0 else 40, color=colour, label=key, zorder=3, edgecolor="white", linewidth=0.6)  # fmt: skip
+        for r, target in (targets or {}).items():
+            if r in rows:
+                i = rows.index(r)
+                ax.plot([target, target], [i - 0.35, i + 0.35], color=VERMILION, lw=2, zorder=2)
+        ax.set_yticks(range(len(rows)), rows)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xlim(-0.02, 1.05)
+        ax.set_xlabel(x)
+        ax.grid(True, axis="x", zorder=0)
+        handles, labels = ax.get_legend_handles_labels()
+        if targets:
+            handles.append(Line2D([], [], color=VERMILION, lw=2))
+            labels.append("target")
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    return ax

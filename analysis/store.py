@@ -178,3 +178,23 @@ def write_tables(
     os.makedirs(out, exist_ok=True)
     write_all_atomic(data)
     return list(data)
+
+
+def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path]:
+    """Every table of every article in a folder, stacked with `doc_id` first, as CSV files.
+
+    Unreadable articles are skipped with a warning naming them; the default folder is
+    data/processed/<folder name>/.
+    """
+    from .corpus import articles_in, corpus_tables
+
+    frames = corpus_tables(articles_in(folder))
+    out = Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name
+    if out.resolve().is_relative_to(paths.RAW.resolve()):
+        raise InputError(
+            out, "is inside data/raw/, which code never writes to; choose another --out"
+        )
+    data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
+    os.makedirs(out, exist_ok=True)
+    write_all_atomic(data)
+    return list(data)
