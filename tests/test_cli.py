@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import TABLE_NAMES, paths
+from analysis import TABLE_NAMES, paths, schemas
 from analysis.__main__ import main
 
 
@@ -28,16 +28,17 @@ def test_tables_writes_every_table(tmp_path):
     assert pd.read_csv(out / "quantities.csv")["quantity"].tolist() == [4, 2, 2]
 
 
-def test_article_without_facts_writes_empty_fact_tables(tmp_path):
+def test_article_without_facts_gets_extracted_facts(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("A satellite was launched on Monday. Another follows.", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["tables", "--article", str(story), "--out", str(out)]) == 0
-    events = (out / "events.csv").read_text(encoding="utf-8")
-    assert (
-        events
-        == "event_id,actor,action,object,place,date_text,date,status,cue,speaker,sentence_id,evidence,origin\n"
-    )
+    events = pd.read_csv(out / "events.csv")
+    assert list(events.columns) == list(schemas.TABLES["events"])
+    assert events[["status", "cue", "origin"]].values.tolist() == [
+        ["done", "was launched", "extracted"]
+    ]
+    assert pd.read_csv(out / "topics.csv").empty  # topics are curated only
 
 
 def _bad_inputs(tmp_path):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import InputError
+from analysis import InputError, schemas
 
 
 def test_every_evidence_is_found_where_it_says(seed, text):
@@ -95,13 +95,16 @@ def test_every_fact_row_says_it_is_curated(seed):
         assert set(seed[name]["origin"]) == {"curated"}
 
 
-def test_article_without_facts_gives_empty_fact_tables(tmp_path):
+def test_article_without_facts_gets_extracted_fact_tables(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("ASTANA. KAZINFORM - A satellite was launched. It works.\n", encoding="utf-8")
     t = analysis.tables(story)
     assert len(t["sentences"]) == 2
     for name in analysis.FACT_TABLES:
-        assert t[name].empty and list(t[name].columns)
+        assert list(t[name].columns) == list(schemas.TABLES[name])
+        assert set(t[name]["origin"]) <= {"extracted"}
+    assert t["entities"].set_index("entity").loc["Astana", "type"] == "GPE"
+    assert t["sources"]["name"].tolist() == ["Kazinform"]
 
 
 # ---- broken curated files -------------------------------------------------------------
