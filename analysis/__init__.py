@@ -20,13 +20,13 @@ from .article import Article
 from .article import load as load_article
 from .counting import term_counts
 from .errors import InputError
-from .schemas import FACT_TABLES, TABLE_NAMES, TERM_TABLES
+from .schemas import FACT_TABLES, SUMMARY_TABLES, TABLE_NAMES, TERM_TABLES
 from .store import get as _get
 from .store import write_tables
 
 __all__ = [
     "Article", "InputError", "load", "load_article", "term_counts", "metadata", "tables", "table", "write_tables",
-    "TABLE_NAMES", "TERM_TABLES", "FACT_TABLES", *TABLE_NAMES,
+    "TABLE_NAMES", "TERM_TABLES", "FACT_TABLES", "SUMMARY_TABLES", *TABLE_NAMES,
 ]  # fmt: skip
 
 ArticleLike = str | Path | Article | None

@@ -17,6 +17,7 @@ RAKE, written here on NLTK's tokens and our stopword list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 import pandas as pd
@@ -26,6 +27,7 @@ from . import schemas
 QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“\n]*“')
 MTLD_THRESHOLD = 0.72
+KEYPHRASE_CHARS = 200_000
 
 
 @cache
@@ -143,8 +145,12 @@ def stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd
         ("Coleman-Liau index", grades["coleman_liau"], "US school grade, from letters per word"),
         ("Gunning fog", grades["gunning_fog"], "years of schooling to read it on first pass"),
     ]  # fmt: skip
-    spans = quoted_spans(text, body_start)
-    inside = sum(any(a <= s < b for a, b in spans) for s in words["start"])
+    spans = quoted_spans(text, body_start)  # sorted and disjoint
+    span_starts = [a for a, _ in spans]
+    inside = 0
+    for s in words["start"]:
+        i = bisect_right(span_starts, s) - 1
+        inside += i >= 0 and s < spans[i][1]
     rows.append(("words in quotation marks", inside / n_words if n_words else 0.0,
                  f"{inside} of {n_words} words are direct quotation"))  # fmt: skip
     total = len(events)
@@ -217,11 +223,15 @@ def keyphrases(
 
     `text` is the body of the article (no dateline). YAKE scores fall as phrases get better,
     RAKE scores rise; `rank` puts both on one scale. Phrases of fewer than `min_words` words
-    are left out.
+    are left out. Past `KEYPHRASE_CHARS` characters (fifty times a long news story) only the
+    opening is ranked, so that a huge file still finishes in seconds.
     """
     from .text import stopwords
 
     stop = stopwords()
+    if len(text) > KEYPHRASE_CHARS:  # a book, not an article: rank the phrases of its opening
+        text = text[:KEYPHRASE_CHARS]
+        tokens = tokens.loc[tokens["end"] <= tokens["start"].iloc[0] + KEYPHRASE_CHARS]
     frames = []
     for method, df, ascending in (
         ("YAKE", yake_phrases(text, stopwords=stop, top=top * 3), True),
