@@ -15,6 +15,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -49,13 +50,17 @@ def term_counts(docs: Iterable[str | Path]) -> pd.DataFrame:
     for doc_id, text in _texts(docs):
         doc_ids.append(doc_id)
         counted = Counter(_WORDS.findall(text.lower()))
-        new = counted.keys() - vocab.keys()
-        if new:  # code new terms in order of first occurrence, in C loops throughout
-            new_terms = [t for t in counted if t in new]
-            vocab.update(zip(new_terms, range(len(vocab), len(vocab) + len(new_terms))))
-        term_codes.extend(map(vocab.__getitem__, counted))
+        if not counted:
+            lengths.append(0)
+            continue
+        terms = list(counted)
+        for term in terms:  # new terms get the next code, in order of first occurrence
+            if term not in vocab:
+                vocab[term] = len(vocab)
+        codes = itemgetter(*terms)(vocab)  # one C call for the whole document
+        term_codes.extend(codes if len(terms) > 1 else (codes,))
         counts.extend(counted.values())
-        lengths.append(len(counted))
+        lengths.append(len(terms))
     doc_codes = np.repeat(
         np.arange(len(doc_ids), dtype=np.int32), np.frombuffer(lengths, dtype=np.int32)
     )
