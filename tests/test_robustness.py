@@ -102,6 +102,7 @@ def test_lone_surrogates_are_refused_as_not_utf8(tmp_path, text, surrogate):
 # ---- no network ------------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_the_network_is_blocked_during_tests():
     with pytest.raises(Exception) as err:
         socket.create_connection(("192.0.2.1", 80), timeout=1)
