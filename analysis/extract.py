@@ -769,22 +769,18 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
         pct = re.match(r"\s*(?:%|percent\b|per cent\b)", after)
         cur = cur_after.match(after)
         row = None
-        if before:
+        money = before or cur  # "$65 million" or "5 billion tenge"
+        if money:
             row = {
                 "quantity": value,
-                "unit": g.currencies[before.group("cur")],
+                "unit": g.currencies[money.group("cur")],
                 "category": "money",
                 "subject": "money",
             }
-            start -= len(before.group())
-        elif cur:
-            row = {
-                "quantity": value,
-                "unit": g.currencies[cur.group("cur")],
-                "category": "money",
-                "subject": "money",
-            }
-            end += cur.end()
+            if before:
+                start -= len(before.group())
+            else:
+                end += cur.end()
         elif pct:
             row = {"quantity": value, "unit": "percent", "category": "share", "subject": "percent"}
             end += pct.end()
