@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 from matplotlib.figure import Figure
 
 from . import paths, plots, views
@@ -102,10 +101,6 @@ def show(name: str, article=None) -> ChartView:
     return ChartView(name, fig, caption)
 
 
-def _frames(tables: Tables) -> dict[str, pd.DataFrame]:
-    return tables.frames()
-
-
 # ---- 01_article -----------------------------------------------------------------------
 
 
@@ -130,10 +125,9 @@ def _sentence_lengths(t: Tables, title: str):
 
 @chart("fact_strip", "01_article", "Where the facts sit, sentence by sentence")
 def _fact_strip(t: Tables, title: str):
-    f = _frames(t)
-    data = views.fact_strip(f)
+    data = views.fact_strip(t)
     fig, ax = _figure(t, title, size=(8, 3.8))
-    plots.fact_strip(data, n_sentences=len(f["sentences"]), ax=ax)
+    plots.fact_strip(data, n_sentences=len(t["sentences"]), ax=ax)
     if len(data):
         per = data.groupby("sentence_id")["count"].sum()
         busiest = int(per.idxmax())
@@ -197,16 +191,15 @@ def _collocations(t: Tables, title: str):
 
 @chart("dispersion", "02_terms", "Where the key terms occur")
 def _dispersion(t: Tables, title: str):
-    f = _frames(t)
-    terms = views.key_terms(f["keyness"], f["dispersion"])
-    starts = f["tokens"].groupby("sentence_id")["token_index"].min()
+    terms = views.key_terms(t["keyness"], t["dispersion"])
+    starts = t["tokens"].groupby("sentence_id")["token_index"].min()
     fig, ax = _figure(t, title, size=(8, 4.2))
     plots.dispersion(
-        f["dispersion"], terms=terms, boundaries=starts, n_tokens=len(f["tokens"]), ax=ax
+        t["dispersion"], terms=terms, boundaries=starts, n_tokens=len(t["tokens"]), ax=ax
     )
     spread = (
-        f["dispersion"]
-        .loc[f["dispersion"]["term"].isin(terms)]
+        t["dispersion"]
+        .loc[t["dispersion"]["term"].isin(terms)]
         .groupby("term")["sentence_id"]
         .nunique()
     )
@@ -299,15 +292,14 @@ def _timeline(t: Tables, title: str):
 
 @chart("actors", "03_facts", "Who is mentioned, and in what role")
 def _actors(t: Tables, title: str):
-    f = _frames(t)
-    data = views.entity_mentions(f["entities"], f["mentions"])
+    data = views.entity_mentions(t["entities"], t["mentions"])
     data = data.loc[data["type"].isin(["PERSON", "ORG", "GPE"])].head(15)
     fig, ax = _figure(t, title, size=(9, 5.5))
     plots.stacked_hbar(data, y="entity", parts=["direct", "indirect"], colours=[plots.BLUE, plots.SKY],
                        xlabel="mentions (direct: by name; indirect: he, the country...)", ax=ax)  # fmt: skip
     ax.legend(loc="center right")
-    roles = f["roles"].groupby("person")["role"].agg(lambda r: ", ".join(dict.fromkeys(r)))
-    orgs = f["roles"].groupby("person")["organization"].first()
+    roles = t["roles"].groupby("person")["role"].agg(lambda r: ", ".join(dict.fromkeys(r)))
+    orgs = t["roles"].groupby("person")["organization"].first()
     for i, row in enumerate(data.itertuples()):
         if row.entity in roles.index:
             org = orgs.get(row.entity)
@@ -386,9 +378,8 @@ def _quotes(t: Tables, title: str):
 
 @chart("comentions", "03_facts", "Who is mentioned with whom (same sentence)")
 def _comentions(t: Tables, title: str):
-    f = _frames(t)
-    edges = views.comentions(f["mentions"], f["entities"])
-    nodes = views.entity_mentions(f["entities"], f["mentions"])
+    edges = views.comentions(t["mentions"], t["entities"])
+    nodes = views.entity_mentions(t["entities"], t["mentions"])
     nodes = nodes.loc[nodes["entity"].isin(set(edges["source"]) | set(edges["target"]))]
     fig, ax = _figure(t, title, size=(9, 6.5))
     if edges.empty:

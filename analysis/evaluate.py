@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
-from .article import load as load_article
 
 RULES = {
     "entities": "same type, and a mention by name of one overlapping a mention by name of the other "
@@ -174,9 +173,3 @@ def evaluate_all(articles: list[str | Path] | None = None) -> pd.DataFrame:
     frames = [evaluate(a).assign(doc_id=Path(a).stem) for a in articles]
     out = pd.concat(frames, ignore_index=True)
     return out[["doc_id", *[c for c in out.columns if c != "doc_id"]]].astype({"doc_id": "string"})
-
-
-def load_article_bare(path: str | Path) -> Article:
-    """An article as the extractor sees a new one: its text and dateline, no metadata."""
-    a = load_article(path)
-    return Article(path=a.path, text=a.text, dateline=a.dateline, meta={})

@@ -994,21 +994,15 @@ def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.Dat
     import warnings
 
     body = article.text[article.body_start : article.body_start + 20000]
-    if len(body.split()) >= 20 and english_share(body) < 0.1:
+    share = english_share(body)
+    if len(body.split()) >= 20 and share < 0.1:
         warnings.warn(
-            f"{article.path}: does not look like English ({english_share(body):.0%} English function words); "
+            f"{article.path}: does not look like English ({share:.0%} English function words); "
             "the term tables still work, but the extracted facts expect English",
             LanguageWarning,
             stacklevel=2,
         )
-    doc = Doc(
-        text=article.text,
-        sentences=list(zip(sentences["sentence_id"].astype(int), sentences["start"].astype(int), sentences["end"].astype(int))),
-        body_start=article.body_start,
-        ref_date=None,
-        ref_precision=None,
-    )  # fmt: skip
-    doc.ref_date, doc.ref_precision = reference_date(article)
+    doc = _doc(article, sentences)
     dates_found = _dates_with_inferred_year(doc, article)
     if article.dateline:
         g = gazetteer()
@@ -1030,6 +1024,17 @@ def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.Dat
     events = find_events(doc, dates_found, quotes, spans)
     sources = find_sources(doc, article)
     return _tables(doc, quotes, quantities, events, sources)
+
+
+def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
+    """The article as the extractor reads it, with its publication date if the metadata has one."""
+    spans = zip(
+        sentences["sentence_id"].astype(int),
+        sentences["start"].astype(int),
+        sentences["end"].astype(int),
+    )
+    ref_date, ref_precision = reference_date(article)
+    return Doc(article.text, list(spans), article.body_start, ref_date, ref_precision)
 
 
 def _dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
@@ -1060,9 +1065,7 @@ def _dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
 
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
     """Every date expression of the article: text, start, end, date, precision, sentence_id."""
-    doc = Doc(article.text, list(zip(sentences["sentence_id"].astype(int), sentences["start"].astype(int),
-                                     sentences["end"].astype(int))), article.body_start, None, None)  # fmt: skip
-    doc.ref_date, doc.ref_precision = reference_date(article)
+    doc = _doc(article, sentences)
     found = _dates_with_inferred_year(doc, article)
     return pd.DataFrame(
         {
@@ -1078,13 +1081,7 @@ def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
 
 def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-        if not rows:
-            return schemas.empty(name)
-        df = pd.DataFrame(rows).assign(origin="extracted")
-        for c in schemas.TABLES[name]:
-            if c not in df:
-                df[c] = None
-        return schemas.conform(df, name)
+        return schemas.from_records(rows, name, "extracted")
 
     mentions = sorted(doc.mentions, key=lambda m: (m["start"], m["end"]))
     for m in mentions:

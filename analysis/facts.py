@@ -222,13 +222,7 @@ def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFr
 
 
 def _frame(records: list[dict], name: str) -> pd.DataFrame:
-    if not records:
-        return schemas.empty(name)
-    df = pd.DataFrame(records).assign(origin="curated")
-    for c, col in schemas.TABLES[name].items():
-        if c not in df:
-            df[c] = None
-    return schemas.conform(df, name)
+    return schemas.from_records(records, name, "curated")
 
 
 def _entities(rows: list[_Row], loc: _Locator, file: Path):

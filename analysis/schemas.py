@@ -223,6 +223,17 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in TABLES[name].items()})
 
 
+def from_records(records: list[dict], name: str, origin: str) -> pd.DataFrame:
+    """A fact table from row dicts: declared columns (missing ones empty), dtypes, `origin` set."""
+    if not records:
+        return empty(name)
+    df = pd.DataFrame(records).assign(origin=origin)
+    for c in TABLES[name]:
+        if c not in df:
+            df[c] = None
+    return conform(df, name)
+
+
 _SCHEMAS: dict = {}
 
 

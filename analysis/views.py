@@ -26,8 +26,11 @@ def sentence_lengths(tokens: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def fact_strip(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """sentence_id, kind, count: how many facts of each kind each sentence carries."""
+def fact_strip(tables) -> pd.DataFrame:
+    """sentence_id, kind, count: how many facts of each kind each sentence carries.
+
+    `tables` is anything that gives a table by name (a dict, or a `Tables` bundle).
+    """
     n = len(tables["sentences"])
     frames = []
     for kind in FACT_KINDS:
