@@ -2,8 +2,10 @@
 
 import errno
 import os
+import re
 import socket
 import uuid
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import InputError, charts
-from analysis.counting import term_counts, term_frequencies
+from analysis.counting import WORD_PATTERN, term_counts, term_frequencies
 
 # ---- term counting: the vectorised path equals the per-token path ---------------------------
 
@@ -35,6 +37,29 @@ def test_term_counts_equal_the_tokens_table(seed):
         slow, fast, check_names=False, check_dtype=False, check_index_type=False
     )
     assert fast["kazakhstan"] == 9
+
+
+def test_no_word_character_is_white_space():
+    # term_counts splits on white space before it matches WORD_PATTERN: sound only because no
+    # character a token can hold is one that str.split() splits on
+    word = re.compile(r"[\w.,'’-]")
+    assert not [c for c in map(chr, range(0x110000)) if c.isspace() and word.match(c)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=60),
+            st.sampled_from(["U.S.", "e.g.", "1,000.5", "22-23", "belta.by", "don't", "’s", "—"]),
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_term_counts_equal_findall_over_the_whole_text(text):
+    expected = Counter(re.findall(WORD_PATTERN, text.lower()))
+    counts = term_counts([text])
+    assert dict(zip(counts["term"].astype(str), counts["count"].tolist())) == expected
 
 
 def test_term_counts_of_paths_and_texts(tmp_path):
