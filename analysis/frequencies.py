@@ -5,7 +5,9 @@ Every function takes tidy tables and returns a new tidy table; none changes its 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -52,20 +54,39 @@ def terms(tokens: pd.DataFrame) -> pd.DataFrame:
 
 def _segments(tokens: pd.DataFrame) -> list[list[str]]:
     """Runs of lower-case words between sentence ends and punctuation marks."""
-    segs: list[list[str]] = []
-    current: list[str] = []
-    last_sentence = None
-    for sid, lower, punct in zip(tokens["sentence_id"], tokens["lower"], tokens["is_punct"]):
-        if punct or sid != last_sentence:
-            if current:
-                segs.append(current)
-            current = []
-            last_sentence = sid
-        if not punct:
-            current.append(lower)
-    if current:
-        segs.append(current)
-    return segs
+    if tokens.empty:
+        return []
+    sid = tokens["sentence_id"].to_numpy(dtype=np.int64)
+    punct = tokens["is_punct"].to_numpy(dtype=bool)
+    starts_run = punct.copy()  # a punctuation mark or a new sentence starts a new run
+    starts_run[1:] |= sid[1:] != sid[:-1]
+    run = np.cumsum(starts_run)[~punct]
+    words = tokens["lower"].to_numpy(dtype=object)[~punct].tolist()
+    cuts = [0, *(np.flatnonzero(np.diff(run)) + 1).tolist(), len(words)]
+    return [words[i:j] for i, j in zip(cuts[:-1], cuts[1:]) if j > i]
+
+
+def _finders(segs: list[list[str]]) -> dict:
+    """NLTK's bigram and trigram collocation finders over the runs, counted in C.
+
+    The same frequency distributions as `BigramCollocationFinder.from_documents(segs)` and
+    its trigram sibling build word by word (a test holds them equal), from `collections.Counter`
+    over zipped runs.
+    """
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    def fd(grams) -> FreqDist:
+        return FreqDist(Counter(chain.from_iterable(grams)))
+
+    words = fd(segs)
+    pairs = fd(zip(s, s[1:]) for s in segs)
+    return {
+        2: BigramCollocationFinder(words, pairs),
+        3: TrigramCollocationFinder(
+            words, pairs, fd(zip(s, s[2:]) for s in segs), fd(zip(s, s[1:], s[2:]) for s in segs)
+        ),
+    }
 
 
 def ngrams(
@@ -77,21 +98,17 @@ def ngrams(
     are left out. Scores are NLTK's association measures (pointwise mutual information and
     the likelihood ratio) from its collocation finders. Sorted by n, then log_likelihood.
     """
-    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from .text import import_nltk, stopwords
+
+    import_nltk()
     from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
-    from .text import stopwords
-
     stop = stopwords()
-    segs = _segments(tokens)
-    found = {
-        2: (BigramCollocationFinder, BigramAssocMeasures),
-        3: (TrigramCollocationFinder, TrigramAssocMeasures),
-    }
+    finders = _finders(_segments(tokens))
+    measures_of = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
     frames = []
     for n in sizes:
-        finder_cls, measures = found[n]
-        finder = finder_cls.from_documents(segs)
+        finder, measures = finders[n], measures_of[n]
         finder.apply_ngram_filter(lambda *ws: all(w in stop for w in ws))
         if min_count > 1:
             finder.apply_freq_filter(min_count)
@@ -193,33 +210,31 @@ def kwic(
     c = content(tokens)
     if terms is not None:
         c = c.loc[c["lemma"].isin(terms)]
-    pos = tokens["token_index"].to_numpy()
-    starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
-    sids = tokens["sentence_id"].to_numpy()
-    row_of = {int(ix): i for i, ix in enumerate(pos)}
-    left, right = [], []
-    for ix, sid in zip(c["token_index"], c["sentence_id"]):
-        i = row_of[int(ix)]
-        lo = i
-        while lo > 0 and i - lo < window and sids[lo - 1] == sid:
-            lo -= 1
-        hi = i
-        while hi + 1 < len(pos) and hi - i < window and sids[hi + 1] == sid:
-            hi += 1
-        left.append(_squash(text[starts[lo] : starts[i]]) if lo < i else "")
-        right.append(_squash(text[ends[i] : ends[hi]]) if hi > i else "")
+    sids = tokens["sentence_id"].to_numpy(dtype=np.int64)
+    starts = tokens["start"].to_numpy(dtype=np.int64)
+    ends = tokens["end"].to_numpy(dtype=np.int64)
+    n = len(sids)
+    rows = pd.Index(tokens["token_index"]).get_indexer(c["token_index"])
+    # the first and the last row of each row's sentence
+    at = np.arange(n)
+    new = np.ones(n, dtype=bool)
+    new[1:] = sids[1:] != sids[:-1]
+    first = np.maximum.accumulate(np.where(new, at, 0)) if n else at
+    last_flag = np.ones(n, dtype=bool)
+    last_flag[:-1] = new[1:]
+    last = np.minimum.accumulate(np.where(last_flag, at, n)[::-1])[::-1] if n else at
+    lo = np.maximum(rows - window, first[rows])
+    hi = np.minimum(rows + window, last[rows])
+    left_spans = zip(starts[lo].tolist(), starts[rows].tolist())
+    right_spans = zip(ends[rows].tolist(), ends[hi].tolist())
     out = pd.DataFrame(
         {
             "term": c["lemma"],
             "sentence_id": c["sentence_id"],
             "token_index": c["token_index"],
-            "left": left,
+            "left": [" ".join(text[a:b].split()) for a, b in left_spans],
             "keyword": c["token"],
-            "right": right,
+            "right": [" ".join(text[a:b].split()) for a, b in right_spans],
         }
     )
     return schemas.conform(out, "kwic")
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())

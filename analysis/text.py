@@ -1,8 +1,9 @@
 """Sentences and tokens with character offsets into the raw text.
 
 Sentences come from NLTK's Punkt (untrained parameters plus common abbreviations: no download),
-run on each paragraph of the body. Tokens come from NLTK's RegexpTokenizer, whose pattern keeps
-numbers (`2016`, `22-23`, `1,000`), web addresses (`belta.by`) and hyphenated words whole.
+run on each paragraph of the body. Tokens come from one regular expression, `TOKEN_PATTERN`, run
+on each sentence, which keeps numbers (`2016`, `22-23`, `1,000`), web addresses (`belta.by`) and
+hyphenated words whole.
 Lemmas come from simplemma, which ships its dictionaries in its wheel.
 """
 
@@ -11,8 +12,10 @@ from __future__ import annotations
 import os
 import re
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths, schemas
@@ -36,20 +39,68 @@ _PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)\s*")
 _WORDLIKE = re.compile(r"\w")
 
 
+_NLTK_OPTIONAL = ("scipy", "sklearn")
+
+
+@cache
+def import_nltk():
+    """Import NLTK without the optional imports of its `__init__` that we never use.
+
+    When SciPy and scikit-learn are installed (the benchmarks install scikit-learn), NLTK's
+    package imports `scipy.stats` (for Fisher's exact test) and scikit-learn (for a classifier
+    wrapper) on the way: two seconds for nothing this package calls. Both sit behind
+    `except ImportError` in NLTK, so they are hidden for the duration of the import, unless
+    something imported them already. Sentences and collocations do not change.
+    """
+    import sys
+
+    hidden = [m for m in _NLTK_OPTIONAL if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None  # type: ignore[assignment]  # makes `import m` raise ImportError
+    try:
+        import nltk
+    finally:
+        for m in hidden:
+            if sys.modules.get(m, 0) is None:
+                del sys.modules[m]
+    return nltk
+
+
 @cache
 def _sentence_tokenizer():
+    import_nltk()
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class Punkt(PunktSentenceTokenizer):
+        """Punkt, remembering its verdict on each context it has judged.
+
+        Punkt judges every potential sentence end by its context, the word before, the mark
+        and the word after ("2016. The"): a pure function of that short string once the
+        parameters are set, and the same contexts come back again and again in news text.
+        """
+
+        _memo: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            try:
+                return self._memo[text]
+            except KeyError:
+                if len(self._memo) >= 200_000:
+                    self._memo.clear()
+                found = self._memo[text] = super().text_contains_sentbreak(text)
+                return found
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return Punkt(params)
 
 
-@cache
-def _word_tokenizer():
-    from nltk.tokenize import RegexpTokenizer
+_TOKENS = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
-    return RegexpTokenizer(TOKEN_PATTERN, flags=re.UNICODE | re.MULTILINE | re.DOTALL | re.VERBOSE)
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of a text, by `TOKEN_PATTERN` (punctuation marks included)."""
+    return _TOKENS.findall(text)
 
 
 def stopwords_path() -> Path:
@@ -112,40 +163,63 @@ def _paragraphs(text: str, pos: int):
 
 
 def sentences_and_tokens(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `sentences` and `tokens` tables (see schemas.TABLES for the columns)."""
+    """The `sentences` and `tokens` tables (see schemas.TABLES for the columns).
+
+    Each sentence is tokenized on its own (a token never crosses a sentence end). The columns
+    derived from a token (lower case, lemma, stopword, punctuation) are worked out once per
+    distinct token and looked up for the rest, so that a long text costs little more per token
+    than the regular expression does.
+    """
     text = article.text
-    tokenizer = _word_tokenizer()
+    spans = sentence_spans(article)
+    finditer = _TOKENS.finditer
+    tok_spans: list[tuple[int, int]] = []
+    n_tokens = []
+    for s, e in spans:
+        before = len(tok_spans)
+        tok_spans.extend([m.span() for m in finditer(text, s, e)])
+        n_tokens.append(len(tok_spans) - before)
+    n = len(tok_spans)
+    tokens = [text[a:b] for a, b in tok_spans]
     stop = stopwords()
-    sent_rows: dict[str, list] = {c: [] for c in schemas.TABLES["sentences"]}
-    tok: dict[str, list] = {c: [] for c in schemas.TABLES["tokens"]}
-    index = 0
-    for sid, (s, e) in enumerate(sentence_spans(article), start=1):
-        n = 0
-        for ts, te in tokenizer.span_tokenize(text[s:e]):
-            token = text[s + ts : s + te]
-            lower = token.lower()
-            punct = _WORDLIKE.search(token) is None
-            lem = lower if punct else _lemma_in_context(token, lower, n == 0)
-            tok["sentence_id"].append(sid)
-            tok["token_index"].append(index)
-            tok["start"].append(s + ts)
-            tok["end"].append(s + te)
-            tok["token"].append(token)
-            tok["lower"].append(lower)
-            tok["lemma"].append(lem)
-            tok["is_stopword"].append(lower in stop or lem in stop)
-            tok["is_punct"].append(punct)
-            index += 1
-            n += 1
-        sent_rows["sentence_id"].append(sid)
-        sent_rows["start"].append(s)
-        sent_rows["end"].append(e)
-        sent_rows["text"].append(text[s:e])
-        sent_rows["n_tokens"].append(n)
-    return (
-        schemas.conform(pd.DataFrame(sent_rows), "sentences"),
-        schemas.conform(pd.DataFrame(tok), "tokens"),
+    info = {}  # token -> (lower, lemma inside a sentence, is_stopword, is_punct)
+    for token in set(tokens):
+        lower = token.lower()
+        punct = _WORDLIKE.search(token) is None
+        lem = lower if punct else _lemma_in_context(token, lower, False)
+        info[token] = (lower, lem, lower in stop or lem in stop, punct)
+    rows = itemgetter(*tokens)(info) if n > 1 else [info[t] for t in tokens]
+    lower, lem, is_stop, is_punct = (list(c) for c in zip(*rows)) if n else ([], [], [], [])
+    firsts = np.cumsum([0, *n_tokens[:-1]])[np.asarray(n_tokens, dtype=np.int64) > 0]
+    for i in firsts.tolist():  # a sentence's first word is lemmatised even when capitalised
+        if not is_punct[i]:
+            lem[i] = _lemma_in_context(tokens[i], lower[i], True)
+            is_stop[i] = lower[i] in stop or lem[i] in stop
+    starts = np.fromiter((a for a, _ in tok_spans), dtype=np.int64, count=n)
+    ends = np.fromiter((b for _, b in tok_spans), dtype=np.int64, count=n)
+    tok = pd.DataFrame(
+        {
+            "sentence_id": np.repeat(np.arange(1, len(spans) + 1, dtype=np.int64), n_tokens),
+            "token_index": np.arange(n, dtype=np.int64),
+            "start": starts,
+            "end": ends,
+            "token": tokens,
+            "lower": lower,
+            "lemma": lem,
+            "is_stopword": np.array(is_stop, dtype=bool),
+            "is_punct": np.array(is_punct, dtype=bool),
+        }
     )
+    sent = pd.DataFrame(
+        {
+            "sentence_id": np.arange(1, len(spans) + 1, dtype=np.int64),
+            "start": np.array([s for s, _ in spans], dtype=np.int64),
+            "end": np.array([e for _, e in spans], dtype=np.int64),
+            "text": [text[s:e] for s, e in spans],
+            "n_tokens": np.array(n_tokens, dtype=np.int64),
+        }
+    )
+    return schemas.conform(sent, "sentences"), schemas.conform(tok, "tokens")
 
 
 def _lemma_in_context(token: str, lower: str, sentence_initial: bool) -> str:

@@ -91,3 +91,23 @@ def test_tables_are_fresh_copies():
     a = analysis.terms()
     a["count"] = 0
     assert analysis.terms()["count"].max() == 26
+
+
+def test_ngram_counts_equal_nltks_own_finders(seed):
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+
+    segs = frequencies._segments(seed["tokens"])
+    assert segs[0][-3:] == ["programs", "with", "belarus"]  # the comma ends the run
+    assert segs[2] == ["belta", "informs"]
+    ours = frequencies._finders(segs)
+    theirs = {
+        2: BigramCollocationFinder.from_documents(segs),
+        3: TrigramCollocationFinder.from_documents(segs),
+    }
+    for n in (2, 3):
+        assert dict(ours[n].word_fd) == dict(theirs[n].word_fd)
+        assert dict(ours[n].ngram_fd) == dict(theirs[n].ngram_fd)
+        assert ours[n].N == theirs[n].N == 321
+    assert dict(ours[3].wildcard_fd) == dict(theirs[3].wildcard_fd)
+    assert dict(ours[3].bigram_fd) == dict(theirs[3].bigram_fd)
+    assert ours[3].ngram_fd[("earth", "remote", "sensing")] == 2
