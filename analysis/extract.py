@@ -115,6 +115,7 @@ class Doc:
         self._any = bytearray(len(self.text))  # 1 where any mention covers a character
         self._starts = [s for _, s, _ in self.sentences]
         self._snapshot: tuple[int, list[dict], list[int]] | None = None
+        self._dates: list | None = None  # date expressions, found once (see find_dates)
 
     def sentence_of(self, pos: int):
         i = bisect_right(self._starts, pos) - 1
@@ -235,6 +236,20 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
 
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every date expression in the body, resolved to ISO 8601 as precisely as it allows."""
+    if doc._dates is None:  # the expressions do not depend on the reference date: found once
+        doc._dates = _date_expressions(doc)
+    year = doc.ref_date.year if doc.ref_date else None
+    out = []
+    for start, end, kind, m in doc._dates:
+        iso, precision = _resolve(kind, m, doc.ref_date, year, doc)
+        if kind == "weekday" and iso is None and not m.group("rel"):
+            continue  # a bare weekday with nothing to resolve it against
+        out.append(DateMention(start, end, doc.text[start:end], iso, precision))
+    return out
+
+
+def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
+    """The date expressions of the body, longest first where two overlap, in text order."""
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, rx in _DATE_RES:
         for m in rx.finditer(doc.text, doc.body_start):
@@ -250,14 +265,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if start >= last_end:
             chosen.append((start, end, kind, m))
             last_end = end
-    year = doc.ref_date.year if doc.ref_date else None
-    out = []
-    for start, end, kind, m in chosen:
-        iso, precision = _resolve(kind, m, doc.ref_date, year, doc)
-        if kind == "weekday" and iso is None and not m.group("rel"):
-            continue  # a bare weekday with nothing to resolve it against
-        out.append(DateMention(start, end, doc.text[start:end], iso, precision))
-    return out
+    return chosen
 
 
 def _resolve(kind: str, m: re.Match, ref: dt.date | None, year: int | None, doc: Doc):
@@ -507,11 +515,11 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
     def last_before(pos: int, ok) -> str | None:
         return doc.last_before(pos, ok, snapshot)
 
-    role_of: dict[str, list[str]] = {}
-    orgs_of: dict[str, list[str]] = {}
+    role_of: dict[str, dict[str, None]] = {}  # each person's roles and organisations, once each
+    orgs_of: dict[str, dict[str, None]] = {}
     for r in doc.roles:
-        role_of.setdefault(r["person"], []).append((r["role"] or "").lower())
-        orgs_of.setdefault(r["person"], []).append((r.get("organization") or "").lower())
+        role_of.setdefault(r["person"], {})[(r["role"] or "").lower()] = None
+        orgs_of.setdefault(r["person"], {})[(r.get("organization") or "").lower()] = None
     heads = "|".join(sorted({h.lower() for h in g.org_heads}))
     titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
     # "the head of the committee", "the minister": a person by role; "the committee": an org
@@ -653,9 +661,11 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
             )
             spans.append((m.start(), m.end(), speaker))
     # reported speech, sentence by sentence (not inside a direct quotation)
-    roles_by_person: dict[str, list[dict]] = {}
-    for r in doc.roles:
-        roles_by_person.setdefault(r["person"], []).append(r)
+    roles_by_person: dict[str, tuple[list[int], list[dict]]] = {}  # by start, for bisection
+    for r in sorted(doc.roles, key=lambda r: r["start"]):
+        starts_, rs = roles_by_person.setdefault(r["person"], ([], []))
+        starts_.append(r["start"])
+        rs.append(r)
     quoted_sentences = set()
     for a, b, _ in spans:
         first, last = doc.sentence_of(a), doc.sentence_of(max(a, b - 1))
@@ -690,8 +700,9 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                       and doc.entities[x["entity"]] == "PERSON"]  # fmt: skip
             if before:
                 who = before[-1]
-                lead = min([r["start"] for r in roles_by_person.get(who["entity"], []) if s <= r["start"] < who["end"]
-                            and r["end"] >= who["end"]] + [who["start"]])  # fmt: skip
+                starts_, rs = roles_by_person.get(who["entity"], ([], []))
+                near = rs[bisect_left(starts_, s) : bisect_left(starts_, who["end"])]
+                lead = min([r["start"] for r in near if r["end"] >= who["end"]] + [who["start"]])
                 comma = text.rfind(",", s, lead)
                 if comma > s:
                     quotes.append({"speaker": who["entity"], "text": text[s:comma].strip(), "kind": "reported",
