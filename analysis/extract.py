@@ -211,6 +211,9 @@ FUTURE_CUE = re.compile(
 PAST_CUE = re.compile(r"\b(was|were|had|has|have|did|ago|last)\b|\b\w+ed\b", re.I)
 
 
+_YEAR_IN_SENTENCE = re.compile(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%])")
+
+
 @dataclass
 class DateMention:
     start: int
@@ -225,7 +228,7 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
     future, past = [], []
     for _, s, e in doc.sentences:
         sentence = doc.text[s:e]
-        for m in re.finditer(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%])", sentence):
+        for m in _YEAR_IN_SENTENCE.finditer(sentence):
             (future if FUTURE_CUE.search(sentence) else past).append(int(m.group()))
     if future:
         return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
@@ -326,6 +329,12 @@ NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 SPEECH = r"(?:said|says|told|noted|stressed|added|admitted|explained|emphasized|emphasised|underlined|announced|stated|informed|pointed out|believes|thinks)"
 
 
+@cache
+def _country_res() -> list[tuple[str, re.Pattern]]:
+    """Each country of the gazetteer as a whole-word pattern, in the gazetteer's order."""
+    return [(c, re.compile(rf"\b{re.escape(c)}\b")) for c in gazetteer().countries]
+
+
 def _title_re() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in gazetteer().titles)
     return re.compile(
@@ -374,12 +383,7 @@ def find_entities(doc: Doc) -> None:
                     doc.add_mention(org, "ORG", at, at + len(org))
                     orgs.append(org)
         country = next(
-            (
-                c
-                for c in g.countries
-                if m.group("org") and re.search(rf"\b{re.escape(c)}\b", m.group("org"))
-            ),
-            None,
+            (c for c, rx in _country_res() if m.group("org") and rx.search(m.group("org"))), None
         )
         doc.roles.append({"person": name, "role": m.group("title"), "organization": orgs[0] if orgs else None,
                           "country": country, "start": m.start(), "end": m.end()})  # fmt: skip
@@ -616,6 +620,18 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\s*:?\s*$")
 
 
+_NEXT_SENTENCE_SPEAKER = re.compile(rf"\s*(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\b")
+_IN_HIS_WORDS = re.compile(
+    r"(?P<cue>In (?P<pron>his|her) (?:words|opinion|view)|According to (?P<who>[^,]+)),\s*(?P<text>.+?)[.!]?$"
+)
+_TOLD = re.compile(
+    rf"\b(?P<cue>told (?:media|journalists|reporters|the press|[A-Z]\w+)|{SPEECH})\b"
+)
+_SAID_THAT = re.compile(
+    rf"(?P<who>\b(?:[Hh]e|[Ss]he|{NAME}))\s+(?:also\s+)?(?P<cue>{SPEECH}|admitted)\s+that\s+(?P<text>.+?)[.!]?$"
+)
+
+
 def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
     text = doc.text
     quotes, spans = [], []
@@ -647,14 +663,12 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
             # attribution in the next sentence: "... ." He said / the minister noted
             sid = doc.sentence_of(m.end() - 1)
             nxt = doc.sentence_span(sid + 1) if pd.notna(sid) else (0, 0)
-            n = re.match(
-                rf"\s*(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\b", text[nxt[0] : nxt[1]]
-            )
+            n = _NEXT_SENTENCE_SPEAKER.match(text, nxt[0], nxt[1])
             if n:
                 cue = n.group("cue")
-                speaker = person_at(
-                    doc, nxt[0] + n.start("who"), nxt[0] + n.end("who")
-                ) or resolve_pronoun(doc, n.group("who"), nxt[0])
+                speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(
+                    doc, n.group("who"), nxt[0]
+                )
         if speaker:
             quotes.append(
                 {"speaker": speaker, "text": q_text, "kind": "direct", "cue": cue, "start": q_start}
@@ -674,10 +688,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
     for sid, s, e in doc.sentences:
         sentence = text[s:e]
         inside = sid in quoted_sentences
-        r = re.match(
-            r"(?P<cue>In (?P<pron>his|her) (?:words|opinion|view)|According to (?P<who>[^,]+)),\s*(?P<text>.+?)[.!]?$",
-            sentence,
-        )
+        r = _IN_HIS_WORDS.match(sentence)
         if r and not inside:
             if r.group("pron"):
                 speaker = resolve_pronoun(doc, r.group("pron"), s)
@@ -690,10 +701,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                 if r.group("pron"):
                     quotes[-1]["cue"] = r.group("cue")
                 continue
-        t = re.search(
-            rf"\b(?P<cue>told (?:media|journalists|reporters|the press|[A-Z]\w+)|{SPEECH})\b",
-            sentence,
-        )
+        t = _TOLD.search(sentence)
         if t and not inside:
             cue_at = s + t.start()
             before = [x for x in doc.between(s, cue_at) if x["end"] <= cue_at and cue_at - x["end"] <= 2
@@ -708,10 +716,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                     quotes.append({"speaker": who["entity"], "text": text[s:comma].strip(), "kind": "reported",
                                    "cue": t.group("cue"), "start": s})  # fmt: skip
                     continue
-        h = re.search(
-            rf"(?P<who>\b(?:[Hh]e|[Ss]he|{NAME}))\s+(?:also\s+)?(?P<cue>{SPEECH}|admitted)\s+that\s+(?P<text>.+?)[.!]?$",
-            sentence,
-        )
+        h = _SAID_THAT.search(sentence)
         if h and not inside:
             w_at = s + h.start("who")
             speaker = person_at(doc, w_at, s + h.end("who")) or resolve_pronoun(
@@ -739,6 +744,12 @@ _NUM = (
 )
 _SCALE = r"(?:\s+(?P<scale>thousand|million|mln|billion|bln|trillion))?"
 NUMBER_RE = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM}){_SCALE}\b", re.I)
+
+
+_OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
+_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)")
+_UNIT_WORDS = re.compile(r"(?:\s+(?:more|other|new))?((?:\s+[a-z][\w-]*){1,4})")
+_COLON_AHEAD = re.compile(r"[^:;.,\d]*:")
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -770,14 +781,14 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
         if in_date(m.start()):
             continue
         num, scale = m.group("num"), m.group("scale")
-        if num.lower() == "one" and re.match(r"\s+(?:of|another)\b", text[m.end() :]):
+        if num.lower() == "one" and _OF_ANOTHER.match(text, m.end()):
             continue
         value = _value(num, scale)
         sid = doc.sentence_of(m.start())
         start, end = m.start(), m.end()
         before = cur_before.search(text[max(0, start - 5) : start])
         after = text[end : end + 60]
-        pct = re.match(r"\s*(?:%|percent\b|per cent\b)", after)
+        pct = _PERCENT.match(after)
         cur = cur_after.match(after)
         row = None
         money = before or cur  # "$65 million" or "5 billion tenge"
@@ -796,7 +807,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             row = {"quantity": value, "unit": "percent", "category": "share", "subject": "percent"}
             end += pct.end()
         else:
-            words = re.match(r"(?:\s+(?:more|other|new))?((?:\s+[a-z][\w-]*){1,4})", after)
+            words = _UNIT_WORDS.match(after)
             run = []
             if words:
                 for w in words.group(1).split():
@@ -831,7 +842,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             "evidence": text[start:end],
             "part_of": None,
         }
-        colon = re.match(r"[^:;.,\d]*:", text[row["end"] : row["end"] + 40])
+        colon = _COLON_AHEAD.match(text[row["end"] : row["end"] + 40])
         if total and sid == total["sentence_id"] and start > total["end"] and row["unit"] in (total["unit"], _plural_free(total["unit"])) or (
             total and sid == total["sentence_id"] and start > total["end"] and text[total["end"]:start].lstrip().startswith(":")):  # fmt: skip
             row["part_of"] = total["subject"]
@@ -876,6 +887,12 @@ NOT_VERBS = {
 }
 
 
+_SPEECH_WORD = re.compile(SPEECH)
+_TO_AHEAD = re.compile(r"\s+to\b")
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_CLAUSE_REST = re.compile(r"[^,;.:()]*")
+
+
 def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_spans) -> list[dict]:
     text = doc.text
     events = []
@@ -894,13 +911,13 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
         for status, rx in _CUE_RES:
             for m in rx.finditer(sentence):
                 verb = next((v for v in m.groups() if v), None)
-                if verb and (verb.lower() in NOT_VERBS or re.fullmatch(SPEECH, verb.lower())):
+                if verb and (verb.lower() in NOT_VERBS or _SPEECH_WORD.fullmatch(verb.lower())):
                     continue
                 if (
                     status == "ongoing"
                     and verb
                     and verb.lower().endswith("ing")
-                    and re.match(r"\s+to\b", sentence[m.end() :])
+                    and _TO_AHEAD.match(sentence, m.end())
                 ):
                     continue
                 cues.append((m.start(), m.end(), status, verb))
@@ -914,7 +931,7 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
                 (
                     k
                     for k in kept
-                    if k[2] == "possible" and not re.search(r"[,;]", sentence[k[1] : c[0]])
+                    if k[2] == "possible" and not _CLAUSE_BREAK.search(sentence, k[1], c[0])
                 ),
                 None,
             )
@@ -928,7 +945,7 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             clause_start = (
                 s + max(sentence.rfind(",", 0, c_start), sentence.rfind(";", 0, c_start), -1) + 1
             )
-            rest = re.match(r"[^,;.:()]*", text[b : s + len(sentence)])
+            rest = _CLAUSE_REST.match(text, b, s + len(sentence))
             obj = rest.group().strip() if rest else ""
             actor_m = doc.between(clause_start, a)
             actor = sorted(actor_m, key=lambda m: m["start"])[-1]["entity"] if actor_m else (
@@ -939,7 +956,7 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
             date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
             speaker = speaker_of.get(sid)
-            ev_end = b + (rest.end() if rest else 0)
+            ev_end = rest.end() if rest else b  # the match runs on the text itself
             events.append({
                 "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
                 "object": " ".join(obj.split()[:10]) or None,

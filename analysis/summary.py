@@ -17,9 +17,10 @@ RAKE, written here on NLTK's tokens and our stopword list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from . import schemas
@@ -97,11 +98,14 @@ def readability(words: list[str], n_sentences: int) -> dict[str, float]:
         return dict.fromkeys(
             ("flesch_reading_ease", "flesch_kincaid_grade", "coleman_liau", "gunning_fog"), 0.0
         )
-    syl = [syllables(w) for w in words]
+    total_syl = letters = complex_words = 0
+    for w, k in Counter(words).items():  # each distinct word form once
+        syl = syllables(w)
+        total_syl += k * syl
+        letters += k * sum(ch.isalpha() for ch in w)
+        complex_words += k * (syl >= 3)
     wps = n / n_sentences
-    spw = sum(syl) / n
-    letters = sum(sum(ch.isalpha() for ch in w) for w in words)
-    complex_words = sum(1 for s in syl if s >= 3)
+    spw = total_syl / n
     return {
         "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
         "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
@@ -145,12 +149,10 @@ def stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd
         ("Coleman-Liau index", grades["coleman_liau"], "US school grade, from letters per word"),
         ("Gunning fog", grades["gunning_fog"], "years of schooling to read it on first pass"),
     ]  # fmt: skip
-    spans = quoted_spans(text, body_start)  # sorted and disjoint
-    span_starts = [a for a, _ in spans]
-    inside = 0
-    for s in words["start"]:
-        i = bisect_right(span_starts, s) - 1
-        inside += i >= 0 and s < spans[i][1]
+    spans = np.array(quoted_spans(text, body_start), dtype=np.int64).reshape(-1, 2)
+    starts = words["start"].to_numpy(dtype=np.int64)
+    i = np.searchsorted(spans[:, 0], starts, side="right") - 1  # spans: sorted and disjoint
+    inside = int(((i >= 0) & (starts < spans[np.maximum(i, 0), 1])).sum()) if len(spans) else 0
     rows.append(("words in quotation marks", inside / n_words if n_words else 0.0,
                  f"{inside} of {n_words} words are direct quotation"))  # fmt: skip
     total = len(events)
