@@ -70,6 +70,9 @@ class _Vocabulary:
         except KeyError:
             terms, known = self.terms, self.chunks
             for chunk in sorted(set(chunks).difference(known)):
+                if chunk.isalnum():  # letters and digits only: the chunk is one token (\w+)
+                    known[chunk] = terms.setdefault(chunk, len(terms))
+                    continue
                 codes = tuple(terms.setdefault(t, len(terms)) for t in _WORDS.findall(chunk))
                 known[chunk] = codes[0] if len(codes) == 1 else codes
                 if len(codes) != 1:

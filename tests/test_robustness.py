@@ -43,7 +43,10 @@ def test_no_word_character_is_white_space():
     # term_counts splits on white space before it matches WORD_PATTERN: sound only because no
     # character a token can hold is one that str.split() splits on
     word = re.compile(r"[\w.,'’-]")
-    assert not [c for c in map(chr, range(0x110000)) if c.isspace() and word.match(c)]
+    everything = [chr(i) for i in range(0x110000)]
+    assert not [c for c in everything if c.isspace() and word.match(c)]
+    # and a chunk of letters and digits alone is one token, without the regular expression
+    assert not [c for c in everything if c.isalnum() and not re.fullmatch(r"\w", c)]
 
 
 @settings(max_examples=300, deadline=None)
