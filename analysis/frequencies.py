@@ -66,8 +66,8 @@ def _segments(tokens: pd.DataFrame) -> list[list[str]]:
     return [words[i:j] for i, j in zip(cuts[:-1], cuts[1:]) if j > i]
 
 
-def _finders(segs: list[list[str]]) -> dict:
-    """NLTK's bigram and trigram collocation finders over the runs, counted in C.
+def _finders(segs: list[list[str]], sizes: tuple[int, ...] = (2, 3)) -> dict:
+    """NLTK's collocation finders (bigrams: 2, trigrams: 3) over the runs, counted in C.
 
     The same frequency distributions as `BigramCollocationFinder.from_documents(segs)` and
     its trigram sibling build word by word (a test holds them equal), from `collections.Counter`
@@ -81,12 +81,14 @@ def _finders(segs: list[list[str]]) -> dict:
 
     words = fd(segs)
     pairs = fd(zip(s, s[1:]) for s in segs)
-    return {
-        2: BigramCollocationFinder(words, pairs),
-        3: TrigramCollocationFinder(
+    finders = {}
+    if 2 in sizes:
+        finders[2] = BigramCollocationFinder(words, pairs)
+    if 3 in sizes:
+        finders[3] = TrigramCollocationFinder(
             words, pairs, fd(zip(s, s[2:]) for s in segs), fd(zip(s, s[1:], s[2:]) for s in segs)
-        ),
-    }
+        )
+    return finders
 
 
 def ngrams(
@@ -104,7 +106,7 @@ def ngrams(
     from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
     stop = stopwords()
-    finders = _finders(_segments(tokens))
+    finders = _finders(_segments(tokens), sizes)
     measures_of = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
     frames = []
     for n in sizes:
@@ -219,10 +221,10 @@ def kwic(
     at = np.arange(n)
     new = np.ones(n, dtype=bool)
     new[1:] = sids[1:] != sids[:-1]
-    first = np.maximum.accumulate(np.where(new, at, 0)) if n else at
+    first = np.maximum.accumulate(np.where(new, at, 0))
     last_flag = np.ones(n, dtype=bool)
     last_flag[:-1] = new[1:]
-    last = np.minimum.accumulate(np.where(last_flag, at, n)[::-1])[::-1] if n else at
+    last = np.minimum.accumulate(np.where(last_flag, at, n)[::-1])[::-1]
     lo = np.maximum(rows - window, first[rows])
     hi = np.minimum(rows + window, last[rows])
     left_spans = zip(starts[lo].tolist(), starts[rows].tolist())
