@@ -36,11 +36,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import paths, schemas
 from .article import Article
+from .scan import WordIndex
 
 # ---- gazetteer ------------------------------------------------------------------------------
 
@@ -93,6 +95,32 @@ def gazetteer() -> Gazetteer:
     )
 
 
+class Scan(NamedTuple):
+    """A pattern, the head its matches start with (None: anywhere) and the runs it starts on."""
+
+    rx: re.Pattern
+    head: re.Pattern | None
+    kind: str = "word"  # "word": runs of \\w; "digit": runs of \\d
+
+
+def _head(*alternatives: str, flags: int = 0, whole: bool = True) -> re.Pattern:
+    """A head for `Doc.scan`: the word a match starts with is one of these (a prefix of it when
+    not `whole`)."""
+    return re.compile("(?:" + "|".join(alternatives) + ")" + (r"\Z" if whole else ""), flags)
+
+
+def _first_words(literals, flags: int = 0) -> re.Pattern | None:
+    """A head for an alternation of literal strings: the first word of each, or None (scan
+    everywhere) when one of them does not begin with a word character."""
+    firsts = set()
+    for lit in literals:
+        m = re.match(r"\w+", lit)
+        if m is None:
+            return None
+        firsts.add(re.escape(m.group()))
+    return _head(*sorted(firsts, key=len, reverse=True), flags=flags, whole=False)
+
+
 # ---- the document being read --------------------------------------------------------------
 
 
@@ -116,6 +144,28 @@ class Doc:
         self._starts = [s for _, s, _ in self.sentences]
         self._snapshot: tuple[int, list[dict], list[int]] | None = None
         self._dates: list | None = None  # date expressions, found once (see find_dates)
+        self._index: WordIndex | None = None
+
+    @property
+    def index(self) -> WordIndex:
+        if self._index is None:
+            self._index = WordIndex(self.text)
+        return self._index
+
+    def scan(self, scan: Scan, pos: int = 0):
+        """`rx.finditer(text, pos)`, tried only at the words its head accepts (see scan.py)."""
+        if scan.head is None:
+            return scan.rx.finditer(self.text, pos)
+        return self.index.finditer(scan.rx, scan.head, pos, None, scan.kind)
+
+    def span_arrays(self):
+        """The sentences' starts and ends as arrays."""
+        import numpy as np
+
+        return (
+            np.array([s for _, s, _ in self.sentences], dtype=np.int64),
+            np.array([e for _, _, e in self.sentences], dtype=np.int64),
+        )
 
     def sentence_of(self, pos: int):
         i = bisect_right(self._starts, pos) - 1
@@ -203,7 +253,21 @@ DATE_PATTERNS = [
     ("weekday", r"\b(?:(?P<rel>on|last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("year", rf"(?<![\d$€.,-]){_PREP}(?P<y>(?:19|20)\d{{2}})(?![\d%]|\s*(?:percent|per cent|%))(?:\s*year)?\b"),
 ]  # fmt: skip
-_DATE_RES = [(kind, re.compile(p)) for kind, p in DATE_PATTERNS]
+_MONTH_WORD = _head(*sorted(MONTHS, key=len, reverse=True))
+_DAY_WORD = _head(r"\d{1,2}(?:st|nd|rd|th)?")
+# where each date pattern can start: (head, kind of run) in the order of DATE_PATTERNS
+_DATE_HEADS = [
+    (_DAY_WORD, "word"), (_MONTH_WORD, "word"), (_DAY_WORD, "word"), (_MONTH_WORD, "word"),
+    (_MONTH_WORD, "word"), (_head("in", "since", "until", "by", "from", "early", "late", "mid"), "word"),
+    (_head("earlier", "later", "this", "next", "last", "coming", "past", "the"), "word"),
+    (_head("today", "yesterday", "tomorrow"), "word"),
+    (_head("on", "last", "next", "this", *WEEKDAYS), "word"),
+    (_head(r"(?:19|20)\d\d"), "digit"),  # a year may follow a letter: it starts a run of digits
+]  # fmt: skip
+_DATE_SCANS = [
+    (kind, Scan(re.compile(p), head, runs))
+    for (kind, p), (head, runs) in zip(DATE_PATTERNS, _DATE_HEADS, strict=True)
+]
 FUTURE_CUE = re.compile(
     r"\b(will|shall|likely to|due to|plan|plans|planned|scheduled|expected|next|is to|are to|intends?)\b",
     re.I,
@@ -226,10 +290,12 @@ class DateMention:
 def infer_year(doc: Doc) -> tuple[int | None, str]:
     """The year of the story when no date says it: from the years it speaks of as future."""
     future, past = [], []
-    for _, s, e in doc.sentences:
-        sentence = doc.text[s:e]
-        for m in _YEAR_IN_SENTENCE.finditer(sentence):
-            (future if FUTURE_CUE.search(sentence) else past).append(int(m.group()))
+    speaks_of_future: dict[int, bool] = {}
+    for i, m in _in_sentences(doc, scans()["year in a sentence"]):
+        if i not in speaks_of_future:
+            _, s, e = doc.sentences[i]
+            speaks_of_future[i] = FUTURE_CUE.search(doc.text[s:e]) is not None
+        (future if speaks_of_future[i] else past).append(int(m.group()))
     if future:
         return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
     if past:
@@ -254,8 +320,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
 def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
     """The date expressions of the body, longest first where two overlap, in text order."""
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, rx in _DATE_RES:
-        for m in rx.finditer(doc.text, doc.body_start):
+    for kind, scan in _DATE_SCANS:
+        for m in doc.scan(scan, doc.body_start):
             found.append((m.start(), m.end(), kind, m))
     extended = []
     for start, end, kind, m in found:
@@ -326,13 +392,23 @@ _CAP = r"[A-Z][\w'’&.-]*"
 _CONNECT = r"(?:of|for|and|on|in|de|the)"
 CAP_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*")
 NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
-SPEECH = r"(?:said|says|told|noted|stressed|added|admitted|explained|emphasized|emphasised|underlined|announced|stated|informed|pointed out|believes|thinks)"
+SPEECH_WORDS = (
+    "said", "says", "told", "noted", "stressed", "added", "admitted", "explained", "emphasized",
+    "emphasised", "underlined", "announced", "stated", "informed", "pointed out", "believes", "thinks",
+)  # fmt: skip
+SPEECH = r"(?:" + "|".join(SPEECH_WORDS) + ")"
 
 
 @cache
 def _country_res() -> list[tuple[str, re.Pattern]]:
     """Each country of the gazetteer as a whole-word pattern, in the gazetteer's order."""
     return [(c, re.compile(rf"\b{re.escape(c)}\b")) for c in gazetteer().countries]
+
+
+@cache
+def _country_in(span: str) -> str | None:
+    """The first country of the gazetteer that a span names (an organisation's, say)."""
+    return next((c for c, rx in _country_res() if rx.search(span)), None)
 
 
 def _title_re() -> re.Pattern:
@@ -364,11 +440,28 @@ def _split_org(span: str, g: Gazetteer) -> list[str]:
     return [o for o in out if o.split()[0] not in g.sub_bodies and set(o.split()) & g.org_heads]
 
 
+_DOCUMENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?(?:agreement|memorandum|treaty|protocol|roadmap|declaration|accord)"
+    r"(?:\s+(?:on|of)\s+(?:[a-z]+\s+){0,3}?[a-z]+(?=[,.;]|\s+(?:between|with|during|to|in\s+\d)))?)"
+)  # fmt: skip
+_MEETING = re.compile(
+    r"\b(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:(?:next|first|second|third|regular|joint|annual|extraordinary|international)\s+)"
+    r"?(?:meeting|summit|forum|session|conference|exhibition|fair|talks)(?:\s+of\s+[^,.;]+?)?)(?=\s+(?:on|in|to|at|is|was|will|are|were)\b|[,.;])"
+)  # fmt: skip
+
+
+def _person_scan(person: str, surname: str) -> Scan:
+    """A person named again, in full or by surname."""
+    rx = re.compile(rf"\b(?:{re.escape(person)}|{re.escape(surname)})\b")
+    return Scan(rx, _first_words([person, surname]))
+
+
 def find_entities(doc: Doc) -> None:
     g = gazetteer()
     text = doc.text
     # titles before names: PERSON with a role, ORG, and the country of the ORG
-    for m in _title_re().finditer(text, doc.body_start):
+    found = scans()
+    for m in doc.scan(found["title and name"], doc.body_start):
         name = m.group("name")
         if name in g.names or name.split()[0] in g.org_heads:
             continue
@@ -382,20 +475,14 @@ def find_entities(doc: Doc) -> None:
                 if at >= 0:
                     doc.add_mention(org, "ORG", at, at + len(org))
                     orgs.append(org)
-        country = next(
-            (c for c, rx in _country_res() if m.group("org") and rx.search(m.group("org"))), None
-        )
+        country = _country_in(m.group("org")) if m.group("org") else None
         doc.roles.append({"person": name, "role": m.group("title"), "organization": orgs[0] if orgs else None,
                           "country": country, "start": m.start(), "end": m.end()})  # fmt: skip
         if m.group("second"):
             doc.roles.append({"person": name, "role": m.group("second").rstrip("."), "organization": orgs[0] if orgs else None,
                               "country": country, "start": m.start("second"), "end": m.end()})  # fmt: skip
     # titles of a country with no name: "the President of Kazakhstan"
-    titles = "|".join(re.escape(t) for t in g.titles if t[0].isupper())
-    for m in re.finditer(
-        rf"\b(?P<t>{titles})\s+of\s+(?P<c>{'|'.join(map(re.escape, sorted(g.countries, key=len, reverse=True)))})\b(?!\s+[A-Z])",
-        text,
-    ):
+    for m in doc.scan(found["title of a country"]):
         if m.start() < doc.body_start or doc.taken(m.start(), m.end()):
             continue
         person = f"{m.group('t')} of {m.group('c')}"
@@ -403,8 +490,8 @@ def find_entities(doc: Doc) -> None:
         doc.roles.append({"person": person, "role": m.group("t"), "organization": None, "country": m.group("c"),
                           "start": m.start(), "end": m.end()})  # fmt: skip
     # people named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"
-    for rx in (rf"\b{SPEECH}\s+(?P<name>{NAME})\b", rf"(?P<name>{NAME})\s+{SPEECH}\b"):
-        for m in re.finditer(rx, text):
+    for which in ("speech verb and name", "name and speech verb"):
+        for m in doc.scan(found[which]):
             name = m.group("name")
             if name in g.names or set(name.split()) & (g.org_heads | set(WEEKDAYS) | set(MONTHS)):
                 continue
@@ -437,37 +524,31 @@ def find_entities(doc: Doc) -> None:
                 continue
             doc.add_mention(name, "PERSON", start, m.end("name"))
     # capitalised spans: organisations by head word, then gazetteer names inside and outside
+    title_lead = re.compile(
+        rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?"
+    )
     for m in CAP_SPAN.finditer(text, doc.body_start):
         span = m.group().rstrip(".")
         words = set(span.split())
         if words & g.org_heads and not doc.taken(m.start(), m.end()):
-            lead = re.match(
-                rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?",
-                span,
-            )
+            lead = title_lead.match(span)
             core = span[lead.end() :] if lead else span
             base = m.start() + (lead.end() if lead else 0)
             for org in _split_org(core, g):
                 at = text.find(org, base)
                 if at >= 0 and not doc.taken(at, at + len(org)):
                     doc.add_mention(org, "ORG", at, at + len(org))
-    names = sorted(g.names, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-    for m in rx.finditer(text):
+    for m in doc.scan(found["gazetteer name"]):
         canonical, etype = g.names[m.group()]
         doc.add_mention(canonical, etype, m.start(), m.end())
     # later mentions of a person by full name or surname
     for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
         surname = person.split()[-1]
-        for m in re.finditer(rf"\b(?:{re.escape(person)}|{re.escape(surname)})\b", text):
+        for m in doc.scan(_person_scan(person, surname)):
             if not doc.taken(m.start(), m.end()):
                 doc.add_mention(person, "PERSON", m.start(), m.end())
     # documents and meetings
-    for m in re.finditer(
-        r"\b(?:an?|the)\s+(?P<np>(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?(?:agreement|memorandum|treaty|protocol|roadmap|declaration|accord)"
-        r"(?:\s+(?:on|of)\s+(?:[a-z]+\s+){0,3}?[a-z]+(?=[,.;]|\s+(?:between|with|during|to|in\s+\d)))?)",
-        text[doc.body_start :],
-    ):
+    for m in doc.scan(found["document"], doc.body_start):
         np_ = m.group("np")
         first = np_.split()[0]
         if first in {"the", "this", "that"} or np_ in {
@@ -477,18 +558,14 @@ def find_entities(doc: Doc) -> None:
             "protocol",
         }:
             continue
-        at = doc.body_start + m.start("np")
+        at = m.start("np")
         doc.add_mention(np_, "DOCUMENT", at, at + len(np_))
-    for m in re.finditer(
-        r"\b(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:(?:next|first|second|third|regular|joint|annual|extraordinary|international)\s+)"
-        r"?(?:meeting|summit|forum|session|conference|exhibition|fair|talks)(?:\s+of\s+[^,.;]+?)?)(?=\s+(?:on|in|to|at|is|was|will|are|were)\b|[,.;])",
-        text[doc.body_start :],
-    ):
+    for m in doc.scan(found["meeting"], doc.body_start):
         np_ = m.group("np")
         words = np_.lower().split()
         if words[0] == "the" and len(words) == 2:
             continue  # "the meeting": a reference, resolved below
-        at = doc.body_start + m.start("np")
+        at = m.start("np")
         name = np_.split(maxsplit=1)[1] if words[0] in ("a", "an") else np_
         doc.add_mention(
             name[0].lower() + name[1:] if name.split()[0] in ("The",) else name,
@@ -524,15 +601,11 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
     for r in doc.roles:
         role_of.setdefault(r["person"], {})[(r["role"] or "").lower()] = None
         orgs_of.setdefault(r["person"], {})[(r.get("organization") or "").lower()] = None
-    heads = "|".join(sorted({h.lower() for h in g.org_heads}))
-    titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
+    found = scans()
     # "the head of the committee", "the minister": a person by role; "the committee": an org
-    for m in re.finditer(
-        rf"\b[Tt]he\s+(?P<role>{titles})(?:\s+of\s+the\s+(?P<org>{heads}))?\b",
-        text[doc.body_start :],
-    ):
-        at = doc.body_start + m.start()
-        if doc.taken(at, doc.body_start + m.end()):
+    for m in doc.scan(found["the role"], doc.body_start):
+        at = m.start()
+        if doc.taken(at, m.end()):
             continue
         role, org = m.group("role"), m.group("org")
         person = last_before(at, lambda n, t: t == "PERSON" and (
@@ -543,26 +616,22 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
                 at, lambda n, t: t == "PERSON" and any(org in o for o in orgs_of.get(n, []))
             )
         if person:
-            doc.add_mention(person, "PERSON", at, doc.body_start + m.end(), indirect=True)
+            doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
         if org:
-            o_at = doc.body_start + m.start("org") - len("the ")
+            o_at = m.start("org") - len("the ")
             name = last_before(at, lambda n, t: t == "ORG" and org in n.lower())
             if name:
-                doc.add_mention(name, "ORG", o_at, doc.body_start + m.end("org"), indirect=True)
-    for m in re.finditer(
-        rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for)\s+[A-Z])", text[doc.body_start :]
-    ):
-        at = doc.body_start + m.start()
+                doc.add_mention(name, "ORG", o_at, m.end("org"), indirect=True)
+    for m in doc.scan(found["the organisation"], doc.body_start):
+        at = m.start()
         if doc.covered(at):
             continue
         name = last_before(at, lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
         if name:
-            doc.add_mention(name, "ORG", at, doc.body_start + m.end(), indirect=True)
+            doc.add_mention(name, "ORG", at, m.end(), indirect=True)
     # "the country", "the document", "The draft", "the event", "the meeting"
-    for m in re.finditer(
-        r"\b[Tt]he\s+(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")\b", text[doc.body_start :]
-    ):
-        at = doc.body_start + m.start()
+    for m in doc.scan(found["the noun"], doc.body_start):
+        at = m.start()
         if doc.covered(at):
             continue
         want = REFERENCE_NOUNS[m.group("noun")]
@@ -573,19 +642,19 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
         )
         name = last_before(at, ok)
         if name:
-            doc.add_mention(name, want, at, doc.body_start + m.end(), indirect=True)
+            doc.add_mention(name, want, at, m.end(), indirect=True)
     # pronouns: he / his / him / she / her -> the last person (not inside a quotation, where
     # they are the speaker's words about someone else)
     in_quote = bytearray(len(text))
     for s, e in quoted:
         in_quote[s:e] = b"\x01" * (e - s)
-    for m in re.finditer(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b", text[doc.body_start :]):
-        at = doc.body_start + m.start()
+    for m in doc.scan(found["pronoun"], doc.body_start):
+        at = m.start()
         if in_quote[at]:
             continue
         person = last_before(at, lambda n, t: t == "PERSON")
         if person:
-            doc.add_mention(person, "PERSON", at, doc.body_start + m.end(), indirect=True)
+            doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
 
 
 def resolve_first_person(doc: Doc, speakers: list[tuple[int, int, str]]) -> None:
@@ -630,6 +699,14 @@ _TOLD = re.compile(
 _SAID_THAT = re.compile(
     rf"(?P<who>\b(?:[Hh]e|[Ss]he|{NAME}))\s+(?:also\s+)?(?P<cue>{SPEECH}|admitted)\s+that\s+(?P<text>.+?)[.!]?$"
 )
+
+
+def _first_in_sentences(doc: Doc, scan: Scan) -> dict[int, re.Match]:
+    """Sentence index -> the first match in that sentence alone (see _in_sentences)."""
+    first: dict[int, re.Match] = {}
+    for i, m in _in_sentences(doc, scan):
+        first.setdefault(i, m)
+    return first
 
 
 def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
@@ -685,25 +762,27 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
         first, last = doc.sentence_of(a), doc.sentence_of(max(a, b - 1))
         if pd.notna(first) and pd.notna(last):
             quoted_sentences.update(range(int(first), int(last) + 1))
-    for sid, s, e in doc.sentences:
-        sentence = text[s:e]
-        inside = sid in quoted_sentences
-        r = _IN_HIS_WORDS.match(sentence)
-        if r and not inside:
+    told_in = _first_in_sentences(doc, scans()["told"])
+    said_that_in = _first_in_sentences(doc, scans()["said that"])
+    for i, (sid, s, e) in enumerate(doc.sentences):
+        if sid in quoted_sentences:
+            continue
+        r = _IN_HIS_WORDS.match(text, s, e)  # offsets in the text; `$` is the sentence end
+        if r:
             if r.group("pron"):
                 speaker = resolve_pronoun(doc, r.group("pron"), s)
             else:
-                speaker = person_at(doc, s + r.start("who"), s + r.end("who"))
+                speaker = person_at(doc, r.start("who"), r.end("who"))
             if speaker:
                 quotes.append({"speaker": speaker, "text": r.group("text"), "kind": "reported",
                                "cue": r.group("cue").split(" ", 2)[0] + " " + r.group("cue").split(" ", 2)[1] if r.group("pron") else "According to",
-                               "start": s + r.start("text")})  # fmt: skip
+                               "start": r.start("text")})  # fmt: skip
                 if r.group("pron"):
                     quotes[-1]["cue"] = r.group("cue")
                 continue
-        t = _TOLD.search(sentence)
-        if t and not inside:
-            cue_at = s + t.start()
+        t = told_in.get(i)
+        if t:
+            cue_at = t.start()
             before = [x for x in doc.between(s, cue_at) if x["end"] <= cue_at and cue_at - x["end"] <= 2
                       and doc.entities[x["entity"]] == "PERSON"]  # fmt: skip
             if before:
@@ -716,15 +795,15 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                     quotes.append({"speaker": who["entity"], "text": text[s:comma].strip(), "kind": "reported",
                                    "cue": t.group("cue"), "start": s})  # fmt: skip
                     continue
-        h = _SAID_THAT.search(sentence)
-        if h and not inside:
-            w_at = s + h.start("who")
-            speaker = person_at(doc, w_at, s + h.end("who")) or resolve_pronoun(
+        h = said_that_in.get(i)
+        if h:
+            w_at = h.start("who")
+            speaker = person_at(doc, w_at, h.end("who")) or resolve_pronoun(
                 doc, h.group("who"), w_at
             )
             if speaker:
                 quotes.append({"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
-                               "start": s + h.start("text")})  # fmt: skip
+                               "start": h.start("text")})  # fmt: skip
     return quotes, spans
 
 
@@ -777,7 +856,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     cur_before = re.compile(r"(?P<cur>\$|€|USD|EUR|KZT|RUB)\s?$")
     out: list[dict] = []
     total: dict | None = None
-    for m in NUMBER_RE.finditer(text, doc.body_start):
+    for m in doc.scan(scans()["number"], doc.body_start):
         if in_date(m.start()):
             continue
         num, scale = m.group("num"), m.group("scale")
@@ -867,7 +946,19 @@ STATUS_CUES = [
     ("ongoing", r"\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+)?(?P<v8>[a-z]+ing)\b"),
     ("done", r"\b(?:has|have|had)\s+(?:already\s+|also\s+|recently\s+|successfully\s+)?(?:been\s+)?(?P<v9>[a-z]+(?:ed|en|wn|t|ne|un|ld|ught))\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?P<v10>[a-z]+(?:ed|en|wn|t|ld|ught))\b|\btold\s+(?:media|journalists|reporters|the\s+press)\b|\b(?P<v11>signed|launched|held|met|opened|visited|approved|adopted|completed|reached|began|started|took\s+place|grew|rose|fell|went|made|gave|took|saw|became|built|sent|won|spent|paid|sold|bought|brought|led|left|found|came|set\s+up)\b|\b(?:he|she|it|we|they)\s+(?P<v12>[a-z]+ed)\b"),
 ]  # fmt: skip
-_CUE_RES = [(status, re.compile(rx, re.I)) for status, rx in STATUS_CUES]
+_CUE_HEADS = {  # the word each cue starts with
+    "possible": ("does", "do", "did", "it", "may", "might", "could", "can", "is", "are", "would"),
+    "planned": ("is", "are", "was", "were", "will", "shall", "plans?", "planned", "intends?", "aims?", "agreed"),
+    "ongoing": ("is", "are"),
+    "done": ("has", "have", "had", "was", "were", "told", "signed", "launched", "held", "met", "opened", "visited",
+             "approved", "adopted", "completed", "reached", "began", "started", "took", "grew", "rose", "fell",
+             "went", "made", "gave", "saw", "became", "built", "sent", "won", "spent", "paid", "sold", "bought",
+             "brought", "led", "left", "found", "came", "set", "he", "she", "it", "we", "they"),
+}  # fmt: skip
+_CUE_SCANS = [
+    (status, Scan(re.compile(rx, re.I), _head(*_CUE_HEADS[status], flags=re.I)))
+    for status, rx in STATUS_CUES
+]
 PRIORITY = {"possible": 0, "planned": 1, "done": 2, "ongoing": 3}  # when two cues start together
 NOT_VERBS = {
     "according",
@@ -893,6 +984,17 @@ _CLAUSE_BREAK = re.compile(r"[,;]")
 _CLAUSE_REST = re.compile(r"[^,;.:()]*")
 
 
+def _in_sentences(doc: Doc, scan: Scan):
+    """(sentence index, match) for every match of `rx` in each sentence on its own, in order.
+
+    The same matches as `rx.finditer(text[s:e])` sentence by sentence, at text offsets: each
+    starts at a word the head accepts, where looking back past the sentence start sees a
+    boundary either way, and the sentence end ends the string for it.
+    """
+    starts, ends = doc.span_arrays()
+    return doc.index.finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
+
+
 def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_spans) -> list[dict]:
     text = doc.text
     events = []
@@ -905,22 +1007,26 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
         if pd.notna(first) and pd.notna(last):
             for i in range(int(first), int(last) + 1):
                 speaker_of.setdefault(i, sp)
-    for sid, s, e in doc.sentences:
+    # the status cues of each sentence (matched in the sentence alone, as if cut out of the text)
+    cues_in: dict[int, list[tuple[int, int, str, str | None]]] = {}
+    for status, scan in _CUE_SCANS:
+        for i, m in _in_sentences(doc, scan):
+            verb = next((v for v in m.groups() if v), None)
+            if verb and (verb.lower() in NOT_VERBS or _SPEECH_WORD.fullmatch(verb.lower())):
+                continue
+            _, s, e = doc.sentences[i]
+            if (
+                status == "ongoing"
+                and verb
+                and verb.lower().endswith("ing")
+                and _TO_AHEAD.match(text, m.end(), e)
+            ):
+                continue
+            cues_in.setdefault(i, []).append((m.start() - s, m.end() - s, status, verb))
+    for i in sorted(cues_in):
+        sid, s, e = doc.sentences[i]
         sentence = text[s:e]
-        cues = []
-        for status, rx in _CUE_RES:
-            for m in rx.finditer(sentence):
-                verb = next((v for v in m.groups() if v), None)
-                if verb and (verb.lower() in NOT_VERBS or _SPEECH_WORD.fullmatch(verb.lower())):
-                    continue
-                if (
-                    status == "ongoing"
-                    and verb
-                    and verb.lower().endswith("ing")
-                    and _TO_AHEAD.match(sentence, m.end())
-                ):
-                    continue
-                cues.append((m.start(), m.end(), status, verb))
+        cues = cues_in[i]
         cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
         kept: list[tuple[int, int, str, str | None]] = []
         for c in cues:
@@ -948,7 +1054,7 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             rest = _CLAUSE_REST.match(text, b, s + len(sentence))
             obj = rest.group().strip() if rest else ""
             actor_m = doc.between(clause_start, a)
-            actor = sorted(actor_m, key=lambda m: m["start"])[-1]["entity"] if actor_m else (
+            actor = actor_m[-1]["entity"] if actor_m else (
                 " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
             places = [
                 m for m in doc.between(a, s + len(sentence)) if doc.entities[m["entity"]] == "GPE"
@@ -989,6 +1095,59 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
         out.append({"name": g.agencies.get(who, who), "role": "attributed source",
                     "sentence_id": doc.sentence_of(m.start()), "evidence": m.group()})  # fmt: skip
     return out
+
+
+# ---- where each pattern can match -------------------------------------------------------
+
+
+@cache
+def scans() -> dict[str, Scan]:
+    """Every pattern the extractor runs over the whole text or every sentence, with its head.
+
+    `tests/test_scan.py` holds each of them to the plain `finditer`: same matches.
+    """
+    g = gazetteer()
+    upper_titles = [t for t in g.titles if t[0].isupper()]
+    countries = "|".join(map(re.escape, sorted(g.countries, key=len, reverse=True)))
+    names = sorted(g.names, key=len, reverse=True)
+    heads = "|".join(sorted({h.lower() for h in g.org_heads}))
+    titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
+    the = _head("[Tt]he")
+    speech = _first_words(SPEECH_WORDS)
+    found = {f"date: {kind} {i}": scan for i, (kind, scan) in enumerate(_DATE_SCANS)}
+    found |= {f"cue: {status}": scan for status, scan in _CUE_SCANS}
+    found |= {
+        "year in a sentence": Scan(_YEAR_IN_SENTENCE, _head(r"(?:19|20)\d\d"), "digit"),
+        "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *g.titles])),
+        "title of a country": Scan(
+            re.compile(rf"\b(?P<t>{'|'.join(map(re.escape, upper_titles))})\s+of\s+(?P<c>{countries})\b(?!\s+[A-Z])"),
+            _first_words(upper_titles),
+        ),
+        "speech verb and name": Scan(re.compile(rf"\b{SPEECH}\s+(?P<name>{NAME})\b"), speech),
+        # a name may start inside a word ("Donald" in "McDonald"): no head
+        "name and speech verb": Scan(re.compile(rf"(?P<name>{NAME})\s+{SPEECH}\b"), None),
+        "gazetteer name": Scan(
+            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"),
+            _first_words(names),
+        ),
+        "document": Scan(_DOCUMENT, _head("an?", "the")),
+        "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
+        "the role": Scan(
+            re.compile(rf"\b[Tt]he\s+(?P<role>{titles})(?:\s+of\s+the\s+(?P<org>{heads}))?\b"), the
+        ),
+        "the organisation": Scan(
+            re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for)\s+[A-Z])"), the
+        ),
+        "the noun": Scan(re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")\b"), the),
+        "pronoun": Scan(
+            re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b"),
+            _head("[Hh]e", "[Hh]is", "[Hh]im", "[Ss]he", "[Hh]er"),
+        ),
+        "told": Scan(_TOLD, speech),
+        "said that": Scan(_SAID_THAT, _head("[Hh]e", "[Ss]he", "[A-Z]", whole=False)),
+        "number": Scan(NUMBER_RE, _head(r"\d", *NUMBER_WORDS, flags=re.I, whole=False)),
+    }  # fmt: skip
+    return found
 
 
 # ---- all together -------------------------------------------------------------------------

@@ -1,0 +1,164 @@
+"""Run a regular expression only where it can match: at the words that can begin a match.
+
+Python's `re` has no literal prefix to skip ahead on for a pattern such as
+`\\b(?:has|have|had)\\s+...`: it tries the pattern at every character of the text, which on a
+5 MB article costs a quarter of a second or more per pattern, and the extractor has dozens.
+
+`WordIndex` finds the runs of word characters (`\\w+`) of a text once, with numpy, and groups
+them by their text. A pattern is then given with its *head*: a second pattern that the word
+run at the start of every match must match at its own start (`(?:has|have|had)` above, with the
+same flags). `finditer` tries the pattern only at the starts of the runs that the head accepts,
+a few per cent of the text, and yields exactly the matches `rx.finditer(text, pos, endpos)`
+would: the pattern itself decides at each candidate, and the matches are kept in order and
+without overlap in the same way. A head that accepts too much costs time, never a match; a
+head that accepts too little would lose matches, and `tests/test_scan.py` holds every head
+the extractor uses equal to the plain scan.
+
+Runs of decimal digits (`\\d+`) are indexed the same way, for patterns whose matches may begin
+inside a word but always at the first digit of a number ("2016" in "in2016").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import numpy as np
+
+_CLASSES = {"word": re.compile(r"\w"), "digit": re.compile(r"\d"), "space": re.compile(r"\s")}
+
+
+@cache
+def _ascii_table(kind: str) -> np.ndarray:
+    rx = _CLASSES[kind]
+    return np.array([rx.match(chr(c)) is not None for c in range(128)], dtype=bool)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text as an array of code points, one per character (as `len` counts them)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def char_mask(cp: np.ndarray, kind: str) -> np.ndarray:
+    """Where a character is in the class `\\w`, `\\d` or `\\s` ("word", "digit", "space").
+
+    Decided by `re` itself: by a table for ASCII, and for any other character once per
+    distinct code point in the text.
+    """
+    ascii_ = cp < 128
+    out = np.zeros(len(cp), dtype=bool)
+    out[ascii_] = _ascii_table(kind)[cp[ascii_]]
+    if not ascii_.all():
+        rest = ~ascii_
+        uniq, inverse = np.unique(cp[rest], return_inverse=True)
+        rx = _CLASSES[kind]
+        ok = np.array([rx.match(chr(c)) is not None for c in uniq.tolist()], dtype=bool)
+        out[rest] = ok[inverse]
+    return out
+
+
+def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the runs of True in a boolean mask."""
+    edges = np.diff(mask.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+class _Runs:
+    """The runs of one character class: their starts, and which distinct text each has."""
+
+    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray):
+        import pandas as pd
+
+        self.starts = starts
+        words = [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
+        codes, distinct = pd.factorize(np.array(words, dtype=object))
+        self.codes = codes
+        self.distinct: list[str] = distinct.tolist()
+        self._cache: dict[re.Pattern, np.ndarray] = {}
+
+    def accepted(self, head: re.Pattern) -> np.ndarray:
+        """The starts of the runs whose text `head` matches at its start, in text order."""
+        found = self._cache.get(head)
+        if found is None:
+            ok = np.fromiter(
+                (head.match(w) is not None for w in self.distinct),
+                dtype=bool,
+                count=len(self.distinct),
+            )
+            found = self._cache[head] = self.starts[ok[self.codes]] if len(ok) else self.starts
+        return found
+
+
+class WordIndex:
+    """The word runs (and digit runs) of a text, for `finditer`. Built once per text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cp: np.ndarray | None = None
+        self._runs: dict[str, _Runs] = {}
+
+    def _of(self, kind: str) -> _Runs:
+        if kind not in self._runs:
+            if self._cp is None:
+                self._cp = code_points(self.text)
+            starts, ends = runs(char_mask(self._cp, kind))
+            self._runs[kind] = _Runs(self.text, starts, ends)
+        return self._runs[kind]
+
+    def candidates(self, head: re.Pattern, kind: str = "word") -> np.ndarray:
+        """Where a match may start: the starts of the `kind` runs that `head` accepts."""
+        return self._of(kind).accepted(head)
+
+    def finditer(
+        self,
+        rx: re.Pattern,
+        head: re.Pattern,
+        pos: int = 0,
+        endpos: int | None = None,
+        kind: str = "word",
+    ) -> Iterator[re.Match]:
+        """The matches of `rx.finditer(text, pos, endpos)`, tried only where `head` allows."""
+        text = self.text
+        end = len(text) if endpos is None else endpos
+        cands = self.candidates(head, kind)
+        lo, hi = np.searchsorted(cands, [pos, end])
+        match = rx.match
+        after = pos
+        for c in cands[lo:hi].tolist():
+            if c < after:
+                continue
+            m = match(text, c, end)
+            if m is not None:
+                yield m
+                after = m.end() if m.end() > c else c + 1
+
+    def finditer_spans(
+        self,
+        rx: re.Pattern,
+        head: re.Pattern,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        kind: str = "word",
+    ) -> Iterator[tuple[int, re.Match]]:
+        """(i, match) for each match of `rx.finditer(text, starts[i], ends[i])`, span by span.
+
+        The spans (sentences, say) are sorted and do not overlap. Only the spans with a
+        candidate in them cost anything.
+        """
+        text = self.text
+        cands = self.candidates(head, kind)
+        span = np.searchsorted(starts, cands, side="right") - 1
+        inside = span >= 0
+        inside[inside] = cands[inside] < ends[span[inside]]
+        match = rx.match
+        current, after, end = -1, 0, 0
+        for c, i in zip(cands[inside].tolist(), span[inside].tolist()):
+            if i != current:
+                current, after, end = i, int(starts[i]), int(ends[i])
+            if c < after:
+                continue
+            m = match(text, c, end)
+            if m is not None:
+                yield i, m
+                after = m.end() if m.end() > c else c + 1

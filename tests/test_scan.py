@@ -1,0 +1,116 @@
+"""Patterns run only at the words that can start them: the same matches as a plain scan."""
+
+import re
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import extract, paths
+from analysis.scan import WordIndex
+
+ARTICLES = [paths.ARTICLE, *sorted((paths.ROOT / "data" / "eval").glob("*.txt"))]
+SCANS = {name: scan for name, scan in extract.scans().items() if scan.head is not None}
+
+
+def _plain(scan, text, pos=0, endpos=None):
+    end = len(text) if endpos is None else endpos
+    return [(m.span(), m.groupdict()) for m in scan.rx.finditer(text, pos, end)]
+
+
+def _indexed(index, scan, pos=0):
+    return [
+        (m.span(), m.groupdict()) for m in index.finditer(scan.rx, scan.head, pos, None, scan.kind)
+    ]
+
+
+def test_nearly_every_pattern_has_a_head():
+    # the one without: a name may start inside a word, so it is scanned everywhere
+    assert set(extract.scans()) - set(SCANS) == {"name and speech verb"}
+    assert len(SCANS) >= 25
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_every_head_finds_every_match_in_the_articles(path):
+    text = path.read_text(encoding="utf-8")
+    index = WordIndex(text)
+    found = 0
+    for name, scan in SCANS.items():
+        expected = _plain(scan, text)
+        assert _indexed(index, scan) == expected, name
+        assert _indexed(index, scan, pos=40) == _plain(scan, text, 40), name
+        found += len(expected)
+    assert found > 50  # the articles do exercise the patterns
+
+
+# words that start matches, in odd cases and next to odd neighbours, and characters that `re`
+# treats specially under IGNORECASE ("ſ" is "s", "ı" is "i", the Kelvin sign is "k")
+VOCAB = [
+    "has", "Has", "HAS", "haſ", "ıs", "It", "IT", "he", "He", "she", "they", "will", "may", "would",
+    "is", "are", "was", "were", "does not rule out", "is due to", "plans to", "told journalists",
+    "signed", "took place", "set up", "launched", "been", "being", "building", "playing", "to",
+    "said", "says", "pointed out", "noted", "that", "also", "Erkin Shaymagambetov", "McDonald Smith",
+    "O’Brien", "Aidar Nurlanov", "Chairman", "Deputy Prime Minister", "President of Kazakhstan",
+    "Head", "of", "the", "The", "a", "An", "an", "agreement", "meeting", "summit", "committee",
+    "country", "document", "Kazakhstan", "KAZAKHSTAN", "Belarus", "Minsk", "CIS", "BelTA",
+    "belta.by", "Roscosmos", "22", "22-23", "22–23", "1st", "October", "Oct.", "Sept", "2016",
+    "in2016", "$2016", "2016%", "20160", "19", "1,000", "3.5", "four", "Four", "dozen", "million",
+    "percent", "this year", "next month", "last week", "today", "on Thursday", "Monday", "mid-",
+    "early", "In his words", "According to", "K", "é", "٣", "İ", "_", "-", ".", ",", ":", ";",
+    "\"", "“", "”", "'", "(", ")", "\n", "\n\n", "  ",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", "", "\n", "-", ". ", ", ", "_"]
+
+
+@st.composite
+def texts(draw):
+    words = draw(st.lists(st.sampled_from(VOCAB) | st.text(max_size=3), max_size=40))
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
+    return "".join(w + s for w, s in zip(words, seps, strict=True))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_every_head_finds_every_match_in_any_text(text):
+    index = WordIndex(text)
+    for name, scan in SCANS.items():
+        assert _indexed(index, scan) == _plain(scan, text), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_runs_are_those_of_the_regular_expression(text):
+    index = WordIndex(text)
+    for kind, rx in (("word", r"\w+"), ("digit", r"\d+")):
+        any_run = re.compile(".", re.S)
+        assert index.candidates(any_run, kind).tolist() == [
+            m.start() for m in re.finditer(rx, text)
+        ]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), st.data())
+def test_matches_span_by_span_are_those_of_each_span(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if a < b]
+    starts = np.array([a for a, _ in spans], dtype=np.int64)
+    ends = np.array([b for _, b in spans], dtype=np.int64)
+    index = WordIndex(text)
+    for name, scan in SCANS.items():
+        got = [
+            (i, m.span())
+            for i, m in index.finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
+        ]
+        want = [
+            (i, m.span()) for i, (a, b) in enumerate(spans) for m in scan.rx.finditer(text, a, b)
+        ]
+        assert got == want, name
+
+
+def test_the_year_may_start_inside_a_word_but_not_inside_a_number():
+    text = "It was in2016, not in 12016 or $2016."
+    index = WordIndex(text)
+    scan = extract.scans()["year in a sentence"]
+    got = [m.group() for m in index.finditer(scan.rx, scan.head, kind=scan.kind)]
+    assert got == ["2016"] and got == [m.group() for m in scan.rx.finditer(text)]
