@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from functools import cache, lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -172,42 +171,47 @@ def sentences_and_tokens(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     text = article.text
     spans = sentence_spans(article)
-    finditer = _TOKENS.finditer
-    tok_spans: list[tuple[int, int]] = []
+    findall = _TOKENS.findall
+    tokens: list[str] = []
     n_tokens = []
     for s, e in spans:
-        before = len(tok_spans)
-        tok_spans.extend([m.span() for m in finditer(text, s, e)])
-        n_tokens.append(len(tok_spans) - before)
-    n = len(tok_spans)
-    tokens = [text[a:b] for a, b in tok_spans]
+        found = findall(text, s, e)
+        tokens += found
+        n_tokens.append(len(found))
+    n = len(tokens)
+    starts, ends = _token_offsets(text, spans, tokens)
+    token_array = np.array(tokens, dtype=object)
+    codes, distinct = pd.factorize(token_array, use_na_sentinel=False)
     stop = stopwords()
-    info = {}  # token -> (lower, lemma inside a sentence, is_stopword, is_punct)
-    for token in set(tokens):
+    lower_d, lem_d, stop_d, punct_d = [], [], [], []  # per distinct token
+    for token in distinct.tolist():
         lower = token.lower()
         punct = _WORDLIKE.search(token) is None
         lem = lower if punct else _lemma_in_context(token, lower, False)
-        info[token] = (lower, lem, lower in stop or lem in stop, punct)
-    rows = itemgetter(*tokens)(info) if n > 1 else [info[t] for t in tokens]
-    lower, lem, is_stop, is_punct = (list(c) for c in zip(*rows)) if n else ([], [], [], [])
+        lower_d.append(lower)
+        lem_d.append(lem)
+        stop_d.append(lower in stop or lem in stop)
+        punct_d.append(punct)
+    lower = np.array(lower_d, dtype=object)[codes]
+    lem = np.array(lem_d, dtype=object)[codes]
+    is_stop = np.array(stop_d, dtype=bool)[codes]
+    is_punct = np.array(punct_d, dtype=bool)[codes]
     firsts = np.cumsum([0, *n_tokens[:-1]])[np.asarray(n_tokens, dtype=np.int64) > 0]
     for i in firsts.tolist():  # a sentence's first word is lemmatised even when capitalised
         if not is_punct[i]:
             lem[i] = _lemma_in_context(tokens[i], lower[i], True)
             is_stop[i] = lower[i] in stop or lem[i] in stop
-    starts = np.fromiter((a for a, _ in tok_spans), dtype=np.int64, count=n)
-    ends = np.fromiter((b for _, b in tok_spans), dtype=np.int64, count=n)
     tok = pd.DataFrame(
         {
             "sentence_id": np.repeat(np.arange(1, len(spans) + 1, dtype=np.int64), n_tokens),
             "token_index": np.arange(n, dtype=np.int64),
             "start": starts,
             "end": ends,
-            "token": tokens,
+            "token": token_array,
             "lower": lower,
             "lemma": lem,
-            "is_stopword": np.array(is_stop, dtype=bool),
-            "is_punct": np.array(is_punct, dtype=bool),
+            "is_stopword": is_stop,
+            "is_punct": is_punct,
         }
     )
     sent = pd.DataFrame(
@@ -220,6 +224,31 @@ def sentences_and_tokens(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
         }
     )
     return schemas.conform(sent, "sentences"), schemas.conform(tok, "tokens")
+
+
+def _token_offsets(
+    text: str, spans: list[tuple[int, int]], tokens: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end of each token, from the tokens alone.
+
+    Every character of a sentence that is not white space (`\\s`) belongs to exactly one token,
+    no token holds white space, and the tokens come in text order: `TOKEN_PATTERN` matches at
+    any other character (`\\w+` or `[^\\w\\s]`). So the k-th token covers the next len(token)
+    such characters of the sentences, and its offsets are read off their positions.
+    """
+    from .scan import char_mask, code_points
+
+    n = len(tokens)
+    cp = code_points(text)
+    inside = np.zeros(len(text) + 1, dtype=np.int8)
+    np.add.at(inside, np.array([s for s, _ in spans], dtype=np.int64), 1)
+    np.add.at(inside, np.array([e for _, e in spans], dtype=np.int64), -1)
+    where = np.flatnonzero((np.cumsum(inside[:-1]) > 0) & ~char_mask(cp, "space"))
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    if int(lengths.sum()) != len(where):  # not a tiling: cannot happen with TOKEN_PATTERN
+        raise AssertionError("tokens do not cover the sentences; TOKEN_PATTERN changed?")
+    first = np.cumsum(lengths) - lengths
+    return where[first], where[first + lengths - 1] + 1
 
 
 def _lemma_in_context(token: str, lower: str, sentence_initial: bool) -> str:

@@ -1,12 +1,16 @@
 """The raw article, its dateline, sentences and tokens."""
 
 import hashlib
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import paths, schemas
-from analysis.article import parse_dateline
+from analysis import text as text_mod
+from analysis.article import Article, parse_dateline
 
 SHA256 = "3f20b28d1d0b0c938524a5a98251a4e63f3506e4a5d90648e8e8b3cb6404977c"
 
@@ -110,3 +114,19 @@ def test_stopword_list_is_editable(tmp_path, monkeypatch):
 def test_readme_documents_every_column():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     assert schemas.markdown() in readme, "README columns are stale: paste schemas.markdown()"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("aZ9 .,-'’\"\n\t\u00a0\u2003é٣_$")), max_size=120))
+def test_token_offsets_are_those_of_the_pattern_sentence_by_sentence(body):
+    # the offsets are read off the tokens (they tile what is not white space); they must be
+    # exactly where the pattern finds each token in its sentence
+    a = Article(path=Path("/nonexistent/x.txt"), text=body, dateline=None, meta={})
+    sentences, tokens = text_mod.sentences_and_tokens(a)
+    want = [
+        (sid, m.start(), m.end(), m.group())
+        for sid, s, e in zip(sentences["sentence_id"], sentences["start"], sentences["end"])
+        for m in text_mod._TOKENS.finditer(body, s, e)
+    ]
+    got = list(zip(tokens["sentence_id"], tokens["start"], tokens["end"], tokens["token"]))
+    assert got == want
