@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -145,6 +146,7 @@ class Doc:
         self._snapshot: tuple[int, list[dict], list[int]] | None = None
         self._dates: list | None = None  # date expressions, found once (see find_dates)
         self._index: WordIndex | None = None
+        self._span_arrays = None
 
     @property
     def index(self) -> WordIndex:
@@ -162,10 +164,24 @@ class Doc:
         """The sentences' starts and ends as arrays."""
         import numpy as np
 
-        return (
-            np.array([s for _, s, _ in self.sentences], dtype=np.int64),
-            np.array([e for _, _, e in self.sentences], dtype=np.int64),
-        )
+        if self._span_arrays is None:
+            self._span_arrays = (
+                np.array([s for _, s, _ in self.sentences], dtype=np.int64),
+                np.array([e for _, _, e in self.sentences], dtype=np.int64),
+            )
+        return self._span_arrays
+
+    def sentence_ids(self, positions):
+        """The sentence of each position (an Int64 array; <NA> outside every sentence)."""
+        import numpy as np
+
+        starts, ends = self.span_arrays()
+        ids = np.array([sid for sid, _, _ in self.sentences], dtype=np.int64)
+        if not len(ids):
+            return pd.array([pd.NA] * len(positions), dtype="Int64")
+        i = np.searchsorted(starts, positions, side="right") - 1
+        inside = (i >= 0) & (positions < ends[np.maximum(i, 0)])
+        return pd.arrays.IntegerArray(np.where(inside, ids[np.maximum(i, 0)], 0), ~inside)
 
     def sentence_of(self, pos: int):
         i = bisect_right(self._starts, pos) - 1
@@ -1023,9 +1039,12 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             ):
                 continue
             cues_in.setdefault(i, []).append((m.start() - s, m.end() - s, status, verb))
+    ms, mention_starts = doc.ordered()  # every mention is in by now
+    entities = doc.entities
     for i in sorted(cues_in):
         sid, s, e = doc.sentences[i]
         sentence = text[s:e]
+        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
         cues = cues_in[i]
         cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
         kept: list[tuple[int, int, str, str | None]] = []
@@ -1053,20 +1072,19 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             )
             rest = _CLAUSE_REST.match(text, b, s + len(sentence))
             obj = rest.group().strip() if rest else ""
-            actor_m = doc.between(clause_start, a)
-            actor = actor_m[-1]["entity"] if actor_m else (
+            lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, a)
+            actor = ms[hi - 1]["entity"] if hi > lo else (  # the last mention before the cue
                 " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
-            places = [
-                m for m in doc.between(a, s + len(sentence)) if doc.entities[m["entity"]] == "GPE"
-            ]
-            in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+            place = next(  # the first place named after it
+                (ms[j]["entity"] for j in range(hi, bisect_left(mention_starts, s + len(sentence)))
+                 if entities[ms[j]["entity"]] == "GPE"), None)  # fmt: skip
             date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
             speaker = speaker_of.get(sid)
             ev_end = rest.end() if rest else b  # the match runs on the text itself
             events.append({
                 "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
                 "object": " ".join(obj.split()[:10]) or None,
-                "place": places[0]["entity"] if places else None,
+                "place": place,
                 "date_text": date.text if date else None, "date": date.date if date else None,
                 "status": status, "cue": text[a:b], "speaker": speaker, "sentence_id": sid,
                 "evidence": text[min(clause_start, a):ev_end].strip(), "start": a,
@@ -1270,13 +1288,19 @@ def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataF
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         return schemas.from_records(rows, name, "extracted")
 
-    mentions = sorted(doc.mentions, key=lambda m: (m["start"], m["end"]))
-    for m in mentions:
-        m["text"] = doc.text[m["start"] : m["end"]]
-        m["sentence_id"] = doc.sentence_of(m["start"])
-    counts: dict[str, int] = {}
-    for m in mentions:
-        counts[m["entity"]] = counts.get(m["entity"], 0) + 1
+    import numpy as np
+
+    # a hundred thousand mentions in a long text: built column by column
+    ordered = sorted(doc.mentions, key=lambda m: (m["start"], m["end"]))
+    starts = np.fromiter((m["start"] for m in ordered), dtype=np.int64, count=len(ordered))
+    ends = np.fromiter((m["end"] for m in ordered), dtype=np.int64, count=len(ordered))
+    entity = [m["entity"] for m in ordered]
+    mentions = pd.DataFrame({
+        "entity": entity, "sentence_id": doc.sentence_ids(starts), "start": starts, "end": ends,
+        "text": [doc.text[a:b] for a, b in zip(starts.tolist(), ends.tolist())],
+        "is_indirect": [m["is_indirect"] for m in ordered], "origin": "extracted",
+    })  # fmt: skip
+    counts = Counter(entity)
     entities = [
         {"entity": n, "type": t, "n_mentions": counts.get(n, 0)} for n, t in doc.entities.items()
     ]
@@ -1299,7 +1323,9 @@ def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataF
         q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
     return {
         "entities": frame("entities", entities),
-        "mentions": frame("mentions", mentions),
+        "mentions": schemas.conform(mentions, "mentions")
+        if len(mentions)
+        else schemas.empty("mentions"),
         "roles": frame("roles", roles),
         "events": frame("events", events),
         "quantities": frame("quantities", quantities),

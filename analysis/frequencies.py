@@ -5,6 +5,7 @@ Every function takes tidy tables and returns a new tidy table; none changes its 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
@@ -198,6 +199,21 @@ def dispersion(tokens: pd.DataFrame) -> pd.DataFrame:
     return schemas.conform(out, "dispersion")
 
 
+def _one_space(text: str) -> tuple[str, np.ndarray]:
+    """The text with each run of white space made one space, and where each character went.
+
+    `at[i]` is the offset in the new text of character i of the old (of the space a run became,
+    for a character inside a run); `at[len(text)]` is the new length.
+    """
+    from .scan import char_mask, code_points
+
+    space = char_mask(code_points(text), "space")
+    kept = np.ones(len(text) + 1, dtype=np.int64)
+    kept[1 : len(text)] = ~(space[1:] & space[:-1])  # the 2nd, 3rd ... character of a run goes
+    at = np.cumsum(kept) - 1
+    return re.sub(r"\s+", " ", text), at
+
+
 def kwic(
     tokens: pd.DataFrame, text: str, *, window: int = 5, terms: list[str] | None = None
 ) -> pd.DataFrame:
@@ -227,16 +243,19 @@ def kwic(
     last = np.minimum.accumulate(np.where(last_flag, at, n)[::-1])[::-1]
     lo = np.maximum(rows - window, first[rows])
     hi = np.minimum(rows + window, last[rows])
-    left_spans = zip(starts[lo].tolist(), starts[rows].tolist())
-    right_spans = zip(ends[rows].tolist(), ends[hi].tolist())
+    # contexts are cut from the text with each run of white space made one space, once, instead
+    # of splitting and joining every context: `at[i]` is where character i went
+    flat, at = _one_space(text)
+    left_spans = zip(at[starts[lo]].tolist(), at[starts[rows]].tolist())
+    right_spans = zip(at[ends[rows]].tolist(), at[ends[hi]].tolist())
     out = pd.DataFrame(
         {
             "term": c["lemma"],
             "sentence_id": c["sentence_id"],
             "token_index": c["token_index"],
-            "left": [" ".join(text[a:b].split()) for a, b in left_spans],
+            "left": [flat[a:b].rstrip(" ") for a, b in left_spans],
             "keyword": c["token"],
-            "right": [" ".join(text[a:b].split()) for a, b in right_spans],
+            "right": [flat[a:b].lstrip(" ") for a, b in right_spans],
         }
     )
     return schemas.conform(out, "kwic")

@@ -73,22 +73,30 @@ def mtld(words: list[str], threshold: float = MTLD_THRESHOLD) -> float:
     it does not fall as a text grows longer.
     """
 
-    def one_way(seq: list[str]) -> float:
-        factors, types, count = 0.0, set(), 0
+    def one_way(seq: list[int]) -> float:
+        # `seen[w] == factor` marks the types of the current factor: no set to rebuild
+        factors, factor, types, count = 0.0, 0, 0, 0
+        seen = [-1] * n_types
         for w in seq:
             count += 1
-            types.add(w)
-            if len(types) / count <= threshold:
+            if seen[w] != factor:
+                seen[w] = factor
+                types += 1
+            if types / count <= threshold:
                 factors += 1
-                types, count = set(), 0
+                factor += 1
+                types, count = 0, 0
         if count:
-            ttr = len(types) / count
+            ttr = types / count
             factors += (1 - ttr) / (1 - threshold) if ttr < 1 else 0.0
         return len(seq) / factors if factors else float(len(seq))
 
     if not words:
         return 0.0
-    return (one_way(words) + one_way(words[::-1])) / 2
+    codes, uniques = pd.factorize(np.array(words, dtype=object), use_na_sentinel=False)
+    n_types = len(uniques)
+    seq = codes.tolist()
+    return (one_way(seq) + one_way(seq[::-1])) / 2
 
 
 def readability(words: list[str], n_sentences: int) -> dict[str, float]:

@@ -1,12 +1,17 @@
 """Term frequencies, n-grams, keyness, dispersion and keyword in context."""
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import frequencies
+from analysis import text as text_mod
+from analysis.article import Article
 
 
 def test_term_counts(seed):
@@ -111,3 +116,20 @@ def test_ngram_counts_equal_nltks_own_finders(seed):
     assert dict(ours[3].wildcard_fd) == dict(theirs[3].wildcard_fd)
     assert dict(ours[3].bigram_fd) == dict(theirs[3].bigram_fd)
     assert ours[3].ngram_fd[("earth", "remote", "sensing")] == 2
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("ab Z9.,\n\t\r\u00a0\u2003\x1c")), max_size=120))
+def test_kwic_contexts_are_the_text_with_white_space_runs_as_one_space(body):
+    a = Article(path=Path("/nonexistent/x.txt"), text=body, dateline=None, meta={})
+    tokens = text_mod.sentences_and_tokens(a)[1]
+    k = frequencies.kwic(tokens, body, window=2)
+    by_index = tokens.set_index("token_index")
+    for row in k.itertuples():
+        sid = by_index.loc[row.token_index, "sentence_id"]
+        same = tokens.loc[tokens["sentence_id"] == sid].set_index("token_index")
+        lo = max(row.token_index - 2, same.index.min())
+        hi = min(row.token_index + 2, same.index.max())
+        left = body[same.loc[lo, "start"] : same.loc[row.token_index, "start"]]
+        right = body[same.loc[row.token_index, "end"] : same.loc[hi, "end"]]
+        assert (row.left, row.right) == (" ".join(left.split()), " ".join(right.split()))
