@@ -35,15 +35,19 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
 from . import paths, schemas
 from .article import Article
 from .scan import WordIndex
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # ---- gazetteer ------------------------------------------------------------------------------
 
@@ -100,7 +104,7 @@ class Scan(NamedTuple):
     """A pattern, the head its matches start with (None: anywhere) and the runs it starts on."""
 
     rx: re.Pattern
-    head: re.Pattern | None
+    head: re.Pattern | Callable[[WordIndex], np.ndarray] | None  # or a candidates function
     kind: str = "word"  # "word": runs of \\w; "digit": runs of \\d
 
 
@@ -1105,14 +1109,56 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
         d = article.dateline
         out.append({"name": g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)), "role": "publisher",
                     "sentence_id": pd.NA, "evidence": doc.text[d.start : d.end].strip()})  # fmt: skip
-    forms = sorted((a for a in g.agencies), key=len, reverse=True)
-    rx = re.compile(r"(?<![\w.])(?P<who>" + "|".join(map(re.escape, forms)) + r"|[a-z][\w-]*\.(?:by|kz|ru|uz|az|kg|am|com|org))\s+(?P<v>informs|reports|writes|said|says|stated)\b"
-                    r"|according to (?P<who2>" + "|".join(map(re.escape, forms)) + r")\b")  # fmt: skip
-    for m in rx.finditer(doc.text, doc.body_start):
+    for m in doc.scan(scans()["attribution"], doc.body_start):
         who = m.group("who") or m.group("who2")
         out.append({"name": g.agencies.get(who, who), "role": "attributed source",
                     "sentence_id": doc.sentence_of(m.start()), "evidence": m.group()})  # fmt: skip
     return out
+
+
+DOMAINS = ("by", "kz", "ru", "uz", "az", "kg", "am", "com", "org")
+ATTRIBUTION_VERBS = ("informs", "reports", "writes", "said", "says", "stated")
+
+
+def _attribution_re() -> re.Pattern:
+    forms = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(DOMAINS)}))\s+(?P<v>{'|'.join(ATTRIBUTION_VERBS)})\b"
+        rf"|according to (?P<who2>{forms})\b"
+    )  # fmt: skip
+
+
+def _attribution_starts(index: WordIndex):
+    """Where an attribution can start: an agency's name, "according to", or a web address
+    ("belta.by") that ends right before the white space before "reports", "informs" ...
+
+    A web address may begin after a hyphen inside a word, so for each such verb every position
+    of the address before its dot is a candidate; the pattern decides.
+    """
+    import numpy as np
+
+    text = index.text
+    agencies = _first_words(gazetteer().agencies)
+    if agencies is None:  # a name that does not start with a word character: look everywhere
+        return np.arange(len(text), dtype=np.int64)
+    found = [index.words(agencies)]
+    at = text.find("according to ")
+    while at >= 0:
+        found.append(np.array([at], dtype=np.int64))
+        at = text.find("according to ", at + 1)
+    domains = tuple("." + d for d in DOMAINS)
+    for verb in index.words(_head(*ATTRIBUTION_VERBS)).tolist():
+        end = verb
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == verb or not text.endswith(domains, 0, end):
+            continue
+        dot = text.rfind(".", 0, end)
+        first = dot
+        while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_-"):
+            first -= 1
+        found.append(np.arange(first, dot, dtype=np.int64))
+    return np.unique(np.concatenate(found))
 
 
 # ---- where each pattern can match -------------------------------------------------------
@@ -1163,6 +1209,7 @@ def scans() -> dict[str, Scan]:
         ),
         "told": Scan(_TOLD, speech),
         "said that": Scan(_SAID_THAT, _head("[Hh]e", "[Ss]he", "[A-Z]", whole=False)),
+        "attribution": Scan(_attribution_re(), _attribution_starts),
         "number": Scan(NUMBER_RE, _head(r"\d", *NUMBER_WORDS, flags=re.I, whole=False)),
     }  # fmt: skip
     return found

@@ -106,14 +106,24 @@ class WordIndex:
             self._runs[kind] = _Runs(self.text, starts, ends)
         return self._runs[kind]
 
-    def candidates(self, head: re.Pattern, kind: str = "word") -> np.ndarray:
-        """Where a match may start: the starts of the `kind` runs that `head` accepts."""
+    def candidates(self, head, kind: str = "word") -> np.ndarray:
+        """Where a match may start: the starts of the `kind` runs that `head` accepts.
+
+        `head` may also be a function of the index that returns the candidates itself, sorted,
+        for a pattern whose matches do not all start at a word it can name.
+        """
+        if callable(head):
+            return head(self)
         return self._of(kind).accepted(head)
+
+    def words(self, head: re.Pattern) -> np.ndarray:
+        """The starts of the word runs that `head` accepts (for a candidates function)."""
+        return self._of("word").accepted(head)
 
     def finditer(
         self,
         rx: re.Pattern,
-        head: re.Pattern,
+        head,
         pos: int = 0,
         endpos: int | None = None,
         kind: str = "word",
@@ -136,7 +146,7 @@ class WordIndex:
     def finditer_spans(
         self,
         rx: re.Pattern,
-        head: re.Pattern,
+        head,
         starts: np.ndarray,
         ends: np.ndarray,
         kind: str = "word",

@@ -26,7 +26,8 @@ def _indexed(index, scan, pos=0):
 
 
 def test_nearly_every_pattern_has_a_head():
-    # the one without: a name may start inside a word, so it is scanned everywhere
+    # the one without: a name may start inside a word, so it is scanned everywhere (the sources'
+    # web addresses may too, but only just before the verb: a function finds those)
     assert set(extract.scans()) - set(SCANS) == {"name and speech verb"}
     assert len(SCANS) >= 25
 
@@ -57,7 +58,9 @@ VOCAB = [
     "belta.by", "Roscosmos", "22", "22-23", "22–23", "1st", "October", "Oct.", "Sept", "2016",
     "in2016", "$2016", "2016%", "20160", "19", "1,000", "3.5", "four", "Four", "dozen", "million",
     "percent", "this year", "next month", "last week", "today", "on Thursday", "Monday", "mid-",
-    "early", "In his words", "According to", "K", "é", "٣", "İ", "_", "-", ".", ",", ":", ";",
+    "early", "In his words", "According to", "according to", "xaccording to", "BelTA informs",
+    "belta.by", "ria-novosti.ru", "news-belta.by", "x.com", ".kz", "Belta.by", "reports", "informs",
+    "TASS", "Kazinform", "K", "é", "٣", "İ", "_", "-", ".", ",", ":", ";",
     "\"", "“", "”", "'", "(", ")", "\n", "\n\n", "  ",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "", "\n", "-", ". ", ", ", "_"]
