@@ -70,7 +70,9 @@ class _Runs:
     def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray):
         import pandas as pd
 
+        self.text = text
         self.starts = starts
+        self.ends = ends
         words = [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
         codes, distinct = pd.factorize(np.array(words, dtype=object))
         self.codes = codes
@@ -88,6 +90,20 @@ class _Runs:
             )
             found = self._cache[head] = self.starts[ok[self.codes]] if len(ok) else self.starts
         return found
+
+    def cut(self, head: re.Pattern, ends: np.ndarray) -> np.ndarray:
+        """The starts of the runs that an end (`endpos`) cuts short and that `head` accepts as
+        cut: with the string ending inside "20160", the run there is "2016"."""
+        ends = np.asarray(ends, dtype=np.int64)
+        i = np.searchsorted(self.starts, ends, side="left") - 1  # the last run starting before
+        ok = i >= 0
+        i, ends = i[ok], ends[ok]
+        inside = self.ends[i] > ends  # it goes on past the end
+        starts = self.starts[i][inside].tolist()
+        return np.array(
+            [a for a, e in zip(starts, ends[inside].tolist()) if head.match(self.text[a:e])],
+            dtype=np.int64,
+        )
 
 
 class WordIndex:
@@ -132,6 +148,8 @@ class WordIndex:
         text = self.text
         end = len(text) if endpos is None else endpos
         cands = self.candidates(head, kind)
+        if end < len(text) and not callable(head):
+            cands = np.union1d(cands, self._of(kind).cut(head, np.array([end])))
         lo, hi = np.searchsorted(cands, [pos, end])
         match = rx.match
         after = pos
@@ -154,10 +172,13 @@ class WordIndex:
         """(i, match) for each match of `rx.finditer(text, starts[i], ends[i])`, span by span.
 
         The spans (sentences, say) are sorted and do not overlap. Only the spans with a
-        candidate in them cost anything.
+        candidate in them cost anything. A span that ends inside a run cuts it short there,
+        as `endpos` does.
         """
         text = self.text
-        cands = self.candidates(head, kind)
+        if callable(head):
+            raise ValueError("a candidates function holds for the whole text, not for spans")
+        cands = np.union1d(self.candidates(head, kind), self._of(kind).cut(head, ends))
         span = np.searchsorted(starts, cands, side="right") - 1
         inside = span >= 0
         inside[inside] = cands[inside] < ends[span[inside]]
