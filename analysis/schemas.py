@@ -9,6 +9,7 @@ pandera schemas that validate a table (`validate`), and the column reference in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import pandas as pd
 
@@ -227,7 +228,8 @@ def from_records(records: list[dict], name: str, origin: str) -> pd.DataFrame:
     """A fact table from row dicts: declared columns (missing ones empty), dtypes, `origin` set."""
     if not records:
         return empty(name)
-    df = pd.DataFrame(records).assign(origin=origin)
+    keys = dict.fromkeys(chain.from_iterable(records))  # column by column: faster than rows
+    df = pd.DataFrame({k: [r.get(k) for r in records] for k in keys}).assign(origin=origin)
     for c in TABLES[name]:
         if c not in df:
             df[c] = None
