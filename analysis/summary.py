@@ -129,12 +129,13 @@ def quoted_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:
     """One row per measure: measure, value, note."""
-    tokens, sentences, terms, events = (
-        tables["tokens"],
-        tables["sentences"],
-        tables["terms"],
-        tables["events"],
-    )
+    out = pd.concat([text_stats(tables, text, body_start), event_stats(tables["events"])])
+    return out.reset_index(drop=True)
+
+
+def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:
+    """The measures of the text alone (every row of `stats` but the events')."""
+    tokens, sentences, terms = tables["tokens"], tables["sentences"], tables["terms"]
     words = tokens.loc[~tokens["is_punct"]]
     n_words, n_sent = len(words), len(sentences)
     per_sentence = words.groupby("sentence_id").size()
@@ -163,10 +164,20 @@ def stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd
     inside = int(((i >= 0) & (starts < spans[np.maximum(i, 0), 1])).sum()) if len(spans) else 0
     rows.append(("words in quotation marks", inside / n_words if n_words else 0.0,
                  f"{inside} of {n_words} words are direct quotation"))  # fmt: skip
+    return _stat_rows(rows)
+
+
+def event_stats(events: pd.DataFrame) -> pd.DataFrame:
+    """The share of the events by status."""
+    rows: list[tuple[str, float, str]] = []
     total = len(events)
     for status in schemas.STATUSES:
         k = int((events["status"] == status).sum()) if total else 0
         rows.append((f"events {status}", k / total if total else 0.0, f"{k} of {total} events"))
+    return _stat_rows(rows)
+
+
+def _stat_rows(rows: list[tuple[str, float, str]]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["measure", "value", "note"])
     return out.astype({"measure": "string", "value": "float64", "note": "string"})
 

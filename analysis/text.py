@@ -161,7 +161,9 @@ def _paragraphs(text: str, pos: int):
         yield pos, len(text)
 
 
-def sentences_and_tokens(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+def sentences_and_tokens(
+    article: Article, spans: list[tuple[int, int]] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The `sentences` and `tokens` tables (see schemas.TABLES for the columns).
 
     Each sentence is tokenized on its own (a token never crosses a sentence end). The columns
@@ -170,7 +172,8 @@ def sentences_and_tokens(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
     than the regular expression does.
     """
     text = article.text
-    spans = sentence_spans(article)
+    if spans is None:
+        spans = sentence_spans(article)
     findall = _TOKENS.findall
     tokens: list[str] = []
     n_tokens = []
