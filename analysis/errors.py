@@ -16,3 +16,6 @@ class InputError(ValueError):
         self.path = None if path is None else Path(path)
         self.problem = problem
         super().__init__(problem if path is None else f"{path}: {problem}")
+
+    def __reduce__(self):  # raised in a worker process, re-raised in this one
+        return (type(self), (self.path, self.problem))
