@@ -719,6 +719,37 @@ _TOLD = re.compile(
 _SAID_THAT = re.compile(
     rf"(?P<who>\b(?:[Hh]e|[Ss]he|{NAME}))\s+(?:also\s+)?(?P<cue>{SPEECH}|admitted)\s+that\s+(?P<text>.+?)[.!]?$"
 )
+_SAID_THAT_VERB = _head(*{re.match(r"\w+", w).group() for w in SPEECH_WORDS}, "admitted")
+_THAT_AHEAD = re.compile(r"(?:\s+out)?\s+that\b")
+_WORD = re.compile(r"\w+")
+
+
+def _said_that_starts(index: WordIndex):
+    """Where "X said that ..." can start: a word among the four white-space-separated chunks
+    before a speech verb followed by "that" (a name of up to three words, and "also").
+
+    It looks only backwards from the verb and at the verb's own "that", so it holds for a
+    sentence cut out of the text as well.
+    """
+    import numpy as np
+
+    text = index.text
+    words = index.word_starts()
+    found = []
+    for verb in index.words(_SAID_THAT_VERB).tolist():
+        if not _THAT_AHEAD.match(text, _WORD.match(text, verb).end()):
+            continue
+        first = verb
+        for _ in range(4):
+            while first > 0 and text[first - 1].isspace():
+                first -= 1
+            while first > 0 and not text[first - 1].isspace():
+                first -= 1
+        found.append(words[np.searchsorted(words, first) : np.searchsorted(words, verb)])
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+_said_that_starts.holds_for_spans = True
 
 
 def _first_in_sentences(doc: Doc, scan: Scan) -> dict[int, re.Match]:
@@ -1208,7 +1239,7 @@ def scans() -> dict[str, Scan]:
             _head("[Hh]e", "[Hh]is", "[Hh]im", "[Ss]he", "[Hh]er"),
         ),
         "told": Scan(_TOLD, speech),
-        "said that": Scan(_SAID_THAT, _head("[Hh]e", "[Ss]he", "[A-Z]", whole=False)),
+        "said that": Scan(_SAID_THAT, _said_that_starts),
         "attribution": Scan(_attribution_re(), _attribution_starts),
         "number": Scan(NUMBER_RE, _head(r"\d", *NUMBER_WORDS, flags=re.I, whole=False)),
     }  # fmt: skip

@@ -126,7 +126,9 @@ class WordIndex:
         """Where a match may start: the starts of the `kind` runs that `head` accepts.
 
         `head` may also be a function of the index that returns the candidates itself, sorted,
-        for a pattern whose matches do not all start at a word it can name.
+        for a pattern whose matches do not all start at a word it can name. Such a function
+        holds for the whole text; one that also holds for spans cut out of it (whatever
+        follows a span's end) says so with an attribute `holds_for_spans = True`.
         """
         if callable(head):
             return head(self)
@@ -135,6 +137,10 @@ class WordIndex:
     def words(self, head: re.Pattern) -> np.ndarray:
         """The starts of the word runs that `head` accepts (for a candidates function)."""
         return self._of("word").accepted(head)
+
+    def word_starts(self) -> np.ndarray:
+        """The start of every word run."""
+        return self._of("word").starts
 
     def finditer(
         self,
@@ -177,8 +183,11 @@ class WordIndex:
         """
         text = self.text
         if callable(head):
-            raise ValueError("a candidates function holds for the whole text, not for spans")
-        cands = np.union1d(self.candidates(head, kind), self._of(kind).cut(head, ends))
+            if not getattr(head, "holds_for_spans", False):
+                raise ValueError("this candidates function holds for the whole text only")
+            cands = head(self)
+        else:
+            cands = np.union1d(self.candidates(head, kind), self._of(kind).cut(head, ends))
         span = np.searchsorted(starts, cands, side="right") - 1
         inside = span >= 0
         inside[inside] = cands[inside] < ends[span[inside]]

@@ -50,6 +50,7 @@ def test_every_head_finds_every_match_in_the_articles(path):
 VOCAB = [
     "has", "Has", "HAS", "haſ", "ıs", "It", "IT", "he", "He", "she", "they", "will", "may", "would",
     "is", "are", "was", "were", "does not rule out", "is due to", "plans to", "told journalists",
+    "said that", "admitted that", "pointed out that", "also", "Jean-Pierre", "(Smith",
     "signed", "took place", "set up", "launched", "been", "being", "building", "playing", "to",
     "said", "says", "pointed out", "noted", "that", "also", "Erkin Shaymagambetov", "McDonald Smith",
     "O’Brien", "Aidar Nurlanov", "Chairman", "Deputy Prime Minister", "President of Kazakhstan",
@@ -101,8 +102,8 @@ def test_matches_span_by_span_are_those_of_each_span(text, data):
     ends = np.array([b for _, b in spans], dtype=np.int64)
     index = WordIndex(text)
     for name, scan in SCANS.items():
-        if callable(scan.head):
-            continue  # a candidates function serves the whole text only
+        if callable(scan.head) and not getattr(scan.head, "holds_for_spans", False):
+            continue  # this candidates function serves the whole text only
         got = [
             (i, m.span())
             for i, m in index.finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
@@ -119,7 +120,7 @@ def test_an_end_inside_a_word_cuts_it_as_the_plain_scan_does(text, data):
     end = data.draw(st.integers(0, len(text)))
     index = WordIndex(text)
     for name, scan in SCANS.items():
-        if callable(scan.head):
+        if callable(scan.head) and not getattr(scan.head, "holds_for_spans", False):
             continue
         got = [m.span() for m in index.finditer(scan.rx, scan.head, 0, end, scan.kind)]
         assert got == [m.span() for m in scan.rx.finditer(text, 0, end)], name
@@ -137,7 +138,9 @@ ODD_CASES = (
     "News-belta.by informs. x news-belta.by said, ria-novosti.ru  reports; foo.com\nsays it. "
     "(inform.kz) writes. xaccording to TASS, according to BelTA. a.b-c_d.org stated. "
     "Haſ it is possible that IT will launch in2016 on 22–23 Oct. He said Aidar Nurlanov "
-    "McDonald Smith said the President of Kazakhstan had told journalists."
+    "McDonald Smith said the President of Kazakhstan had told journalists. He also said that "
+    "it works. (Jean-Pierre O’Brien Smith) pointed out  that x. Aidar Nurlanov admitted that it "
+    "was late. She thinks that. Aidar Kumar Nurlanov also said that it rained."
 )
 
 
@@ -148,4 +151,27 @@ def test_odd_cases_find_what_the_plain_scan_finds():
         expected = _plain(scan, ODD_CASES)
         assert _indexed(index, scan) == expected, name
         found += len(expected)
+    assert found >= 20
+
+
+def test_odd_cases_sentence_by_sentence():
+    spans = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", ODD_CASES)]
+    starts = np.array([a for a, _ in spans], dtype=np.int64)
+    ends = np.array([b for _, b in spans], dtype=np.int64)
+    index = WordIndex(ODD_CASES)
+    found = 0
+    for name, scan in SCANS.items():
+        if callable(scan.head) and not getattr(scan.head, "holds_for_spans", False):
+            continue
+        got = [
+            (i, m.span())
+            for i, m in index.finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
+        ]
+        want = [
+            (i, m.span())
+            for i, (a, b) in enumerate(spans)
+            for m in scan.rx.finditer(ODD_CASES, a, b)
+        ]
+        assert got == want, name
+        found += len(want)
     assert found >= 20
