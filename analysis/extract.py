@@ -1272,8 +1272,13 @@ def english_share(text: str) -> float:
     return sum(w in stop for w in words) / len(words) if words else 1.0
 
 
-def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The eight fact tables of an article, extracted by rule; `origin` is "extracted"."""
+def extract_facts(
+    article: Article, sentences: pd.DataFrame, index: WordIndex | None = None
+) -> dict[str, pd.DataFrame]:
+    """The eight fact tables of an article, extracted by rule; `origin` is "extracted".
+
+    `index` is the article text's `WordIndex`, if it is built already.
+    """
     import warnings
 
     body = article.text[article.body_start : article.body_start + 20000]
@@ -1286,6 +1291,8 @@ def extract_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.Dat
             stacklevel=2,
         )
     doc = _doc(article, sentences)
+    if index is not None and index.text == doc.text:
+        doc._index = index
     dates_found = _dates_with_inferred_year(doc, article)
     if article.dateline:
         g = gazetteer()

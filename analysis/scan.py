@@ -114,6 +114,12 @@ class WordIndex:
         self._cp: np.ndarray | None = None
         self._runs: dict[str, _Runs] = {}
 
+    def build(self) -> WordIndex:
+        """Find the word and digit runs now, rather than on first use."""
+        self._of("word")
+        self._of("digit")
+        return self
+
     def _of(self, kind: str) -> _Runs:
         if kind not in self._runs:
             if self._cp is None:

@@ -154,6 +154,7 @@ class Tables:
 
     def _build_in_two_processes(self) -> None:
         import pickle
+        import queue
         import subprocess
         import sys
         import threading
@@ -168,27 +169,38 @@ class Tables:
         with subprocess.Popen(
             [sys.executable, *_WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         ) as worker:
-            # the extractor reads where the sentences are, not their tokens: it starts on them
-            # while the tokens are made here
-            spans = np.array(self._spans, dtype=np.int64).reshape(-1, 2)
-            where = pd.DataFrame({
-                "sentence_id": np.arange(1, len(spans) + 1, dtype=np.int64),
-                "start": spans[:, 0], "end": spans[:, 1],
-            })  # fmt: skip
-            sending = threading.Thread(target=_send, args=(worker.stdin, (self.article, where)))
+            # the worker gets the article at once (it finds the words while the sentences are
+            # split here), then where the sentences are: it needs no tokens, and starts on the
+            # facts while the tokens are made here
+            outbox: queue.Queue = queue.Queue()
+            sending = threading.Thread(target=_send, args=(worker.stdin, outbox))
             sending.start()
+            outbox.put(self.article)
             try:
+                spans = np.array(self._spans, dtype=np.int64).reshape(-1, 2)
+                outbox.put(pd.DataFrame({
+                    "sentence_id": np.arange(1, len(spans) + 1, dtype=np.int64),
+                    "start": spans[:, 0], "end": spans[:, 1],
+                }))  # fmt: skip
+                outbox.put(None)
                 for name in (*schemas.TERM_TABLES, "keyphrases", "_text_stats"):
                     getattr(self, name)
                 try:
                     answer = pickle.load(worker.stdout)
                 except Exception:  # the worker died or was cut short
-                    answer = None  # so `facts` is built here, when asked for
+                    answer = None
             finally:
+                outbox.put(None)  # (again, if something failed before)
                 if worker.poll() is None:
                     worker.kill()
                 sending.join()
-        if answer is None:
+        if answer is None:  # `facts` is built here, when asked for
+            warnings.warn(
+                f"{self.article.path}: the second process ended with no answer (exit status "
+                f"{worker.returncode}); the facts are extracted in this process instead",
+                RuntimeWarning,
+                stacklevel=3,
+            )
             return
         if answer[0] == "error":
             raise answer[1]
@@ -198,13 +210,16 @@ class Tables:
         self.__dict__["facts"] = found
 
 
-def _send(pipe, obj) -> None:
-    """Pickle `obj` into a pipe and close it (in a thread: the reader may still be starting)."""
+def _send(pipe, outbox) -> None:
+    """Pickle what comes into `outbox` into a pipe until None comes, then close it (in a
+    thread: the reader may still be starting, or busy)."""
     import pickle
 
     try:
         with pipe:
-            pickle.dump(obj, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            while (obj := outbox.get()) is not None:  # (not iter(get, None): == on a frame)
+                pickle.dump(obj, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.flush()
     except (OSError, ValueError):
         pass  # the worker is gone; the parent notices when it reads
 

@@ -61,7 +61,8 @@ def test_a_worker_that_dies_leaves_the_facts_to_this_process(
     seed_copy, one_process, always, monkeypatch
 ):
     monkeypatch.setattr(store, "_WORKER", ("-c", "import sys; sys.exit(3)"))
-    frames = _fresh(seed_copy).frames()
+    with pytest.warns(RuntimeWarning, match=r"article\.txt: the second process ended .*status 3"):
+        frames = _fresh(seed_copy).frames()
     pd.testing.assert_frame_equal(frames["events"], one_process["events"])
 
 
