@@ -44,10 +44,11 @@ charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
-bench: $(STAMP) ## measure import, table and notebook times (benchmarks/)
+bench: $(STAMP) ## measure import, table, notebook, scale and 5 MB times (benchmarks/)
 	$(PY) benchmarks/bench_tables.py
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_big.py
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
 	$(PY) -m pip install --quiet uv
