@@ -15,7 +15,9 @@ head that accepts too little would lose matches, and `tests/test_scan.py` holds 
 the extractor uses equal to the plain scan.
 
 Runs of decimal digits (`\\d+`) are indexed the same way, for patterns whose matches may begin
-inside a word but always at the first digit of a number ("2016" in "in2016").
+inside a word but always at the first digit of a number ("2016" in "in2016"). A pattern whose
+matches start at no word a head can name gets a function that finds its candidates instead
+(the extractor's attributions: a web address may begin after a hyphen).
 """
 
 from __future__ import annotations
@@ -160,8 +162,11 @@ class WordIndex:
         text = self.text
         end = len(text) if endpos is None else endpos
         cands = self.candidates(head, kind)
-        if end < len(text) and not callable(head):
-            cands = np.union1d(cands, self._of(kind).cut(head, np.array([end])))
+        if end < len(text):
+            if not callable(head):
+                cands = np.union1d(cands, self._of(kind).cut(head, np.array([end])))
+            elif not getattr(head, "holds_for_spans", False):
+                raise ValueError("this candidates function holds for the whole text only")
         lo, hi = np.searchsorted(cands, [pos, end])
         match = rx.match
         after = pos

@@ -175,3 +175,12 @@ def test_odd_cases_sentence_by_sentence():
         assert got == want, name
         found += len(want)
     assert found >= 20
+
+
+def test_a_whole_text_candidates_function_refuses_spans():
+    scan = extract.scans()["attribution"]
+    index = WordIndex(ODD_CASES)
+    with pytest.raises(ValueError, match="whole text only"):
+        list(index.finditer(scan.rx, scan.head, 0, 20))
+    with pytest.raises(ValueError, match="whole text only"):
+        list(index.finditer_spans(scan.rx, scan.head, np.array([0]), np.array([20])))
