@@ -166,9 +166,15 @@ class Tables:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(paths.PACKAGE.parent), env.get("PYTHONPATH")) if p
         )
-        with subprocess.Popen(
-            [sys.executable, *_WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
-        ) as worker:
+        try:
+            worker = subprocess.Popen(
+                [sys.executable, *_WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            )
+        except OSError as exc:  # no interpreter to start: everything is built here
+            warnings.warn(f"no second process ({exc}); the facts are extracted in this one",
+                          RuntimeWarning, stacklevel=3)  # fmt: skip
+            return
+        with worker:
             # the worker gets the article at once (it finds the words while the sentences are
             # split here), then where the sentences are: it needs no tokens, and starts on the
             # facts while the tokens are made here

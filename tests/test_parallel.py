@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sys
 import warnings
 
 import pandas as pd
@@ -64,6 +65,15 @@ def test_a_worker_that_dies_leaves_the_facts_to_this_process(
     with pytest.warns(RuntimeWarning, match=r"article\.txt: the second process ended .*status 3"):
         frames = _fresh(seed_copy).frames()
     pd.testing.assert_frame_equal(frames["events"], one_process["events"])
+
+
+def test_no_interpreter_to_start_leaves_everything_here(
+    seed_copy, one_process, always, monkeypatch
+):
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    with pytest.warns(RuntimeWarning, match="no second process"):
+        frames = _fresh(seed_copy).frames()
+    pd.testing.assert_frame_equal(frames["mentions"], one_process["mentions"])
 
 
 def test_an_error_in_the_worker_is_raised_here(seed_copy, always, monkeypatch):
