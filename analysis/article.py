@@ -128,13 +128,31 @@ def _agency_name(raw: str) -> str:
     return raw.title() if raw.isupper() and len(raw) > 4 else raw
 
 
-def load(path: str | Path | None = None) -> Article:
-    """Read and check an article (the seed article by default) and its metadata file."""
+def load(path: str | Path | None = None, *, published: str | dt.date | None = None) -> Article:
+    """Read and check an article (the seed article by default) and its metadata file.
+
+    `published` (an ISO date) is the publication date when the caller knows it: it wins over
+    the metadata file and the dateline.
+    """
     path = resolve(path)
     text = read_text(path)
     dateline = parse_dateline(text)
     meta = read_meta(path, dateline)
+    if published is not None:
+        meta["published"] = given_date(published, "--published")
+        meta["source_line"] = source_line(meta)
     return Article(path=path, text=text, dateline=dateline, meta=meta)
+
+
+def given_date(value: str | dt.date, where: str) -> dict:
+    """A publication date a user gave, as the metadata's `published` mapping."""
+    try:
+        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(
+            None, f"{where}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01"
+        ) from None
+    return {"date": date.isoformat(), "precision": "day", "how_known": f"given ({where})"}
 
 
 META_KEYS = {

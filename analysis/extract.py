@@ -1318,7 +1318,9 @@ def extract_facts(
     quantities = find_quantities(doc, dates_found)
     events = find_events(doc, dates_found, quotes, spans)
     sources = find_sources(doc, article)
-    return _tables(doc, quotes, quantities, events, sources)
+    return _tables(doc, quotes, quantities, events, sources) | {
+        "dates": _dates_frame(doc, dates_found)
+    }
 
 
 def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
@@ -1359,19 +1361,18 @@ def _dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
 
 
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every date expression of the article: text, start, end, date, precision, sentence_id."""
+    """Every date expression of the article, as the `dates` table (see `schemas`)."""
     doc = _doc(article, sentences)
-    found = _dates_with_inferred_year(doc, article)
-    return pd.DataFrame(
-        {
-            "text": pd.array([d.text for d in found], dtype="string"),
-            "start": pd.array([d.start for d in found], dtype="Int64"),
-            "end": pd.array([d.end for d in found], dtype="Int64"),
-            "date": pd.array([d.date for d in found], dtype="string"),
-            "precision": pd.array([d.precision for d in found], dtype="string"),
-            "sentence_id": pd.array([doc.sentence_of(d.start) for d in found], dtype="Int64"),
-        }
-    )
+    return _dates_frame(doc, _dates_with_inferred_year(doc, article))
+
+
+def _dates_frame(doc: Doc, found: list[DateMention]) -> pd.DataFrame:
+    rows = [
+        {"text": d.text, "start": d.start, "end": d.end, "date": d.date,
+         "precision": d.precision, "sentence_id": doc.sentence_of(d.start)}
+        for d in found
+    ]  # fmt: skip
+    return schemas.from_records(rows, "dates", "extracted")
 
 
 def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:

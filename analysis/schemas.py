@@ -183,6 +183,20 @@ TABLES: dict[str, dict[str, Column]] = {
         "n_words": _c("Int64", "words in the quote"),
         "origin": ORIGIN,
     },
+    "dates": {
+        "text": _c("string", "the date expression, verbatim (with its preposition: 'on Thursday')"),
+        "start": START,
+        "end": END,
+        "date": _c(
+            "string",
+            "ISO 8601 value (2017, 2017-02, 2017-02-01, a/b for a period); empty if the text "
+            "cannot fix it",
+            nullable=True,
+        ),
+        "precision": _c("string", "year, quarter, month, week or day", nullable=True),
+        "sentence_id": SENTENCE_ID_NA,
+        "origin": ORIGIN,
+    },
     "sources": {
         "name": _c("string", "the publisher or the source the story is credited to"),
         "role": _c("category", "publisher or attributed source", categories=SOURCE_ROLES),
@@ -206,7 +220,8 @@ TABLES: dict[str, dict[str, Column]] = {
 
 TERM_TABLES = ("sentences", "tokens", "terms", "ngrams", "keyness", "dispersion", "kwic")
 FACT_TABLES = (
-    "entities", "mentions", "roles", "events", "quantities", "topics", "quotes", "sources",
+    "entities", "mentions", "roles", "events", "quantities", "topics", "quotes", "dates",
+    "sources",
 )  # fmt: skip
 SUMMARY_TABLES = ("stats", "keyphrases")
 TABLE_NAMES = TERM_TABLES + FACT_TABLES + SUMMARY_TABLES

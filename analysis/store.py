@@ -91,9 +91,11 @@ class Tables:
     def facts(self) -> dict[str, pd.DataFrame]:
         from . import facts
 
+        from .extract import extract_facts, find_dates_table
+
         if facts.has_curated(self.article):
-            return facts.load_facts(self.article, self.sentences)
-        from .extract import extract_facts
+            curated = facts.load_facts(self.article, self.sentences)
+            return curated | {"dates": find_dates_table(self.article, self.sentences)}
 
         return extract_facts(self.article, self.sentences)
 

