@@ -44,9 +44,8 @@ import pandas as pd
 
 from .. import schemas
 from ..article import Article
-from ..constants import MONTHS
 from ..scan import WordIndex
-from .dates import _M, DateMention, find_dates, infer_year
+from .dates import dates_frame, dates_with_inferred_year
 from .dates import scans as _date_scans
 from .document import Doc, gazetteer
 from .entities import find_entities
@@ -131,7 +130,7 @@ def extract_facts(
     doc = _doc(article, sentences)
     if index is not None and index.text == doc.text:
         doc._index = index
-    dates_found = _dates_with_inferred_year(doc, article)
+    dates_found = dates_with_inferred_year(doc, article)
     if article.dateline:
         g = gazetteer()
         d = article.dateline
@@ -152,7 +151,7 @@ def extract_facts(
     events = find_events(doc, dates_found, quotes, spans)
     sources = find_sources(doc, article)
     return _tables(doc, quotes, quantities, events, sources) | {
-        "dates": _dates_frame(doc, dates_found)
+        "dates": dates_frame(doc, dates_found)
     }
 
 
@@ -167,45 +166,10 @@ def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
     return Doc(article.text, list(spans), article.body_start, ref_date, ref_precision)
 
 
-def _dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
-    if doc.ref_date is None:
-        year, _ = infer_year(doc)
-        if year and article.dateline and article.dateline.date_text:
-            try:
-                m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)
-                doc.ref_date = dt.date(year, MONTHS[m.group("m").rstrip(".")], int(m.group("d")))
-            except (AttributeError, ValueError):
-                pass
-        if doc.ref_date is None and year:
-            found = find_dates(doc)
-            day = next(
-                (d for d in found if d.precision == "day" and d.date and d.date.startswith("-")),
-                None,
-            )
-            if day:
-                try:
-                    doc.ref_date = dt.date.fromisoformat(f"{year}{day.date[1:].split('/')[0]}")
-                except ValueError:
-                    doc.ref_date = None
-            if doc.ref_date is None:
-                doc.ref_date = dt.date(year, 1, 1)
-                doc.ref_precision = "year"
-    return find_dates(doc)
-
-
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
     """Every date expression of the article, as the `dates` table (see `schemas`)."""
     doc = _doc(article, sentences)
-    return _dates_frame(doc, _dates_with_inferred_year(doc, article))
-
-
-def _dates_frame(doc: Doc, found: list[DateMention]) -> pd.DataFrame:
-    rows = [
-        {"text": d.text, "start": d.start, "end": d.end, "date": d.date,
-         "precision": d.precision, "sentence_id": doc.sentence_of(d.start)}
-        for d in found
-    ]  # fmt: skip
-    return schemas.from_records(rows, "dates", "extracted")
+    return dates_frame(doc, dates_with_inferred_year(doc, article))
 
 
 def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:

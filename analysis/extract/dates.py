@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
+from .. import schemas
+from ..article import Article
 from ..constants import MONTHS, WEEKDAYS
 from .document import Doc, Scan, _head, in_sentences
 
@@ -172,3 +176,40 @@ def scans() -> dict[str, Scan]:
     found = {f"date: {kind} {i}": scan for i, (kind, scan) in enumerate(_DATE_SCANS)}
     found["year in a sentence"] = Scan(_YEAR_IN_SENTENCE, _head(r"(?:19|20)\d\d"), "digit")
     return found
+
+
+def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
+    """Every date of the article; with no publication date, the year is inferred first."""
+    if doc.ref_date is None:
+        year, _ = infer_year(doc)
+        if year and article.dateline and article.dateline.date_text:
+            try:
+                m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)
+                doc.ref_date = dt.date(year, MONTHS[m.group("m").rstrip(".")], int(m.group("d")))
+            except (AttributeError, ValueError):
+                pass
+        if doc.ref_date is None and year:
+            found = find_dates(doc)
+            day = next(
+                (d for d in found if d.precision == "day" and d.date and d.date.startswith("-")),
+                None,
+            )
+            if day:
+                try:
+                    doc.ref_date = dt.date.fromisoformat(f"{year}{day.date[1:].split('/')[0]}")
+                except ValueError:
+                    doc.ref_date = None
+            if doc.ref_date is None:
+                doc.ref_date = dt.date(year, 1, 1)
+                doc.ref_precision = "year"
+    return find_dates(doc)
+
+
+def dates_frame(doc: Doc, found: list[DateMention]) -> pd.DataFrame:
+    """The `dates` table of the dates found (see `schemas`)."""
+    rows = [
+        {"text": d.text, "start": d.start, "end": d.end, "date": d.date,
+         "precision": d.precision, "sentence_id": doc.sentence_of(d.start)}
+        for d in found
+    ]  # fmt: skip
+    return schemas.from_records(rows, "dates", "extracted")
