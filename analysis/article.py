@@ -8,36 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
+from .dateline import Dateline, parse_dateline
 from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-# "MINSK. KAZINFORM -", "ASTANA. KAZINFORM -", "MOSCOW, June 29 (RIA Novosti) -",
-# "WASHINGTON (Reuters) -": a place in capitals, maybe a date, maybe an agency, then a dash.
-_DATELINE = re.compile(
-    r"""
-    \A[\ufeff\s]*
-    (?P<place>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+)*)\b
-    \s*[.,]?\s*
-    (?:(?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)\s*)?
-    (?:\(?(?P<agency>[A-Za-z][\w&'’ -]*?)\)?\s*)?
-    [-–—]{1,2}[ \t]+
-    """,
-    re.VERBOSE,
-)
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """The dateline at the head of a wire story: where, who and (sometimes) when."""
-
-    place: str
-    agency: str | None
-    date_text: str | None
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -55,7 +31,10 @@ class Article:
 
     @property
     def body_start(self) -> int:
-        return self.dateline.end if self.dateline else 0
+        """Where the body starts: after the dateline, or at the headline above it."""
+        if self.dateline is None or self.dateline.headline is not None:
+            return 0
+        return self.dateline.end
 
     @property
     def name(self) -> str:
@@ -105,27 +84,6 @@ def read_text(path: Path) -> str:
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise InputError(path, "is full of control characters, not text; pass a plain-text article")
     return text
-
-
-def parse_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of `text`, or None when the story has none."""
-    m = _DATELINE.match(text[:200])
-    if not m or len(m.group("place").replace(" ", "")) < 3:
-        return None
-    agency = m.group("agency")
-    agency = agency.strip() if agency and agency.strip() else None
-    return Dateline(
-        place=m.group("place").title(),
-        agency=_agency_name(agency) if agency else None,
-        date_text=m.group("date"),
-        start=m.start("place"),
-        end=m.end(),
-    )
-
-
-def _agency_name(raw: str) -> str:
-    # KAZINFORM -> Kazinform; keep short acronyms (AP, RIA) and mixed case as written
-    return raw.title() if raw.isupper() and len(raw) > 4 else raw
 
 
 def load(path: str | Path | None = None, *, published: str | dt.date | None = None) -> Article:

@@ -16,7 +16,7 @@ import pandas as pd
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "DOCUMENT", "OTHER")
 STATUSES = ("done", "ongoing", "planned", "possible")
 QUOTE_KINDS = ("direct", "reported")
-SOURCE_ROLES = ("publisher", "attributed source")
+SOURCE_ROLES = ("publisher", "reporter", "attributed source")
 ORIGINS = ("curated", "extracted")
 
 
@@ -199,7 +199,9 @@ TABLES: dict[str, dict[str, Column]] = {
     },
     "sources": {
         "name": _c("string", "the publisher or the source the story is credited to"),
-        "role": _c("category", "publisher or attributed source", categories=SOURCE_ROLES),
+        "role": _c(
+            "category", "publisher, reporter (byline) or attributed source", categories=SOURCE_ROLES
+        ),
         "sentence_id": SENTENCE_ID_NA,
         "evidence": EVIDENCE,
         "origin": ORIGIN,

@@ -50,14 +50,27 @@ def facts_json(t) -> dict:
         {"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
         for r in t["entities"].itertuples()
     ]
-    dates = [{"text": r.text, "iso": r.date if pd.notna(r.date) else None} for r in t["dates"].itertuples()]
+    dates = [
+        {"text": r.text, "iso": r.date if pd.notna(r.date) else None}
+        for r in t["dates"].itertuples()
+    ]
     quantities = [
         {"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
         for r in t["quantities"].itertuples()
     ]
-    quotes = [{"speaker": r.speaker, "text": r.text, "kind": r.kind} for r in t["quotes"].itertuples()]
-    sources = [{"name": r.name, "role": r.role} for r in t["sources"].itertuples()]
-    return {"entities": entities, "dates": dates, "quantities": quantities, "quotes": quotes, "sources": sources}
+    quotes = [
+        {"speaker": r.speaker, "text": r.text, "kind": r.kind} for r in t["quotes"].itertuples()
+    ]
+    # a source credited twice is one source (as the gold counts it)
+    named = dict.fromkeys((r.name, r.role) for r in t["sources"].itertuples())
+    sources = [{"name": n, "role": role} for n, role in named]
+    return {
+        "entities": entities,
+        "dates": dates,
+        "quantities": quantities,
+        "quotes": quotes,
+        "sources": sources,
+    }
 
 
 # ---- the peer: spaCy + textacy --------------------------------------------------------------
@@ -65,7 +78,14 @@ def facts_json(t) -> dict:
 PEER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
               "EVENT": "EVENT", "LAW": "DOCUMENT"}  # fmt: skip
 PEER_NUMBERS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
-_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+}
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
 
@@ -165,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     systems = {"ours": run_system("ours", stories, ours)}
     nlp = None if args.no_peer else load_peer()
     if nlp is not None:
-        systems["spacy+textacy"] = run_system("peer", stories, lambda p, _: peer(nlp, p.read_text(encoding="utf-8")))
+        systems["spacy+textacy"] = run_system(
+            "peer", stories, lambda p, _: peer(nlp, p.read_text(encoding="utf-8"))
+        )
     elif not args.no_peer:
         print("peer: spaCy or en_core_web_sm is not installed; scoring ours only", file=sys.stderr)
     if args.json:

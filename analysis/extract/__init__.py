@@ -44,6 +44,7 @@ import pandas as pd
 
 from .. import schemas
 from ..article import Article
+from ..dateline import credits
 from ..scan import WordIndex
 from .dates import dates_frame, dates_with_inferred_year
 from .dates import scans as _date_scans
@@ -131,18 +132,7 @@ def extract_facts(
     if index is not None and index.text == doc.text:
         doc._index = index
     dates_found = dates_with_inferred_year(doc, article)
-    if article.dateline:
-        g = gazetteer()
-        d = article.dateline
-        place = g.names.get(d.place) or g.names.get(d.place.upper())
-        at = article.text.find(article.text[d.start : d.start + len(d.place)])
-        doc.add_mention(place[0] if place else d.place, "GPE", at, at + len(d.place))
-        if d.agency:
-            raw = article.text[d.start : d.end]
-            agency = g.agencies.get(d.agency) or g.agencies.get(d.agency.upper()) or d.agency
-            i = raw.upper().find(d.agency.upper())
-            if i >= 0:
-                doc.add_mention(agency, "ORG", d.start + i, d.start + i + len(d.agency))
+    _dateline_mentions(doc, article)
     find_entities(doc)
     resolve_references(doc, quotation_spans(doc))
     quotes, spans = find_quotes(doc)
@@ -155,6 +145,22 @@ def extract_facts(
     }
 
 
+def _dateline_mentions(doc: Doc, article: Article) -> None:
+    """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
+    g = gazetteer()
+    d = article.dateline
+    if d and d.place_at:
+        place = g.names.get(d.place) or g.names.get(d.place.upper())
+        doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
+    if d and d.agency and d.agency_at:
+        doc.add_mention(g.agencies.get(d.agency, d.agency), "ORG", *d.agency_at)
+    if d and d.reporter:
+        at = doc.text.find(d.reporter, d.start, d.end)
+        doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
+    for c in credits(doc.text, g.agencies):
+        doc.add_mention(c.name, "ORG" if c.role == "publisher" else "PERSON", c.start, c.end)
+
+
 def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
     """The article as the extractor reads it, with its publication date if the metadata has one."""
     spans = zip(
@@ -163,7 +169,11 @@ def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
         sentences["end"].astype(int),
     )
     ref_date, ref_precision = reference_date(article)
-    return Doc(article.text, list(spans), article.body_start, ref_date, ref_precision)
+    # the dateline is read too: its place, date and agency are facts of the story
+    start = (
+        min(article.body_start, article.dateline.start) if article.dateline else article.body_start
+    )
+    return Doc(article.text, list(spans), start, ref_date, ref_precision)
 
 
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..article import Article
+from ..dateline import credits
 from ..scan import WordIndex
 from .document import Doc, Scan, _first_words, _head, gazetteer
 
@@ -17,19 +18,104 @@ if TYPE_CHECKING:
 
 # ---- sources ------------------------------------------------------------------------------
 
+# the words that make a phrase before "said" or after "according to" a source, not a person
+SOURCE_NOUNS = (
+    "police", "ministry", "official", "officials", "authorities", "service", "agency", "committee",
+    "department", "office", "government", "commission", "bureau", "correspondent", "sources",
+    "newspaper", "media", "statistics", "data", "survey", "report", "filing", "statement",
+    "board", "council", "administration", "spokesperson", "embassy", "company", "examination",
+    "certificate", "officers", "court", "prosecutors", "investigators",
+)  # fmt: skip
+SOURCE_VERBS = ("said", "says", "reported", "reports", "informs", "informed", "stated",
+                "announced", "noted", "added", "told", "confirmed", "showed")  # fmt: skip
+_NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
+_NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
+_LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
+# a source's name ends before these: "the commission has so far said" names "the commission"
+_NOT_IN_NAME = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|also|so|not|been|could|can|may|might|"
+    r"later|earlier|then|previously|recently|reportedly|further)\b.*",
+    re.S,
+)
+
 
 def find_sources(doc: Doc, article: Article) -> list[dict]:
+    """The publisher (dateline, byline or credit line), reporters, and the sources the story
+    credits: "according to the ministry", "police said", "citing official data", "BelTA
+    informs"; a bare "police" after "Aichi police" is the same source."""
     g = gazetteer()
     out = []
-    if article.dateline and article.dateline.agency:
-        d = article.dateline
-        out.append({"name": g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)), "role": "publisher",
-                    "sentence_id": pd.NA, "evidence": doc.text[d.start : d.end].strip()})  # fmt: skip
+    d = article.dateline
+    if d and d.agency:
+        out.append(_row(g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)),
+                        "publisher", pd.NA, doc.text[d.start : d.end].strip()))  # fmt: skip
+    if d and d.reporter:
+        out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
+    for c in credits(doc.text, g.agencies):
+        out.append(_row(c.name, c.role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):
         who = m.group("who") or m.group("who2")
-        out.append({"name": g.agencies.get(who, who), "role": "attributed source",
-                    "sentence_id": doc.sentence_of(m.start()), "evidence": m.group()})  # fmt: skip
+        out.append(
+            _row(
+                g.agencies.get(who, who), "attributed source", doc.sentence_of(m.start()), m.group()
+            )
+        )
+    for name, at, evidence in _attributed(doc):
+        out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    return _unique(out)
+
+
+def _row(name, role, sentence_id, evidence) -> dict:
+    return {"name": name, "role": role, "sentence_id": sentence_id, "evidence": evidence}
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    """One row per attribution: a bare common noun ("police") that ends a name found before
+    ("Aichi police") is that source; the publisher crediting itself ("Report informs" under the
+    dateline of Report.az) and repeats of the same words are dropped."""
+    out: list[dict] = []
+    for r in rows:
+        key = r["name"].lower()
+        fuller = next((x["name"] for x in out if x["name"].lower().endswith(" " + key)), None)
+        if fuller and key in SOURCE_NOUNS and r["role"] == "attributed source":
+            r = r | {"name": fuller}
+        elif r["role"] == "attributed source" and any(
+            x["role"] == "publisher" and x["name"].lower().startswith(key) for x in out
+        ):
+            continue
+        if any(
+            (x["name"], x["role"], x["evidence"]) == (r["name"], r["role"], r["evidence"])
+            for x in out
+        ):
+            continue
+        out.append(r)
     return out
+
+
+def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
+    """The name of a source phrase, or None when it names a person (or nothing we know)."""
+    name = _NOT_IN_NAME.sub("", _LEADING.sub("", phrase.strip()))
+    words = name.lower().split()
+    if not words or len(words) > 10:
+        return None
+    known = name in gazetteer().agencies
+    if not known and not any(w.strip("'’s") in SOURCE_NOUNS for w in words):
+        return None
+    for m in doc.between(
+        start, start + len(phrase)
+    ):  # a person's name in it: a speaker, not a source
+        if doc.entities.get(m["entity"]) == "PERSON" and not m["is_indirect"]:
+            return None
+    return name
+
+
+def _attributed(doc: Doc):
+    """(name, offset, evidence) of each source credited in words."""
+    for key in ("according to", "citing", "based on", "before a verb", "after a verb", "agency's"):
+        for m in doc.scan(scans()[key], doc.body_start):
+            name = _source_phrase(m.group("who"), doc, m.start("who"))
+            if name:
+                yield name, m.start(), m.group().strip()
 
 
 DOMAINS = ("by", "kz", "ru", "uz", "az", "kg", "am", "com", "org")
@@ -79,5 +165,33 @@ def _attribution_starts(index: WordIndex):
 
 @cache
 def scans() -> dict[str, Scan]:
-    """The attribution pattern, with its head (see `analysis.extract.scans`)."""
-    return {"attribution": Scan(_attribution_re(), _attribution_starts)}
+    """The attribution patterns, with their heads (see `analysis.extract.scans`)."""
+    verbs = "|".join(SOURCE_VERBS)
+    agencies = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
+    return {
+        "attribution": Scan(_attribution_re(), _attribution_starts),
+        "according to": Scan(re.compile(rf"\b[Aa]ccording to {_NP}{_NP_END}"), _head("[Aa]ccording")),
+        "citing": Scan(
+            re.compile(rf"\b(?:[Cc]iting|[Rr]eferring to|[Qq]uoting) {_NP}{_NP_END}"),
+            _head("[Cc]iting", "[Rr]eferring", "[Qq]uoting"),
+        ),
+        "based on": Scan(
+            re.compile(rf"\b[Bb]ased on (?:the )?(?:data|figures|information|statistics)"
+                       rf" (?:released|published|provided|issued) by {_NP}{_NP_END}"),
+            _head("[Bb]ased"),
+        ),
+        # "police said", "The Transport Ministry said", "a Japanese official said"
+        "before a verb": Scan(
+            re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:[\w’'-]+ ){{0,7}}?[\w’'-]+) (?:{verbs})\b"),
+            None,
+        ),
+        # "..., reported the press service of the ministry."
+        "after a verb": Scan(
+            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _head(*SOURCE_VERBS)
+        ),
+        # "A Reuters survey", "Xinhua's calculations"
+        "agency's": Scan(
+            re.compile(rf"\b(?P<who>(?:{agencies})(?:’s|'s)? (?:survey|poll|report|calculations|data|analysis))\b"),
+            _first_words(gazetteer().agencies),
+        ),
+    }  # fmt: skip
