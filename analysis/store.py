@@ -90,7 +90,6 @@ class Tables:
     @cached_property
     def facts(self) -> dict[str, pd.DataFrame]:
         from . import facts
-
         from .extract import extract_facts, find_dates_table
 
         if facts.has_curated(self.article):
