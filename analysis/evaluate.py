@@ -109,7 +109,9 @@ def compare(curated: dict, extracted: dict, extracted_dates: pd.DataFrame, artic
         ),
         "dates": (
             _dates(curated, text, sentences),
-            [(r.date, (int(r.start), int(r.end))) for r in extracted_dates.itertuples() if pd.notna(r.date)],
+            # curated dates are events' dates, in sentences: the dateline's date is left out
+            [(r.date, (int(r.start), int(r.end))) for r in extracted_dates.itertuples()
+             if pd.notna(r.date) and pd.notna(r.sentence_id)],
             lambda c, e: c[0] == e[0] and _overlap(c[1], e[1]) > 0,
         ),
         "quantities": (

@@ -27,7 +27,7 @@ SOURCE_NOUNS = (
     "certificate", "officers", "court", "prosecutors", "investigators",
 )  # fmt: skip
 SOURCE_VERBS = ("said", "says", "reported", "reports", "informs", "informed", "stated",
-                "announced", "noted", "added", "told", "confirmed", "showed")  # fmt: skip
+                "announced", "noted", "added", "confirmed", "showed")  # fmt: skip
 _NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
 _NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
@@ -99,14 +99,21 @@ def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
     if not words or len(words) > 10:
         return None
     known = name in gazetteer().agencies
-    if not known and not any(w.strip("'’s") in SOURCE_NOUNS for w in words):
+    nouns = [re.sub(r"['’]s$", "", w) for w in words]
+    if not known and not any(w in SOURCE_NOUNS for w in nouns):
         return None
-    for m in doc.between(
-        start, start + len(phrase)
-    ):  # a person's name in it: a speaker, not a source
-        if doc.entities.get(m["entity"]) == "PERSON" and not m["is_indirect"]:
-            return None
+    if any(w in _titles() for w in nouns):
+        return None  # "the head of the committee": a person, a speaker rather than a source
+    for m in doc.between(start, start + len(phrase)):
+        if doc.entities.get(m["entity"]) == "PERSON":
+            return None  # a person named in it: a speaker
     return name
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """The words of the gazetteer's titles, lower case (head, minister, ambassador...)."""
+    return frozenset(w.lower() for t in gazetteer().titles for w in t.split()) - {"of", "general"}
 
 
 def _attributed(doc: Doc):
