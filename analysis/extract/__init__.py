@@ -53,6 +53,7 @@ from .entities import find_entities
 from .entities import scans as _entity_scans
 from .events import find_events
 from .events import scans as _event_scans
+from .model import parse
 from .quantities import find_quantities
 from .quantities import scans as _quantity_scans
 from .quotes import find_quotes
@@ -132,6 +133,7 @@ def extract_facts(
     if index is not None and index.text == doc.text:
         doc._index = index
     dates_found = dates_with_inferred_year(doc, article)
+    doc.parsed = parse(doc)
     _dateline_mentions(doc, article)
     find_entities(doc)
     resolve_references(doc, quotation_spans(doc))

@@ -30,6 +30,7 @@ class Gazetteer:
     sub_bodies: frozenset[str]
     agencies: dict[str, str]  # surface form -> agency
     currencies: dict[str, str]
+    demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan
 
 
 @cache
@@ -66,7 +67,12 @@ def gazetteer() -> Gazetteer:
         sub_bodies=frozenset(data["sub_bodies"]),
         agencies=agencies,
         currencies={str(k): v for k, v in data["currencies"].items()},
+        demonyms={d: c["name"] for c in data["countries"] for d in _listed(c.get("demonym"))},
     )
+
+
+def _listed(value) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
 class Scan(NamedTuple):
@@ -106,6 +112,7 @@ class Doc:
     ref_date: dt.date | None
     ref_precision: str | None
     entities: dict[str, str] = field(default_factory=dict)  # canonical -> type
+    parsed: object = None  # the statistical model's reading of the body, if it ran
     mentions: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
 
@@ -181,6 +188,18 @@ class Doc:
         self._any[start:end] = b"\x01" * (end - start)
         if not indirect:
             self._direct[start:end] = b"\x01" * (end - start)
+
+    def rename(self, alias: dict[str, str]) -> None:
+        """Mentions of each old name become mentions of the new one (an acronym, say)."""
+        kept, keys = [], set()
+        for m in self.mentions:
+            name = alias.get(m["entity"], m["entity"])
+            if (name, m["start"], m["end"]) not in keys:
+                keys.add((name, m["start"], m["end"]))
+                kept.append(m | {"entity": name})
+        self.mentions, self._keys, self._snapshot = kept, keys, None
+        named = {m["entity"] for m in kept}
+        self.entities = {n: t for n, t in self.entities.items() if n in named or n not in alias}
 
     def taken(self, start: int, end: int) -> bool:
         """Whether a mention by name already covers any of this span."""

