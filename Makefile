@@ -52,7 +52,7 @@ bench: $(STAMP) ## measure import, table, notebook, scale and 5 MB times (benchm
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
 	$(PY) -m pip install --quiet uv
-	$(PY) -m uv pip compile pyproject.toml --extra test --extra bench --python-version 3.11 -o requirements.lock
+	$(PY) -m uv pip compile pyproject.toml --extra test --extra bench --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean: ## remove the virtual environment and generated files
 	rm -rf $(VENV) data/processed charts .pytest_cache
