@@ -99,8 +99,8 @@ def test_year_inferred_from_the_future_the_text_speaks_of(seed_copy):
         ("Trade grew last year.", "2014", "year"),
         ("The minister arrived on Thursday.", "2015-10-22", "day"),
         ("The delegation will return on Monday.", "2015-10-26", "day"),
-        ("The plant will open in June.", "2015-06", "month"),
-        ("Exports fell last week.", "2015-W42", "week"),
+        ("The plant will open in June.", "2016-06", "month"),  # the next June
+        ("Exports fell last week.", "2015-10-12/2015-10-18", "week"),  # Monday to Sunday
     ],
 )
 def test_dates(sentence, date, precision):

@@ -12,7 +12,10 @@ import pandas as pd
 
 from .. import schemas
 from ..article import Article
-from ..constants import MONTHS, WEEKDAYS
+from ..constants import MONTHS
+from . import periods
+from .date_rules import COMPILED
+from .date_values import SKIP, resolve
 from .document import Doc, Scan, _head, in_sentences
 
 if TYPE_CHECKING:
@@ -21,37 +24,15 @@ if TYPE_CHECKING:
 # ---- dates ----------------------------------------------------------------------------------
 
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_PREP = ""  # a preposition before a date is added to its words afterwards (see find_dates)
+# a preposition before a date is added to its words afterwards (see _date_expressions)
 _PREP_BEFORE = re.compile(
-    r"\b(?:on|in|by|until|till|since|from|of|for|before|after|during|through)\s+$"
+    r"\b(?:on|in|by|until|till|since|from|of|for|before|after|during|through)\s+$", re.I
 )
-DATE_PATTERNS = [
-    ("day_range", rf"\b{_PREP}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
-    ("day_range", rf"\b{_PREP}(?P<m>{_M})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
-    ("day", rf"\b{_PREP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b"),
-    ("day", rf"\b{_PREP}(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
-    ("month", rf"\b{_PREP}(?P<m>{_M})\s+(?P<y>(?:19|20)\d{{2}})\b"),
-    ("month", rf"\b(?:in|since|until|by|from|early|late|mid-)\s+(?P<m>{_M})\b"),
-    ("relative", r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|next|last|coming|past|the current)\s+(?P<unit>year|month|week)\b"),
-    ("relative_day", r"\b(?P<rel>today|yesterday|tomorrow)\b"),
-    ("weekday", r"\b(?:(?P<rel>on|last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("year", rf"(?<![\d$€.,-]){_PREP}(?P<y>(?:19|20)\d{{2}})(?![\d%]|\s*(?:percent|per cent|%))(?:\s*year)?\b"),
-]  # fmt: skip
-_MONTH_WORD = _head(*sorted(MONTHS, key=len, reverse=True))
-_DAY_WORD = _head(r"\d{1,2}(?:st|nd|rd|th)?")
-# where each date pattern can start: (head, kind of run) in the order of DATE_PATTERNS
-_DATE_HEADS = [
-    (_DAY_WORD, "word"), (_MONTH_WORD, "word"), (_DAY_WORD, "word"), (_MONTH_WORD, "word"),
-    (_MONTH_WORD, "word"), (_head("in", "since", "until", "by", "from", "early", "late", "mid"), "word"),
-    (_head("earlier", "later", "this", "next", "last", "coming", "past", "the"), "word"),
-    (_head("today", "yesterday", "tomorrow"), "word"),
-    (_head("on", "last", "next", "this", *WEEKDAYS), "word"),
-    (_head(r"(?:19|20)\d\d"), "digit"),  # a year may follow a letter: it starts a run of digits
-]  # fmt: skip
-_DATE_SCANS = [
-    (kind, Scan(re.compile(p), head, runs))
-    for (kind, p), (head, runs) in zip(DATE_PATTERNS, _DATE_HEADS, strict=True)
-]
+_NO_PREP = ("relative",)  # "this year" stays as written
+_DATE_SCANS = [(kind, Scan(rx, head, runs)) for kind, rx, head, runs in COMPILED]
+# kinds that name a period of their own, which later words may point back at
+_NAMES_A_PERIOD = {"month", "month_range", "month_rel", "month_quarter", "year", "year_range",
+                   "part", "hq", "first_n", "relative"}  # fmt: skip
 FUTURE_CUE = re.compile(
     r"\b(will|shall|likely to|due to|plan|plans|planned|scheduled|expected|next|is to|are to|intends?)\b",
     re.I,
@@ -91,14 +72,49 @@ def find_dates(doc: Doc) -> list[DateMention]:
     """Every date expression in the body, resolved to ISO 8601 as precisely as it allows."""
     if doc._dates is None:  # the expressions do not depend on the reference date: found once
         doc._dates = _date_expressions(doc)
-    year = doc.ref_date.year if doc.ref_date else None
+    ctx = _context(doc)
     out = []
     for start, end, kind, m in doc._dates:
-        iso, precision = _resolve(kind, m, doc.ref_date, year, doc)
+        found = resolve(kind, m, ctx, doc)
+        if found is SKIP:
+            continue
+        iso, precision = found
         if kind == "weekday" and iso is None and not m.group("rel"):
             continue  # a bare weekday with nothing to resolve it against
+        if kind in _NAMES_A_PERIOD and iso and not iso.startswith("-"):
+            ctx.last = periods.keep(_as_span(iso, precision)) or ctx.last
         out.append(DateMention(start, end, doc.text[start:end], iso, precision))
     return out
+
+
+def _context(doc: Doc) -> periods.Ctx:
+    """What the dates are resolved against: the publication day, or the year alone."""
+    ref, precision = doc.ref_date, doc.ref_precision
+    year = ref.year if ref else None
+    if precision == "year":
+        ref = None
+    return periods.Ctx(ref, year, ref_is_day=precision in ("day", "dateline"))
+
+
+def _as_span(iso: str, precision: str) -> periods.Span | None:
+    """The span of an ISO date or period this stage wrote."""
+    import calendar
+
+    def bounds(part: str, last: bool) -> dt.date:
+        if "-Q" in part:
+            y, q = part.split("-Q")
+            month = 3 * int(q) if last else 3 * int(q) - 2
+            part = f"{y}-{month:02d}"
+        bits = [int(b) for b in part.split("-")]
+        y, mo = bits[0], (bits[1] if len(bits) > 1 else (12 if last else 1))
+        d = bits[2] if len(bits) > 2 else (calendar.monthrange(y, mo)[1] if last else 1)
+        return dt.date(y, mo, d)
+
+    try:
+        a, _, b = iso.partition("/")
+        return periods.Span(bounds(a, False), bounds(b or a, True), precision)
+    except ValueError:
+        return None
 
 
 def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
@@ -110,7 +126,7 @@ def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
     extended = []
     for start, end, kind, m in found:
         p = _PREP_BEFORE.search(doc.text, max(0, start - 8), start)
-        extended.append((p.start() if p and kind not in ("relative",) else start, end, kind, m))
+        extended.append((p.start() if p and kind not in _NO_PREP else start, end, kind, m))
     found = extended
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen, last_end = [], -1
@@ -119,55 +135,6 @@ def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
             chosen.append((start, end, kind, m))
             last_end = end
     return chosen
-
-
-def _resolve(kind: str, m: re.Match, ref: dt.date | None, year: int | None, doc: Doc):
-    g = m.groupdict()
-
-    def month(name):
-        return MONTHS[name.rstrip(".")]
-
-    y = int(g["y"]) if g.get("y") else year
-    ystr = f"{y:04d}" if y else "-"
-    if kind == "day_range":
-        mo = month(g["m"])
-        return f"{ystr}-{mo:02d}-{int(g['d1']):02d}/{ystr}-{mo:02d}-{int(g['d2']):02d}", "day"
-    if kind == "day":
-        return f"{ystr}-{month(g['m']):02d}-{int(g['d']):02d}", "day"
-    if kind == "month":
-        return (f"{y:04d}-{month(g['m']):02d}" if y else f"--{month(g['m']):02d}"), "month"
-    if kind == "year":
-        return g["y"], "year"
-    if kind == "relative":
-        shift = {"this": 0, "the current": 0, "next": 1, "coming": 1, "last": -1, "past": -1}[
-            g["rel"]
-        ]
-        if g["unit"] == "year":
-            return (str(year + shift) if year else None), "year"
-        if ref is None or doc.ref_precision == "year":
-            return None, g["unit"]
-        if g["unit"] == "month":
-            mo = ref.month - 1 + shift
-            return f"{ref.year + mo // 12:04d}-{mo % 12 + 1:02d}", "month"
-        d = ref + dt.timedelta(weeks=shift)
-        iy, iw, _ = d.isocalendar()
-        return f"{iy:04d}-W{iw:02d}", "week"
-    if kind == "relative_day":
-        if ref is None or doc.ref_precision == "year":
-            return None, "day"
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"]]
-        return (ref + dt.timedelta(days=shift)).isoformat(), "day"
-    if kind == "weekday":
-        if ref is None or doc.ref_precision == "year":
-            return None, "day"
-        target = WEEKDAYS.index(g["wd"])
-        sentence = doc.text[slice(*doc.sentence_span(doc.sentence_of(m.start())))]
-        if (g["rel"] == "next") or (g["rel"] != "last" and FUTURE_CUE.search(sentence)):
-            delta = (target - ref.weekday()) % 7 or 7
-        else:
-            delta = -((ref.weekday() - target) % 7)
-        return (ref + dt.timedelta(days=delta)).isoformat(), "day"
-    return None, "unknown"
 
 
 @cache
@@ -186,6 +153,7 @@ def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
             try:
                 m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)
                 doc.ref_date = dt.date(year, MONTHS[m.group("m").rstrip(".")], int(m.group("d")))
+                doc.ref_precision = "dateline"  # the day of the story, its year inferred
             except (AttributeError, ValueError):
                 pass
         if doc.ref_date is None and year:
