@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..constants import MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
+from ..constants import HONORIFICS, MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
 from .document import Doc, Gazetteer, Scan, _first_words, _head, gazetteer
 from .model import join_acronyms, model_entities
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 _CAP = r"[A-Z][\w'’&.-]*"
 _CONNECT = r"(?:of|for|and|on|in|de|the)"
+# a name after a title: two to four capitalised words, none of them a weekday or a month
+_NOT_DATE = "(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)"
+_TITLED_NAME = rf"[A-Z][a-z’'-]+(?:\s+{_NOT_DATE}[A-Z][a-z’'-]+){{1,3}}"
 CAP_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*")
 
 
@@ -38,7 +41,7 @@ def _title_re() -> re.Pattern:
         rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
         rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
         rf"(?:,?\s+(?P<second>academician|professor|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?))?"
-        rf",?\s+(?P<name>{NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
+        rf",?\s+{HONORIFICS}*(?P<name>{_TITLED_NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
     )
 
 

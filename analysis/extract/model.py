@@ -13,6 +13,7 @@ import os
 import re
 from functools import cache
 
+from ..constants import HONORIFICS
 from .document import Doc, gazetteer
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
@@ -22,10 +23,7 @@ RULES_ONLY = "ANALYSIS_RULES_ONLY"  # set to 1 to extract by rules alone
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
-HONORIFICS = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk|Datin|Dato'?|Tan Sri|Tun|Sheikh|Gen|Col|Lt|"
-    r"Sen|Rep|Gov)\.?\s+)+"
-)
+_HONORIFICS = re.compile(rf"^{HONORIFICS}+")
 _TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
 # the type a name's last word gives, whatever the model said
 EVENT_HEADS = frozenset(
@@ -46,6 +44,7 @@ _PLACE_KIND = re.compile(
     r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
 )
 _POLICE = re.compile(r"\s+police\b")
+_HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
 WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
 
 
@@ -60,7 +59,7 @@ def pipeline():
         return None
     for name in PACKAGES:
         try:
-            return spacy.load(name, exclude=["lemmatizer"])
+            return spacy.load(name)
         except OSError:
             continue
     return None
@@ -86,7 +85,8 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     """An entity's span without a leading article or honorific, a trailing 's or punctuation."""
     piece = text[start:end]
     lead = re.match(r"(?:[Tt]he\s+)?", piece).end()
-    lead += HONORIFICS.match(piece[lead:]).end() if HONORIFICS.match(piece[lead:]) else 0
+    honorific = _HONORIFICS.match(piece[lead:])
+    lead += honorific.end() if honorific else 0
     tail = _TRIM_END.search(piece[lead:])
     stop = end - (len(tail.group()) if tail else 0)
     return start + lead, max(start + lead, stop)
@@ -103,6 +103,8 @@ def model_entities(doc: Doc, parsed) -> None:
             continue
         start, end = _span(text, base + ent.start_char, base + ent.end_char)
         end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
+        if etype == "PERSON":  # "Moon Jae-in": the model stops at the hyphen
+            end = _HYPHEN_TAIL.match(text, end).end()
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
@@ -110,13 +112,70 @@ def model_entities(doc: Doc, parsed) -> None:
             continue  # "State", "Houses": a word capitalised, not a name
         for piece, at in _route_parts(name, start, g):
             found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
-    people = {n for n, t, _, _ in found if t == "PERSON" and " " in n}
+    people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
     people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
     for _, etype, start, end in found:
         name = text[start:end]
         canonical, etype = _canonical(name, etype, people, g)
         if canonical:
             doc.add_mention(canonical, etype, start, end)
+    _join_people(doc)
+    model_roles(doc)
+
+
+def _join_people(doc: Doc) -> None:
+    """One person, one name: "Mohd Khairuddin" and "Khairuddin Aman Razali" are the person
+    "Mohd Khairuddin Aman Razali" when that name is in the text too; a name whose words all
+    stand in one longer name is that name."""
+    people = sorted((n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n),
+                    key=lambda n: -len(n.split()))  # fmt: skip
+    alias = {}
+    for i, short in enumerate(people):
+        words = set(short.split())
+        longer = [p for p in people[:i] if p != short and words <= set(p.split())]
+        if len(longer) == 1:
+            alias[short] = longer[0]
+    if alias:
+        doc.rename(alias)
+
+
+# a title before a name, lower case or capitalised: "Russian energy minister", "Foreign Minister"
+_TITLE_WORDS = (
+    "minister|president|prime minister|premier|ambassador|chairman|chairwoman|chairperson|"
+    "governor|mayor|spokesman|spokeswoman|spokesperson|secretary|director|head|chief|envoy|"
+    "commissioner|senator|deputy|speaker|king|queen|emperor|chancellor|CEO|akim|general"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS}))\s+$"
+)
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?i:{_TITLE_WORDS})(?:\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)(?=[,.;])"
+)
+
+
+def model_roles(doc: Doc) -> None:
+    """Roles written around a person's name: "Kazakh health minister Azhar Giniyat",
+    "Ulugbek Rozukulov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    g = gazetteer()
+    have = {r["person"] for r in doc.roles}
+    for m in sorted(doc.mentions, key=lambda m: m["start"]):
+        person = m["entity"]
+        if m["is_indirect"] or person in have or doc.entities.get(person) != "PERSON":
+            continue
+        before = doc.text[max(0, m["start"] - 60) : m["start"]]
+        found = _ROLE_BEFORE.search(before)
+        start = m["start"] - len(before) + found.start("role") if found else None
+        if not found:
+            found = _ROLE_AFTER.match(doc.text, m["end"])
+            start = found.start("role") if found else None
+        if not found:
+            continue
+        words = found.group("role").split()
+        country = next((g.demonyms[w] for w in words if w in g.demonyms), None)
+        role = " ".join(w for w in words if w not in g.demonyms)
+        doc.roles.append({"person": person, "role": role, "organization": None, "country": country,
+                          "start": start, "end": m["end"]})  # fmt: skip
+        have.add(person)
 
 
 def _common_word(name: str) -> bool:

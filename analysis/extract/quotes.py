@@ -13,6 +13,7 @@ from ..constants import NAME, QUOTE_RE, SPEECH, SPEECH_WORDS
 from ..scan import WordIndex
 from .document import Doc, Scan, _first_words, _head, first_in_sentences
 from .references import person_at, resolve_pronoun
+from .speech import reported_speech, speaker_near
 
 if TYPE_CHECKING:
     pass
@@ -105,11 +106,18 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                 speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(
                     doc, n.group("who"), nxt[0]
                 )
+        if speaker is None and doc.parsed is not None:
+            near = speaker_near(doc, m.start(), m.end())
+            if near:
+                speaker, cue = near
         if speaker:
             quotes.append(
                 {"speaker": speaker, "text": q_text, "kind": "direct", "cue": cue, "start": q_start}
             )
             spans.append((m.start(), m.end(), speaker))
+    if doc.parsed is not None:  # reported speech from the parse
+        marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, doc.body_start)]
+        return quotes + reported_speech(doc, marks), spans
     # reported speech, sentence by sentence (not inside a direct quotation)
     roles_by_person: dict[str, tuple[list[int], list[dict]]] = {}  # by start, for bisection
     for r in sorted(doc.roles, key=lambda r: r["start"]):
