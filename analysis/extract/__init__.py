@@ -175,7 +175,10 @@ def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
     start = (
         min(article.body_start, article.dateline.start) if article.dateline else article.body_start
     )
-    return Doc(article.text, list(spans), start, ref_date, ref_precision)
+    found = Doc(article.text, list(spans), start, ref_date, ref_precision)
+    if article.dateline:
+        found.dateline = (article.dateline.start, article.dateline.end)
+    return found
 
 
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:

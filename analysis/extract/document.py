@@ -113,6 +113,7 @@ class Doc:
     ref_precision: str | None
     entities: dict[str, str] = field(default_factory=dict)  # canonical -> type
     parsed: object = None  # the statistical model's reading of the body, if it ran
+    dateline: tuple[int, int] | None = None  # read for its facts, never part of a statement
     mentions: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
 

@@ -115,9 +115,6 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
                 {"speaker": speaker, "text": q_text, "kind": "direct", "cue": cue, "start": q_start}
             )
             spans.append((m.start(), m.end(), speaker))
-    if doc.parsed is not None:  # reported speech from the parse
-        marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, doc.body_start)]
-        return quotes + reported_speech(doc, marks), spans
     # reported speech, sentence by sentence (not inside a direct quotation)
     roles_by_person: dict[str, tuple[list[int], list[dict]]] = {}  # by start, for bisection
     for r in sorted(doc.roles, key=lambda r: r["start"]):
@@ -171,7 +168,23 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
             if speaker:
                 quotes.append({"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
                                "start": h.start("text")})  # fmt: skip
+    if doc.parsed is not None:  # the parse's reported speech first, the rules' where it has none
+        marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, doc.body_start)]
+        direct = [q for q in quotes if q["kind"] == "direct"]
+        parsed = reported_speech(doc, marks)
+        ruled = [q for q in quotes if q["kind"] == "reported"]
+        quotes = direct + parsed + _new(ruled, parsed)
     return quotes, spans
+
+
+def _new(found: list[dict], known: list[dict]) -> list[dict]:
+    """The statements of `found` that overlap none of `known`."""
+    spans = [(q["start"], q["start"] + len(q["text"])) for q in known]
+    return [
+        q
+        for q in found
+        if not any(a < q["start"] + len(q["text"]) and q["start"] < b for a, b in spans)
+    ]
 
 
 @cache

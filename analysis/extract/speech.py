@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from .document import Doc
+from .document import Doc, gazetteer
 from .references import resolve_pronoun
 
 SPEECH_LEMMAS = frozenset(
@@ -23,7 +23,7 @@ SPEECH_LEMMAS = frozenset(
     "remark admit acknowledge argue estimate predict reply respond suggest".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
+_LEAD = re.compile(r"(?:that|whether)\s+", re.I)
 _TRAIL = " ,.;:\"“”‘’'"
 
 
@@ -91,7 +91,9 @@ def _by_role(doc: Doc, span, token, start: int) -> str | None:
 
 def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
     """Text offsets of a clause: the tokens' span, trimmed of 'that' and punctuation."""
-    tokens = [t for t in tokens if t.sent == sent]
+    skip = doc.dateline or (0, 0)
+    base = doc.body_start
+    tokens = [t for t in tokens if t.sent == sent and not skip[0] <= base + t.idx < skip[1]]
     if not tokens:
         return None
     a, b = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -111,6 +113,7 @@ def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
 def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[dict]:
     """Reported statements: speaker, text (the governed clause), kind, cue, start."""
     out = []
+    agencies = set(gazetteer().agencies.values())
 
     def in_quote(a: int, b: int) -> bool:  # mostly inside quotation marks: a direct quote
         return sum(max(0, min(b, qb) - max(a, qa)) for qa, qb in quoted) > (b - a) / 2
@@ -121,8 +124,8 @@ def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[dict]:
             if found is None:
                 continue
             speaker, (a, b), cue = found
-            if in_quote(a, b) or speaker is None:
-                continue
+            if in_quote(a, b) or speaker is None or speaker in agencies:
+                continue  # "..., BelTA informs": the story's source, not a speaker
             out.append({"speaker": speaker, "text": doc.text[a:b], "kind": "reported",
                         "cue": cue, "start": a})  # fmt: skip
     return _without_overlaps(out)
@@ -153,11 +156,20 @@ def _statement(doc: Doc, sent, tok):
         tokens = [t for t in tok.head.subtree if t.i not in attribution]
     elif _ends_clause(tok, sent):  # "..., he said." / "..., said the minister."
         first = min(tok.i, subject.left_edge.i)
-        tokens = [t for t in sent if t.i < first]
+        tokens = _without_apposition([t for t in sent if t.i < first])
     else:
         return None
     span = _clause(doc, sent, tokens)
     return (speaker_of(doc, subject), span, tok.text) if span else None
+
+
+def _without_apposition(tokens: list) -> list:
+    """'..., Chairman of the Presidium Vladimir Gusakov told': the clause ends at the comma
+    before a title that has no verb of its own."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if commas and not any(t.pos_ in ("VERB", "AUX") for t in tokens[commas[-1] :]):
+        return tokens[: commas[-1]]
+    return tokens
 
 
 def _ends_clause(verb, sent) -> bool:
