@@ -1,6 +1,6 @@
 """The value of each kind of date expression (see `date_rules`): a span of time, in ISO 8601.
 
-`resolve(kind, match, ctx, doc)` gives (iso, precision), or SKIP for words that turn out not
+`resolve(kind, match, ctx, doc)` gives (iso, precision, span), or SKIP for words that turn out not
 to name a time ("during the quarter" with no period named before it). A date whose year
 nothing fixes keeps a placeholder ("--10-22", "--06") that the year inference fills in.
 """
@@ -44,7 +44,7 @@ def _rel_year(rel: str | None, ctx: P.Ctx) -> int | None:
     return ctx.year + _SHIFT.get(words, 0)
 
 
-def _year(g: dict, ctx: P.Ctx, month: int | None = None, tense: int = 0) -> int | None:
+def _year(g: dict, ctx: P.Ctx, month: int | None = None, tense=0) -> int | None:
     if g.get("y"):
         return int(g["y"])
     if g.get("rel"):
@@ -73,20 +73,24 @@ def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
     y = _year(g, ctx, mo, when)
     ystr = f"{y:04d}" if y else "-"
     if kind == "month":
-        return (f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"), "month"
+        if y is None:
+            return f"--{mo:02d}", "month", None
+        return f"{y:04d}-{mo:02d}", "month", P.month_span(y, mo)
     days = [g["d"]] if kind == "day" else [g["d1"], g["d2"]]
     try:
         if y:
             for d in days:
                 dt.date(y, mo, int(d))
     except ValueError:
-        return None, "day"
-    return "/".join(f"{ystr}-{mo:02d}-{int(d):02d}" for d in days), "day"
+        return None, "day", None
+    return "/".join(f"{ystr}-{mo:02d}-{int(d):02d}" for d in days), "day", None
 
 
-def _month_range(g: dict, ctx: P.Ctx):
+def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "January-June": months already past unless the sentence speaks of the future."""
     m1, m2 = P.month_number(g["m1"]), P.month_number(g["m2"])
-    y = _year(g, ctx, m2)
+    lo, hi = doc.sentence_span(doc.sentence_of(m.start()))
+    y = _year(g, ctx, m2, lambda: 1 if FUTURE_NEAR.search(doc.text[lo:hi]) else -1)
     if y is None:
         return None
     span = P.month_span(y - (m1 > m2), m1, m2, y)
@@ -206,7 +210,7 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
 def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     """The span of time of one expression (None where it cannot be fixed), or SKIP."""
     if kind == "month_range":
-        return _month_range(g, ctx)
+        return _month_range(g, ctx, doc, m)
     if kind == "month_rel":
         y = _rel_year(g["rel"], ctx)
         return P.month_span(y, P.month_number(g["m"])) if y else None
@@ -245,24 +249,20 @@ _PRECISION = {"relative_day": "day", "weekday": "day", "year": "year", "year_ran
 
 
 def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc):
-    """(iso, precision) of one date expression, or SKIP."""
+    """(iso, precision, span) of one date expression, or SKIP."""
     g = m.groupdict()
     if kind in ("day", "day_range", "month"):
-        return _day_like(kind, g, ctx, 0 if g.get("y") else tense(doc, m.start()))
+        return _day_like(kind, g, ctx, lambda: tense(doc, m.start()))
     if kind == "relative_day":
         if ctx.ref is None or not ctx.ref_is_day:
-            return None, "day"
+            return None, "day", None
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
-        return (ctx.ref + dt.timedelta(days=shift)).isoformat(), "day"
+        return (ctx.ref + dt.timedelta(days=shift)).isoformat(), "day", None
     span = _span(kind, g, ctx, doc, m)
     if span is SKIP:
         return SKIP
     if span is None:
-        unit = g.get("unit") or g.get("u") or ""
-        return None, unit.rstrip("s") if unit.rstrip("s") in (
-            "year",
-            "month",
-            "week",
-            "day",
-        ) else _PRECISION.get(kind, "month")
-    return span.iso(), span.precision
+        unit = (g.get("unit") or g.get("u") or "").rstrip("s")
+        precision = unit if unit in ("year", "month", "week", "day") else _PRECISION.get(kind)
+        return None, precision or "month", None
+    return span.iso(), span.precision, span

@@ -78,11 +78,11 @@ def find_dates(doc: Doc) -> list[DateMention]:
         found = resolve(kind, m, ctx, doc)
         if found is SKIP:
             continue
-        iso, precision = found
+        iso, precision, span = found
         if kind == "weekday" and iso is None and not m.group("rel"):
             continue  # a bare weekday with nothing to resolve it against
-        if kind in _NAMES_A_PERIOD and iso and not iso.startswith("-"):
-            ctx.last = periods.keep(_as_span(iso, precision)) or ctx.last
+        if kind in _NAMES_A_PERIOD:
+            ctx.last = periods.keep(span) or ctx.last
         out.append(DateMention(start, end, doc.text[start:end], iso, precision))
     return out
 
@@ -94,27 +94,6 @@ def _context(doc: Doc) -> periods.Ctx:
     if precision == "year":
         ref = None
     return periods.Ctx(ref, year, ref_is_day=precision in ("day", "dateline"))
-
-
-def _as_span(iso: str, precision: str) -> periods.Span | None:
-    """The span of an ISO date or period this stage wrote."""
-    import calendar
-
-    def bounds(part: str, last: bool) -> dt.date:
-        if "-Q" in part:
-            y, q = part.split("-Q")
-            month = 3 * int(q) if last else 3 * int(q) - 2
-            part = f"{y}-{month:02d}"
-        bits = [int(b) for b in part.split("-")]
-        y, mo = bits[0], (bits[1] if len(bits) > 1 else (12 if last else 1))
-        d = bits[2] if len(bits) > 2 else (calendar.monthrange(y, mo)[1] if last else 1)
-        return dt.date(y, mo, d)
-
-    try:
-        a, _, b = iso.partition("/")
-        return periods.Span(bounds(a, False), bounds(b or a, True), precision)
-    except ValueError:
-        return None
 
 
 def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:

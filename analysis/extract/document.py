@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 
 from .. import paths
+from ..constants import QUOTE_RE
 from ..scan import WordIndex
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class Doc:
         self._dates: list | None = None  # date expressions, found once (see find_dates)
         self._index: WordIndex | None = None
         self._span_arrays = None
+        self._quoted: list[tuple[int, int]] | None = None
 
     @property
     def index(self) -> WordIndex:
@@ -201,6 +203,14 @@ class Doc:
         self.mentions, self._keys, self._snapshot = kept, keys, None
         named = {m["entity"] for m in kept}
         self.entities = {n: t for n, t in self.entities.items() if n in named or n not in alias}
+
+    def quoted(self) -> list[tuple[int, int]]:
+        """The spans of the text inside quotation marks, in order (found once)."""
+        if self._quoted is None:
+            self._quoted = [
+                (m.start(), m.end()) for m in QUOTE_RE.finditer(self.text, self.body_start)
+            ]
+        return self._quoted
 
     def taken(self, start: int, end: int) -> bool:
         """Whether a mention by name already covers any of this span."""

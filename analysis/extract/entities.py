@@ -86,10 +86,17 @@ def find_entities(doc: Doc) -> None:
     # titles before names: PERSON with a role, ORG, and the country of the ORG
     found = scans()
     for m in doc.scan(found["title and name"], doc.body_start):
-        name = m.group("name")
-        if name in g.names or name.split()[0] in g.org_heads:
+        name, name_at = m.group("name"), m.start("name")
+        heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+        if heads:  # "... State Corporation Pavel Gorelov": the name follows the organisation
+            rest = name.split()[heads[-1] + 1 :]
+            if len(rest) < 2:
+                continue
+            name_at = m.end("name") - len(" ".join(rest))
+            name = text[name_at : m.end("name")]
+        if name in g.names:
             continue
-        doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
+        doc.add_mention(name, "PERSON", name_at, m.end("name"))
         orgs = []
         if m.group("org"):
             org_span = m.group("org")

@@ -102,12 +102,14 @@ def number(word: str) -> int | None:
     return NUMBER_WORDS.get(w)
 
 
-def nearest_year(month: int, ctx: Ctx, tense: int = 0) -> int | None:
+def nearest_year(month: int, ctx: Ctx, tense=0) -> int | None:
     """The year of a month named without one. The clause's tense decides (`tense` -1: the last
     such month up to the reference month, 1: the next from it on); with no tense, the nearest
     (a tie goes to the reference year: a story of March speaks of "September" of its own)."""
     if ctx.ref is None:
         return ctx.year
+    if month != ctx.ref.month and callable(tense):
+        tense = tense()  # the clause is read only when it matters
     if month == ctx.ref.month or tense == 0:
         ref = ctx.ref.year * 12 + ctx.ref.month - 1
         return min(

@@ -45,6 +45,11 @@ _BARE_END = re.compile(
     r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
     r"|against|compared|versus|vs|with)\b)"
 )
+_VERBS = set(
+    "leave leaves arrive arrives remain remains come comes go goes live lives work works die dies "
+    "take takes make makes get gets need needs face faces use uses wait waits stay stays say says "
+    "rose fell grew went came left died took made got won lost saw had did were was".split()
+)
 _MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
 
 
@@ -203,6 +208,8 @@ def _unit_run(after: str, stop) -> list[str]:
     for i, w in enumerate(tokens):
         if w.lower() in stop or not w.replace("-", "").isalpha():
             break
+        if run and (w.lower() in _VERBS or len(w) > 4 and w.endswith("ed")):
+            break  # "12 trucks followed", "400 passengers leave"
         if w[0].isupper():
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if not (following.isalpha() and following.islower() and following not in stop):

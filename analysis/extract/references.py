@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -114,7 +115,19 @@ def person_at(doc: Doc, start: int, end: int) -> str | None:
 
 
 def resolve_pronoun(doc: Doc, word: str, pos: int) -> str | None:
-    return doc.last_before(pos, lambda n, t: t == "PERSON")
+    """The person "he" or "she" at `pos` refers to: the last one named before it, outside
+    quotation marks (a name inside a quotation is the speaker's subject, not the speaker)."""
+    quoted = doc.quoted()
+    ms, starts = doc.ordered()
+    for i in range(bisect_left(starts, pos) - 1, -1, -1):
+        m = ms[i]
+        if doc.entities[m["entity"]] != "PERSON":
+            continue
+        q = bisect_right(quoted, (m["start"], len(doc.text))) - 1
+        if q >= 0 and quoted[q][0] <= m["start"] < quoted[q][1]:
+            continue
+        return m["entity"]
+    return None
 
 
 @cache

@@ -58,8 +58,9 @@ def speaker_of(doc: Doc, token) -> str | None:
         if token.lower_ in ("he", "she"):
             return resolve_pronoun(doc, token.lower_, start)
         return None
-    named = [m for m in inside if doc.entities[m["entity"]] in ("ORG", "GPE")]
-    if named and not any(t.pos_ == "NOUN" and t.i > token.i for t in span):
+    head_at = doc.body_start + token.idx
+    named = [m for m in inside if m["start"] <= head_at < m["end"]]
+    if named:  # the subject is a name: "The Transport Ministry said"
         return named[-1]["entity"]
     words = [t for t in span if t.dep_ not in ("det", "punct", "poss") or t.i == token.i]
     phrase = " ".join(t.text for t in words).strip()
