@@ -86,11 +86,15 @@ def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
     return "/".join(f"{ystr}-{mo:02d}-{int(d):02d}" for d in days), "day", None
 
 
+def _done(doc: Doc, m: re.Match):
+    """The tense of a period reported on ("January-June", "the June quarter"): past, unless
+    the clause before it speaks of the future."""
+    return lambda: 1 if tense(doc, m.start()) == 1 else -1
+
+
 def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
-    """ "January-June": months already past unless the sentence speaks of the future."""
     m1, m2 = P.month_number(g["m1"]), P.month_number(g["m2"])
-    lo, hi = doc.sentence_span(doc.sentence_of(m.start()))
-    y = _year(g, ctx, m2, lambda: 1 if FUTURE_NEAR.search(doc.text[lo:hi]) else -1)
+    y = _year(g, ctx, m2, _done(doc, m))
     if y is None:
         return None
     span = P.month_span(y - (m1 > m2), m1, m2, y)
@@ -101,7 +105,7 @@ def _part(g: dict, ctx: P.Ctx):
     n, size = _ORD.get(g["ord"].lower()), 3 if g["part"] == "quarter" else 6
     if g.get("em"):  # "the second quarter ended September 2023": the months up to that one
         em = P.month_number(g["em"])
-        y = int(g["ey"]) if g.get("ey") else P.nearest_year(em, ctx)
+        y = int(g["ey"]) if g.get("ey") else P.nearest_year(em, ctx, -1)
         if y is None:
             return None
         first = P.add_months(dt.date(y, em, 1), 1 - size)
@@ -216,7 +220,7 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         return P.month_span(y, P.month_number(g["m"])) if y else None
     if kind == "month_quarter":
         em = P.month_number(g["em"])
-        y = P.nearest_year(em, ctx)
+        y = P.nearest_year(em, ctx, _done(doc, m))
         first = P.add_months(dt.date(y, em, 1), -2) if y else None
         return P.month_span(first.year, first.month, em, y) if y else None
     if kind == "year_range":
