@@ -48,7 +48,8 @@ _BARE_END = re.compile(
 _VERBS = set(
     "leave leaves arrive arrives remain remains come comes go goes live lives work works die dies "
     "take takes make makes get gets need needs face faces use uses wait waits stay stays say says "
-    "rose fell grew went came left died took made got won lost saw had did were was".split()
+    "rose fell grew went came left died took made got won lost saw had did were was said told "
+    "think thought earlier later ago".split()
 )
 _MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
 
