@@ -130,6 +130,7 @@ class Doc:
         self._index: WordIndex | None = None
         self._span_arrays = None
         self._quoted: list[tuple[int, int]] | None = None
+        self._subjects: list[int] | None = None
 
     @property
     def index(self) -> WordIndex:
@@ -203,6 +204,16 @@ class Doc:
         self.mentions, self._keys, self._snapshot = kept, keys, None
         named = {m["entity"] for m in kept}
         self.entities = {n: t for n, t in self.entities.items() if n in named or n not in alias}
+
+    def subjects(self) -> list[int] | None:
+        """Where the parse's subjects stand (text offsets, in order); None without a parse."""
+        if self.parsed is None:
+            return None
+        if self._subjects is None:
+            base = self.body_start
+            deps = ("nsubj", "nsubjpass")
+            self._subjects = [base + t.idx for t in self.parsed if t.dep_ in deps]
+        return self._subjects
 
     def quoted(self) -> list[tuple[int, int]]:
         """The spans of the text inside quotation marks, in order (found once)."""

@@ -110,6 +110,11 @@ def model_entities(doc: Doc, parsed) -> None:
             continue
         if _common_word(name) and name not in g.names:
             continue  # "State", "Houses": a word capitalised, not a name
+        known = _known_prefix(name, g)
+        if known:  # "Kyrgyz Republic Xiao Qinghua": a known name, then a person's
+            found.append((known, g.names[known][1], start, start + len(known)))
+            start += len(known) + 1
+            name, etype = text[start:end], "PERSON"
         for piece, at in _route_parts(name, start, g):
             found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
     people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
@@ -146,7 +151,8 @@ _TITLE_WORDS = (
     "commissioner|senator|deputy|speaker|king|queen|emperor|chancellor|CEO|akim|general"
 )
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS}))\s+$"
+    rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS})"
+    rf"(?:\s+(?:to|of|at|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+$"
 )
 _ROLE_AFTER = re.compile(
     rf",\s+(?:the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?i:{_TITLE_WORDS})(?:\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)(?=[,.;])"
@@ -176,6 +182,17 @@ def model_roles(doc: Doc) -> None:
         doc.roles.append({"person": person, "role": role, "organization": None, "country": country,
                           "start": start, "end": m["end"]})  # fmt: skip
         have.add(person)
+
+
+def _known_prefix(name: str, g) -> str | None:
+    """The gazetteer name a longer name starts with, when two or three capitalised words
+    (a person's name) follow it."""
+    words = name.split()
+    for k in range(len(words) - 2, 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            return head if not set(rest) & g.org_heads else None
+    return None
 
 
 def _common_word(name: str) -> bool:

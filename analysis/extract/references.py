@@ -90,7 +90,10 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
         at = m.start()
         if in_quote[at]:
             continue
-        person = last_before(at, lambda n, t: t == "PERSON")
+        if doc.parsed is None:
+            person = last_before(at, lambda n, t: t == "PERSON")
+        else:
+            person = resolve_pronoun(doc, m.group(), at, snapshot)
         if person:
             doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
 
@@ -114,11 +117,14 @@ def person_at(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, word: str, pos: int) -> str | None:
-    """The person "he" or "she" at `pos` refers to: the last one named before it, outside
-    quotation marks (a name inside a quotation is the speaker's subject, not the speaker)."""
+def resolve_pronoun(doc: Doc, word: str, pos: int, snapshot=None) -> str | None:
+    """The person "he" or "she" at `pos` refers to: the last one named before it outside
+    quotation marks (a name inside a quotation is what the speaker speaks of), and with the
+    model's parse, the last such person who was the subject of a sentence."""
     quoted = doc.quoted()
-    ms, starts = doc.ordered()
+    subjects = doc.subjects()
+    ms, starts = snapshot or doc.ordered()
+    last = None
     for i in range(bisect_left(starts, pos) - 1, -1, -1):
         m = ms[i]
         if doc.entities[m["entity"]] != "PERSON":
@@ -126,8 +132,13 @@ def resolve_pronoun(doc: Doc, word: str, pos: int) -> str | None:
         q = bisect_right(quoted, (m["start"], len(doc.text))) - 1
         if q >= 0 and quoted[q][0] <= m["start"] < quoted[q][1]:
             continue
-        return m["entity"]
-    return None
+        if subjects is None:
+            return m["entity"]
+        last = last or m["entity"]
+        j = bisect_left(subjects, m["start"])
+        if j < len(subjects) and subjects[j] < m["end"]:
+            return m["entity"]  # with the parse: the last person who was a subject
+    return last
 
 
 @cache

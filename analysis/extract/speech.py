@@ -78,14 +78,19 @@ TITLE_NOUNS = frozenset(
 )
 
 
+# a title said another way: "the diplomat" for the ambassador
+SAME_TITLE = {"diplomat": {"ambassador", "envoy", "consul"}, "premier": {"prime"},
+              "leader": {"president", "head", "chairman"}}  # fmt: skip
+
+
 def _by_role(doc: Doc, span, token, start: int) -> str | None:
     """'the minister', 'the Kazakh health minister', 'the diplomat': the last person before
     whose role has that title (or, for a title no role names, the last person with a role)."""
     if token.lower_ not in TITLE_NOUNS:
         return None
-    words = {t.lower_ for t in span}
+    words = {t.lower_ for t in span} | SAME_TITLE.get(token.lower_, set())
     titled = {r["person"]: set(r["role"].lower().split()) for r in doc.roles if r["start"] < start}
-    fits = {p for p, role in titled.items() if token.lower_ in role or role & words - {"the"}}
+    fits = {p for p, role in titled.items() if token.lower_ in role or role & (words - {"the"})}
     pool = fits or set(titled)
     return doc.last_before(start, lambda n, t: t == "PERSON" and n in pool)
 
