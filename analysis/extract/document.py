@@ -130,7 +130,7 @@ class Doc:
         self._index: WordIndex | None = None
         self._span_arrays = None
         self._quoted: list[tuple[int, int]] | None = None
-        self._subjects: list[int] | None = None
+        self._subjects: list[tuple[int, int]] | None = None
 
     @property
     def index(self) -> WordIndex:
@@ -205,14 +205,19 @@ class Doc:
         named = {m["entity"] for m in kept}
         self.entities = {n: t for n, t in self.entities.items() if n in named or n not in alias}
 
-    def subjects(self) -> list[int] | None:
-        """Where the parse's subjects stand (text offsets, in order); None without a parse."""
+    def subjects(self) -> list[tuple[int, int]] | None:
+        """The spans of the parse's sentence subjects (text offsets, in order: "Deputy Minister
+        ... Nino Kapanadze" in "... Nino Kapanadze noted"); None without a parse."""
         if self.parsed is None:
             return None
         if self._subjects is None:
-            base = self.body_start
-            deps = ("nsubj", "nsubjpass")
-            self._subjects = [base + t.idx for t in self.parsed if t.dep_ in deps]
+            base, deps = self.body_start, ("nsubj", "nsubjpass")
+            spans = {
+                (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                for t in self.parsed
+                if t.dep_ in deps
+            }
+            self._subjects = sorted((base + a, base + b) for a, b in spans)
         return self._subjects
 
     def quoted(self) -> list[tuple[int, int]]:

@@ -172,8 +172,10 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
         marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, doc.body_start)]
         direct = [q for q in quotes if q["kind"] == "direct"]
         parsed = reported_speech(doc, marks)
-        # of the rules' statements, "In his words, ..." (the parse has no verb there)
-        ruled = [q for q in quotes if q["kind"] == "reported" and q["cue"].startswith("In ")]
+        # the rules' statements in sentences where the parse found none ("In his words, ...")
+        done = {doc.sentence_of(q["start"]) for q in parsed}
+        ruled = [q for q in quotes if q["kind"] == "reported"
+                 and doc.sentence_of(q["start"]) not in done and len(q["text"].split()) >= 3]  # fmt: skip
         quotes = direct + parsed + _new(ruled, parsed)
     return quotes, spans
 

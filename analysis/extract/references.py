@@ -135,8 +135,8 @@ def resolve_pronoun(doc: Doc, word: str, pos: int, snapshot=None) -> str | None:
         if subjects is None:
             return m["entity"]
         last = last or m["entity"]
-        j = bisect_left(subjects, m["start"])
-        if j < len(subjects) and subjects[j] < m["end"]:
+        j = bisect_right(subjects, (m["start"], len(doc.text)))
+        if any(a <= m["start"] < b for a, b in subjects[max(0, j - 4) : j]):
             return m["entity"]  # with the parse: the last person who was a subject
     return last
 
