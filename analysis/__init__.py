@@ -32,9 +32,12 @@ __all__ = [
 ArticleLike = str | Path | Article | None
 
 
-def load(article: ArticleLike = None):
-    """Every table of an article as a `Tables` bundle: `t["terms"]`, `t.article`, `t.frames()`."""
-    return _get(article)
+def load(article: ArticleLike = None, published: str | None = None):
+    """Every table of an article as a `Tables` bundle: `t["terms"]`, `t.article`, `t.frames()`.
+
+    `published` (YYYY-MM-DD) is the publication date, when the article's metadata lacks it.
+    """
+    return _get(article, published)
 
 
 def tables(article: ArticleLike = None) -> dict[str, pd.DataFrame]:

@@ -1,8 +1,8 @@
 """Command line.
 
-python -m analysis tables [--article PATH] [--out DIR]
-python -m analysis charts [--article PATH] [--out DIR] [--formats png,svg,pdf]
-python -m analysis notebooks [--article PATH] [--out DIR]
+python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
+python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
+python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
 """
 
 from __future__ import annotations
@@ -36,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument(
         "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
     )
+    for command in (p, c, n):
+        command.add_argument(
+            "--published",
+            help="publication date, YYYY-MM-DD, when the article's metadata does not give it "
+            "(relative dates such as 'last month' are resolved against it)",
+        )
     args = parser.parse_args(argv)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -54,7 +60,7 @@ def _run(args) -> int:
             if args.article and _is_corpus(args.article):
                 written = write_corpus_tables(args.out, args.article)
             else:
-                written = write_tables(args.out, args.article)
+                written = write_tables(args.out, args.article, args.published)
             print(f"wrote {len(written)} tables to {written[0].parent}")
         elif args.command == "charts":
             from . import charts
@@ -65,15 +71,15 @@ def _run(args) -> int:
                 print(f"error: --formats: unknown format '{bad[0] if bad else ''}'; choose from png, svg, pdf",
                       file=sys.stderr)  # fmt: skip
                 return 2
-            tables = charts.get_tables(args.article)
+            tables = charts.get_tables(args.article, args.published)
             out = args.out or charts.default_out(tables)
             entries = charts.export(out, tables, formats=formats)
             print(f"wrote {len(entries)} charts ({', '.join(formats)}) and manifest.json to {out}")
         elif args.command == "notebooks":
             from . import charts, notebooks
 
-            out = args.out or charts.default_out(charts.get_tables(args.article))
-            seconds = notebooks.run(out, args.article)
+            out = args.out or charts.default_out(charts.get_tables(args.article, args.published))
+            seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")
             print(f"charts and HTML pages in {out}")

@@ -25,6 +25,7 @@ def run(
     *,
     html: bool = True,
     only: list[Path] | None = None,
+    published: str | None = None,
 ) -> dict[str, float]:
     """Execute every notebook (or those in `only`); write <out>/<notebook>.html.
 
@@ -41,7 +42,9 @@ def run(
         nb = nbformat.read(path, as_version=4)
         params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         article_value = None if article is None else str(Path(article).resolve())
-        params.source = f"ARTICLE = {article_value!r}\nOUT = {str(out.resolve())!r}"
+        params.source = (
+            f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
+        )
         start = time.perf_counter()
         NotebookClient(
             nb,

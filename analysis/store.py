@@ -243,8 +243,9 @@ def _stamp(path: Path) -> tuple:
         return (None, None)
 
 
-def get(article: str | Path | Article | None = None) -> Tables:
-    """The tables of an article: a path, a loaded Article, or None for the seed article.
+def get(article: str | Path | Article | None = None, published: str | None = None) -> Tables:
+    """The tables of an article: a path, a loaded Article, or None for the seed article;
+    `published` (YYYY-MM-DD) is its publication date when the metadata does not give it.
 
     Tables are kept per file and rebuilt when the article, its metadata or facts file, or the
     stopword list changes on disk.
@@ -256,13 +257,13 @@ def get(article: str | Path | Article | None = None) -> Tables:
 
     stop = stopwords_path()
     key = (
-        path, _stamp(path), _stamp(paths.companion(path, "meta")),
+        path, published, _stamp(path), _stamp(paths.companion(path, "meta")),
         _stamp(paths.companion(path, "facts")), str(stop), _stamp(stop),
     )  # fmt: skip
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    tables = Tables(_article.load(path))
+    tables = Tables(_article.load(path, published=published))
     _CACHE[key] = tables
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -339,14 +340,16 @@ def _csv_quoted(values: list[str]) -> list[str]:
 
 
 def write_tables(
-    out: str | Path | None = None, article: str | Path | Article | None = None
+    out: str | Path | None = None,
+    article: str | Path | Article | None = None,
+    published: str | None = None,
 ) -> list[Path]:
     """Write every table as `<out>/<name>.csv` and return the paths.
 
     All tables are built before anything is written, so an article that cannot be read or a
     broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
     """
-    tables = get(article)
+    tables = get(article, published)
     return _write_csvs(
         Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames()
     )
