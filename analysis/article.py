@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
-from .dateline import Dateline, parse_dateline
+from .dateline import Dateline, credits, parse_dateline
 from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
@@ -95,7 +95,7 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     path = resolve(path)
     text = read_text(path)
     dateline = parse_dateline(text)
-    meta = read_meta(path, dateline)
+    meta = read_meta(path, dateline, text)
     if published is not None:
         meta["published"] = given_date(published, "--published")
         meta["source_line"] = source_line(meta)
@@ -124,12 +124,13 @@ META_KEYS = {
 }
 
 
-def read_meta(path: Path, dateline: Dateline | None) -> dict:
-    """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline."""
+def read_meta(path: Path, dateline: Dateline | None, text: str = "") -> dict:
+    """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
+    the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
     meta: dict = {
         "title": path.stem.replace("_", " "),
         "place": dateline.place if dateline else None,
-        "agency": dateline.agency if dateline else None,
+        "agency": (dateline.agency if dateline else None) or _credited_agency(text),
         "sources": [],
         "language": "en",
         "published": {"date": None, "precision": None, "how_known": "not known"},
@@ -161,6 +162,14 @@ def read_meta(path: Path, dateline: Dateline | None) -> dict:
     if not meta.get("source_line"):
         meta["source_line"] = source_line(meta)
     return meta
+
+
+def _credited_agency(text: str) -> str | None:
+    from .gazetteer import gazetteer
+
+    agencies = gazetteer().agencies
+    found = [c.name for c in credits(text, agencies) if c.role == "publisher"]
+    return agencies.get(found[0], found[0]) if found else None
 
 
 def source_line(meta: dict) -> str:

@@ -51,6 +51,10 @@ _BYLINE = re.compile(
     re.MULTILINE,
 )  # fmt: skip
 _CLOSING = re.compile(r"[ \t]+[-–—][ \t]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){0,2})\s*\Z")
+# "Kazinform News Agency correspondent reports": the agency's own reporter
+_CORRESPONDENT = re.compile(
+    r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
+)
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r]*\n)[^\n]*)*")
 
 
@@ -212,6 +216,11 @@ def credits(text: str, agencies) -> list[Credit]:
             found.append(
                 Credit(agencies.get(name, name), "publisher", m.start("agency"), m.end("agency"))
             )
+    for m in _CORRESPONDENT.finditer(text):
+        name = m.group("agency")
+        found.append(
+            Credit(agencies.get(name, name), "publisher", m.start("agency"), m.end("agency"))
+        )
     s, e = paras[-1]
     m = _CLOSING.search(text, s, len(text))
     if m and (m.group("agency") in agencies or len(m.group("agency").split()) == 1):

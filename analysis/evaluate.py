@@ -37,7 +37,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 def _norm_quantity(quantity: float, unit: str) -> tuple[float, str]:
     """(65, 'million US dollars') -> (65000000.0, 'USD'); other units lower-cased."""
-    from .extract import gazetteer
+    from .gazetteer import gazetteer
 
     words = str(unit).split()
     if words and words[0].lower() in _SCALE:

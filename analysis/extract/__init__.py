@@ -45,10 +45,11 @@ import pandas as pd
 from .. import schemas
 from ..article import Article
 from ..dateline import credits
+from ..gazetteer import gazetteer
 from ..scan import WordIndex
 from .dates import dates_frame, dates_with_inferred_year
 from .dates import scans as _date_scans
-from .document import Doc, gazetteer
+from .document import Doc
 from .entities import find_entities
 from .entities import scans as _entity_scans
 from .events import find_events

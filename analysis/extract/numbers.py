@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..constants import NUMBER_WORDS, SCALES
-from .document import Scan, _head, gazetteer
+from ..gazetteer import gazetteer
+from .document import Scan, _head
 
 # ---- the numbers -----------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..constants import QUOTE_RE
-from .document import Doc, Scan, _head, gazetteer
+from ..gazetteer import gazetteer
+from .document import Doc, Scan, _head
 
 if TYPE_CHECKING:
     pass

@@ -10,8 +10,9 @@ import pandas as pd
 
 from ..article import Article
 from ..dateline import credits
+from ..gazetteer import gazetteer
 from ..scan import WordIndex
-from .document import Doc, Scan, _first_words, _head, gazetteer
+from .document import Doc, Scan, _first_words, _head
 
 if TYPE_CHECKING:
     pass

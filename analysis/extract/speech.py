@@ -14,7 +14,8 @@ import re
 
 import pandas as pd
 
-from .document import Doc, gazetteer
+from ..gazetteer import gazetteer
+from .document import Doc
 from .references import resolve_pronoun
 
 SPEECH_LEMMAS = frozenset(
