@@ -175,3 +175,80 @@ def evaluate_all(articles: list[str | Path] | None = None) -> pd.DataFrame:
     frames = [evaluate(a).assign(doc_id=Path(a).stem) for a in articles]
     out = pd.concat(frames, ignore_index=True)
     return out[["doc_id", *[c for c in out.columns if c != "doc_id"]]].astype({"doc_id": "string"})
+
+
+# ---- real wire stories, scored by their own rules ---------------------------------------------
+
+# the scorer's fact kinds beside the tables the curated comparison scores
+REAL_KINDS = {"entities typed": "entities", "dates iso": "dates", "quantities": "quantities",
+              "quotes+speaker": "quotes", "sources": "sources"}  # fmt: skip
+
+
+def facts_json(tables) -> dict:
+    """An article's facts in the JSON shape of the real stories' scorer (`score.py`)."""
+    mentions = tables["mentions"]
+    direct = mentions[~mentions["is_indirect"].astype(bool)]
+    forms = direct.groupby("entity")["text"].agg(lambda s: sorted(set(s))).to_dict()
+    entities = [{"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
+                for r in tables["entities"].itertuples()]  # fmt: skip
+    # a date written the same way twice is one date, as the gold lists it (with occurrences)
+    written = dict.fromkeys((r.text, r.date if pd.notna(r.date) else None)
+                            for r in tables["dates"].itertuples())  # fmt: skip
+    dates = [{"text": text, "iso": iso} for text, iso in written]
+    quantities = [{"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
+                  for r in tables["quantities"].itertuples()]  # fmt: skip
+    quotes = [{"speaker": r.speaker, "text": r.text, "kind": r.kind}
+              for r in tables["quotes"].itertuples()]  # fmt: skip
+    # a source credited twice is one source, as the gold counts it
+    named = dict.fromkeys((r.name, r.role) for r in tables["sources"].itertuples())
+    sources = [{"name": n, "role": role} for n, role in named]
+    return {"entities": entities, "dates": dates, "quantities": quantities, "quotes": quotes,
+            "sources": sources}  # fmt: skip
+
+
+def stories(folder: str | Path | None = None) -> list[Path]:
+    """The stories of a folder that have gold facts beside them (`x.txt` with `x.gold.json`)."""
+    from . import paths
+
+    folder = Path(folder or paths.REAL_STORIES)
+    return sorted(p for p in folder.glob("*.txt") if p.with_suffix(".gold.json").is_file())
+
+
+def scorer(folder: str | Path | None = None):
+    """The folder's own `score.py`, loaded as a module and pointed at the folder."""
+    import importlib.util
+
+    from . import paths
+
+    folder = Path(folder or paths.REAL_STORIES).resolve()
+    spec = importlib.util.spec_from_file_location("real_stories_score", folder / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.REAL = folder
+    return module
+
+
+def extract_stories(folder: str | Path | None = None) -> dict:
+    """Our facts for each story of the folder, read with the gold's publication date."""
+    import json
+
+    from .article import load
+    from .store import Tables
+
+    out = {}
+    for path in stories(folder):
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        out[path.stem] = facts_json(Tables(load(path, published=gold.get("publication_date"))))
+    return out
+
+
+def score_stories(folder: str | Path | None = None, facts: dict | None = None) -> pd.DataFrame:
+    """Micro precision, recall and F1 per fact kind over a folder of real stories, by the
+    folder's own scorer: kind, tp, gold, found, precision, recall, f1."""
+    score = scorer(folder)
+    facts = extract_stories(folder) if facts is None else facts
+    rows = [{"kind": kind, "tp": tp, "gold": ng, "found": nf, "precision": p, "recall": r, "f1": f}
+            for kind, (tp, ng, nf, p, r, f) in score.score(facts).items()]  # fmt: skip
+    return pd.DataFrame(rows).astype({"kind": "string", "tp": "Int64", "gold": "Int64",
+                                      "found": "Int64", "precision": "float64",
+                                      "recall": "float64", "f1": "float64"})  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -14,6 +15,9 @@ STOPWORDS = PACKAGE / "data" / "stopwords_en.txt"
 STYLE = PACKAGE / "data" / "analysis.mplstyle"
 NOTEBOOKS = ROOT / "notebooks"
 CHARTS = ROOT / "charts"
+# real wire stories with hand-checked gold facts and their scorer (score.py), kept outside the
+# project (they are quoted for evaluation only); ANALYSIS_REAL_STORIES names another folder
+REAL_STORIES = Path(os.environ.get("ANALYSIS_REAL_STORIES") or ROOT.parent / "shared" / "real")
 
 
 def companion(article: Path, kind: str) -> Path:

@@ -110,8 +110,27 @@ class Tables:
     def stats(self) -> pd.DataFrame:
         from .summary import event_stats
 
-        rows = pd.concat([self._text_stats, event_stats(self["events"])], ignore_index=True)
+        rows = pd.concat(
+            [self._text_stats, event_stats(self["events"]), self._facts_path()], ignore_index=True
+        )
         return schemas.conform(rows, "stats")
+
+    def _facts_path(self) -> pd.DataFrame:
+        """One stats row: whether the statistical model extracted the facts, and how."""
+        from . import facts
+        from .extract import model
+
+        if facts.has_curated(self.article):
+            used, note = 0.0, "curated by hand (the facts file beside the article)"
+        else:
+            body = len(self.article.text) - self.article.body_start
+            used = float(model.pipeline() is not None and body <= model.MAX_CHARS)
+            note = model.description() if used else (
+                f"rules only: the text is over {model.MAX_CHARS:,} characters"
+                if model.pipeline() is not None else model.description()
+            )  # fmt: skip
+        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [used],
+                             "note": [note]})  # fmt: skip
 
     @cached_property
     def keyphrases(self) -> pd.DataFrame:

@@ -14,7 +14,6 @@ and F1 per story; writes `benchmarks/results/extraction.csv` (kind by system) an
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -35,42 +34,10 @@ RESULTS = ROOT / "benchmarks" / "results"
 def ours(path: Path, published: str | None) -> dict:
     """Our tables of one story, in the scorer's JSON shape."""
     from analysis.article import load
+    from analysis.evaluate import facts_json
     from analysis.store import Tables
 
-    t = Tables(load(path, published=published))
-    return facts_json(t)
-
-
-def facts_json(t) -> dict:
-    """The scorer's JSON shape of an article's fact tables."""
-    mentions = t["mentions"]
-    direct = mentions[~mentions["is_indirect"].astype(bool)]
-    forms = direct.groupby("entity")["text"].agg(lambda s: sorted(set(s))).to_dict()
-    entities = [
-        {"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
-        for r in t["entities"].itertuples()
-    ]
-    dates = [
-        {"text": r.text, "iso": r.date if pd.notna(r.date) else None}
-        for r in t["dates"].itertuples()
-    ]
-    quantities = [
-        {"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
-        for r in t["quantities"].itertuples()
-    ]
-    quotes = [
-        {"speaker": r.speaker, "text": r.text, "kind": r.kind} for r in t["quotes"].itertuples()
-    ]
-    # a source credited twice is one source (as the gold counts it)
-    named = dict.fromkeys((r.name, r.role) for r in t["sources"].itertuples())
-    sources = [{"name": n, "role": role} for n, role in named]
-    return {
-        "entities": entities,
-        "dates": dates,
-        "quantities": quantities,
-        "quotes": quotes,
-        "sources": sources,
-    }
+    return facts_json(Tables(load(path, published=published)))
 
 
 # ---- the peer: spaCy + textacy --------------------------------------------------------------
@@ -162,14 +129,6 @@ def run_system(name: str, stories: list[Path], extract) -> dict:
     return out
 
 
-def scorer(stories_dir: Path):
-    spec = importlib.util.spec_from_file_location("score", stories_dir / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.REAL = stories_dir
-    return module
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=Path, default=DEFAULT_STORIES)
@@ -181,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     if not stories:
         print(f"{args.stories}: no stories with gold facts (*.txt + *.gold.json)", file=sys.stderr)
         return 2
+    from analysis.evaluate import scorer
+
     score = scorer(args.stories.resolve())
     systems = {"ours": run_system("ours", stories, ours)}
     nlp = None if args.no_peer else load_peer()

@@ -67,7 +67,7 @@ def test_captions_tell_true_things(exported):
     _, entries = exported
     cap = {e["name"]: e["caption"] for e in entries}
     assert (
-        cap["spacecraft"]
+        cap["parts_of_total"]
         == "4 spacecraft launched by Kazakhstan: 2 communication + 2 earth remote sensing."
     )
     assert cap["timeline"] == "Of 16 events: 6 done, 2 ongoing, 5 planned, 3 possible."
@@ -135,3 +135,15 @@ def test_cli_charts(tmp_path):
         text=True,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_a_chart_with_nothing_to_draw_is_left_out(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("ASTANA. KAZINFORM - The plant opened on Monday. It employs 300 people.\n", encoding="utf-8")
+    t = analysis.load(story)
+    view = charts.show("parts_of_total", t)
+    assert view.figure is None and view._repr_png_() is None
+    assert view._repr_markdown_() == "*No total in this article is broken into parts, so this chart is left out.*"
+    entries = charts.export(tmp_path / "out", t, formats=["png"], names=["parts_of_total", "topics"])
+    assert [e["files"] for e in entries] == [[], []]
+    assert not list((tmp_path / "out").glob("*.png"))
