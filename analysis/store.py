@@ -121,15 +121,10 @@ class Tables:
         from .extract import model
 
         if facts.has_curated(self.article):
-            used, note = 0.0, "curated by hand (the facts file beside the article)"
+            used, note = False, "curated by hand (the facts file beside the article)"
         else:
-            body = len(self.article.text) - self.article.body_start
-            used = float(model.pipeline() is not None and body <= model.MAX_CHARS)
-            note = model.description() if used else (
-                f"rules only: the text is over {model.MAX_CHARS:,} characters"
-                if model.pipeline() is not None else model.description()
-            )  # fmt: skip
-        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [used],
+            used, note = model.path_for(len(self.article.text) - self.article.body_start)
+        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [float(used)],
                              "note": [note]})  # fmt: skip
 
     @cached_property

@@ -66,20 +66,33 @@ def pipeline():
     return None
 
 
-def description() -> str:
-    """Which path extracts the facts, in words."""
-    nlp = pipeline()
-    if nlp is None:
-        return "rules only (spaCy's en_core_web_sm is not installed)"
-    return f"spaCy en_core_web_sm {nlp.meta.get('version', '?')} for names, rules for the rest"
+def available() -> bool:
+    """Whether the model can be used (installed, and rules not asked for), without loading it."""
+    from importlib.util import find_spec
+
+    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+        return False
+    return find_spec("spacy") is not None and any(find_spec(p) is not None for p in PACKAGES)
+
+
+def path_for(chars: int) -> tuple[bool, str]:
+    """Whether the model reads a text of this many characters, and the path in words."""
+    if not available():
+        return (
+            False,
+            "rules only (spaCy's en_core_web_sm is not installed, or rules were asked for)",
+        )
+    if chars > MAX_CHARS:
+        return False, f"rules only: the text is over {MAX_CHARS:,} characters"
+    return True, "spaCy en_core_web_sm 3.8 for names and speech, rules for the rest"
 
 
 def parse(doc: Doc):
     """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    if len(doc.text) - doc.body_start > MAX_CHARS:
+        return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
-    if nlp is None or len(doc.text) - doc.body_start > MAX_CHARS:
-        return None
-    return nlp(doc.text[doc.body_start :])
+    return None if nlp is None else nlp(doc.text[doc.body_start :])
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -238,7 +251,22 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         return "LOC", start, end
     if last in DOCUMENT_HEADS:
         return "DOCUMENT", start, end
+    if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
+        return "ORG", start, end  # "Ak Su Engineering", "Aoi Traffic Corp."
     return etype, start, end
+
+
+COMPANY_WORDS = frozenset(
+    "Corp Corporation Co Company Ltd Limited Inc LLC LLP PLC JSC Group Holding Holdings Bank "
+    "Engineering Energy Airlines Airways Motors Systems Technologies Logistics Industries "
+    "Partners Capital Investments Petroleum Oil Gas Mining Steel Telecom Media Pharma".split()
+)
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    """The last words that make a name an organisation's: the gazetteer's heads, company words."""
+    return gazetteer().org_heads | COMPANY_WORDS
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
