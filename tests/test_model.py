@@ -14,7 +14,7 @@ STORY = (
     "Fresh talks on the canal\n\n"
     "TASHKENT, March 3 (Kabar) -- Water officials from Uzbekistan and Kyrgyzstan will meet next "
     "month to agree on the Fergana canal, Uzbek deputy water minister Aziz Karimov said on Monday. "
-    "\"We expect to sign a protocol in April,\" he said.\n\n"
+    '"We expect to sign a protocol in April," he said.\n\n'
     "Farmers along the canal lost about a third of their harvest last summer, police said.\n\n"
     "According to the Kyrgyz water agency, repairs will cost $12 million. Karimov told reporters "
     "that a Kazakh company, Ak Su Engineering, would bid for the work.\n"
