@@ -49,7 +49,7 @@ def test_narrative_shape(path):
 def _run(path, out, *, rerun=False):
     """Execute a notebook with OUT set to `out`; with `rerun`, run every code cell a second time."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells[1].source = f"ARTICLE = None\nOUT = {str(out)!r}"
+    nb.cells[1].source = f"ARTICLE = None\nPUBLISHED = None\nOUT = {str(out)!r}"
     client = NotebookClient(
         nb,
         timeout=300,

@@ -1,5 +1,7 @@
 """The reader's summary: statistics against hand counts, key phrases, the highlighted article."""
 
+import re
+
 import pytest
 
 import analysis
@@ -85,8 +87,9 @@ def test_hostile_text_is_escaped(tmp_path):
     story.write_text('LONDON. AGENCY - Officials said <script>alert("x")</script> costs &amp; "fees" rose.\n',
                      encoding="utf-8")  # fmt: skip
     page = annotate.article_html(analysis.load(story))
-    assert "<script>" not in page
-    assert "&lt;script&gt;" in page and "&amp;amp;" in page
+    assert "<script" not in page
+    # escaped, whatever highlight tags a fact's span puts between the escaped characters
+    assert re.search(r"&lt;(?:<[^>]+>)*script(?:<[^>]+>)*&gt;", page) and "&amp;amp;" in page
 
 
 def test_cli_writes_stats_and_keyphrases(tmp_path):

@@ -208,7 +208,7 @@ def scans() -> dict[str, Scan]:
         ),
         # "police said", "The Transport Ministry said", "a Japanese official said"
         "before a verb": Scan(
-            re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:[\w’'-]+ ){{0,7}}?[\w’'-]+) (?:{verbs})\b"),
+            re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
             _before_verb_starts,
         ),
         # "..., reported the press service of the ministry."
