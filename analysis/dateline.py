@@ -194,11 +194,17 @@ def agency_name(raw: str) -> str:
     return raw
 
 
+CREDIT_REACH = 3000  # credits sit in the first and the last few paragraphs: read only there
+
+
 def credits(text: str, agencies) -> list[Credit]:
-    """Agencies and reporters credited outside the dateline: a byline, an agency's name alone
-    on the first or last line, a closing "- Agency"."""
+    """Agencies and reporters credited outside the dateline, in the head or the tail of the
+    story: a byline, an agency's name alone on a line, "Kazinform correspondent reports", a
+    closing "- Agency"."""
     found: list[Credit] = []
-    paras = paragraphs(text)
+    head = (0, min(len(text), CREDIT_REACH))
+    tail = (max(head[1], len(text) - CREDIT_REACH), len(text))
+    paras = [(a + s, a + e) for a, b in (head, tail) if a < b for s, e in paragraphs(text[a:b])]
     if not paras:
         return found
     for s, e in (paras[0], *paras[-3:]):
@@ -207,27 +213,19 @@ def credits(text: str, agencies) -> list[Credit]:
             found.append(Credit(agencies.get(line, line), "publisher", s, e))
         elif line.endswith(" Agency") and "\n" not in line and len(line.split()) <= 4:
             found.append(Credit(line, "publisher", s, e))
-    for m in _BYLINE.finditer(text):
-        found.append(
-            Credit(m.group("reporter"), "reporter", m.start("reporter"), m.end("reporter"))
-        )
-        if m.group("agency"):
-            name = agency_name(m.group("agency"))
-            found.append(
-                Credit(agencies.get(name, name), "publisher", m.start("agency"), m.end("agency"))
-            )
-    for m in _CORRESPONDENT.finditer(text):
-        name = m.group("agency")
-        found.append(
-            Credit(agencies.get(name, name), "publisher", m.start("agency"), m.end("agency"))
-        )
-    s, e = paras[-1]
-    m = _CLOSING.search(text, s, len(text))
+    for a, b in (head, tail):
+        for m in _BYLINE.finditer(text, a, b):
+            found.append(Credit(m.group("reporter"), "reporter", *m.span("reporter")))
+            if m.group("agency"):
+                name = agency_name(m.group("agency"))
+                found.append(Credit(agencies.get(name, name), "publisher", *m.span("agency")))
+        for m in _CORRESPONDENT.finditer(text, a, b):
+            name = m.group("agency")
+            found.append(Credit(agencies.get(name, name), "publisher", *m.span("agency")))
+    m = _CLOSING.search(text, paras[-1][0], len(text))
     if m and (m.group("agency") in agencies or len(m.group("agency").split()) == 1):
         name = m.group("agency")
-        found.append(
-            Credit(agencies.get(name, name), "publisher", m.start("agency"), m.end("agency"))
-        )
+        found.append(Credit(agencies.get(name, name), "publisher", *m.span("agency")))
     unique = {}
     for c in found:
         unique.setdefault((c.name, c.role), c)
