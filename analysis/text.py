@@ -1,9 +1,10 @@
 """Sentences and tokens with character offsets into the raw text.
 
-Sentences come from NLTK's Punkt (untrained parameters plus common abbreviations: no download),
-run on each paragraph of the body. Tokens come from one regular expression, `TOKEN_PATTERN`, run
-on each sentence, which keeps numbers (`2016`, `22-23`, `1,000`), web addresses (`belta.by`) and
-hyphenated words whole.
+Sentences come from `analysis.segment` (Punkt's way of judging a period, with written rules for
+abbreviations, initials, numbers, addresses, ellipses, quotations and lists: no download); they
+tile the body. Tokens come from one regular expression, `TOKEN_PATTERN`, run on each sentence,
+which keeps numbers (`2016`, `22-23`, `1,000`), web addresses (`belta.by`) and hyphenated words
+whole.
 Lemmas come from simplemma, which ships its dictionaries in its wheel.
 """
 
@@ -17,14 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import paths, schemas
+from . import paths, schemas, segment
 from .article import Article
 from .errors import InputError
-
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt gov sen rep st jr sr inc corp ltd co vs etc approx dept "
-    "est fig no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
-)
 
 TOKEN_PATTERN = r"""
       (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S., e.g.
@@ -34,7 +30,6 @@ TOKEN_PATTERN = r"""
     | [^\w\s]                               # one punctuation mark
 """
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)\s*")
 _WORDLIKE = re.compile(r"\w")
 
 
@@ -63,35 +58,6 @@ def import_nltk():
             if sys.modules.get(m, 0) is None:
                 del sys.modules[m]
     return nltk
-
-
-@cache
-def _sentence_tokenizer():
-    import_nltk()
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    class Punkt(PunktSentenceTokenizer):
-        """Punkt, remembering its verdict on each context it has judged.
-
-        Punkt judges every potential sentence end by its context, the word before, the mark
-        and the word after ("2016. The"): a pure function of that short string once the
-        parameters are set, and the same contexts come back again and again in news text.
-        """
-
-        _memo: dict[str, bool] = {}
-
-        def text_contains_sentbreak(self, text: str) -> bool:
-            try:
-                return self._memo[text]
-            except KeyError:
-                if len(self._memo) >= 200_000:
-                    self._memo.clear()
-                found = self._memo[text] = super().text_contains_sentbreak(text)
-                return found
-
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return Punkt(params)
 
 
 _TOKENS = re.compile(TOKEN_PATTERN, re.VERBOSE)
@@ -140,25 +106,8 @@ def lemma(lower: str) -> str:
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of the body: Punkt on each paragraph."""
-    text, pos = article.text, article.body_start
-    tokenizer = _sentence_tokenizer()
-    spans = []
-    for para_start, para_end in _paragraphs(text, pos):
-        para = text[para_start:para_end]
-        for s, e in tokenizer.span_tokenize(para):
-            if _WORDLIKE.search(para, s, e):
-                spans.append((para_start + s, para_start + e))
-    return spans
-
-
-def _paragraphs(text: str, pos: int):
-    for brk in _PARAGRAPH_BREAK.finditer(text, pos):
-        if brk.start() > pos:
-            yield pos, brk.start()
-        pos = brk.end()
-    if pos < len(text):
-        yield pos, len(text)
+    """(start, end) of every sentence of the body, tiling it (see `analysis.segment`)."""
+    return segment.split(article.text, article.body_start)
 
 
 def sentences_and_tokens(
