@@ -1,6 +1,6 @@
 """The extraction scored on real wire stories, beside a peer (spaCy + textacy), in one run.
 
-    python benchmarks/bench_extraction.py [--stories ../shared/real] [--json DIR]
+    python benchmarks/bench_extraction.py [--stories ../shared/real] [--json DIR] [--no-speed]
 
 Each story (`*.txt` with its hand-checked `*.gold.json`) is read as a user's article, with the
 publication date the gold gives passed as `--published` would pass it. Both systems' facts are
@@ -9,6 +9,11 @@ them). The peer is spaCy's `en_core_web_sm` (its entities, dates and numbers) wi
 direct quotations; it has no sources and no ISO dates. Prints micro P / R / F1 per fact kind,
 and F1 per story; writes `benchmarks/results/extraction.csv` (kind by system) and
 `extraction_stories.csv` (story by kind by system). The stories are never copied here.
+
+Speed, in the same run (`extraction_speed.csv`): every table of an article of ours without
+curated facts, first in a fresh process (imports and the model's loading included), then, with
+the libraries loaded, of a 20 KB article (our own articles' bodies, repeated), on the model's
+path and on the rules' path.
 """
 
 from __future__ import annotations
@@ -109,6 +114,65 @@ def load_peer():
             return None
 
 
+# ---- speed -------------------------------------------------------------------------------------
+
+_FRESH = """
+import sys, time, warnings
+warnings.simplefilter("ignore")
+start = time.perf_counter()
+import analysis
+analysis.load(sys.argv[1]).frames()
+print(time.perf_counter() - start)
+"""
+
+
+def speed(runs: int = 5) -> pd.DataFrame:
+    """Seconds for every table of an uncurated article: fresh process, then 20 KB loaded."""
+    import os
+    import statistics
+    import subprocess
+    import tempfile
+
+    from analysis import paths
+    from analysis.article import load
+    from analysis.extract import model
+    from analysis.store import Tables
+
+    bodies = [p.read_text(encoding="utf-8").split(" - ", 1)[-1]
+              for p in [paths.ARTICLE, *sorted((paths.DATA / "eval").glob("*.txt"))]]  # fmt: skip
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"  # an article of ours, with no facts file beside it
+        one.write_text("ALMATY. KAZINFORM - " + bodies[1], encoding="utf-8")
+        fresh = [float(subprocess.run([sys.executable, "-c", _FRESH, str(one)], capture_output=True,
+                                      text=True, check=True, cwd=ROOT).stdout) for _ in range(runs)]  # fmt: skip
+        rows.append(("first article in a fresh process (imports, model, every table)",
+                     len(one.read_text()), statistics.median(fresh)))  # fmt: skip
+        text = "\n\n".join(bodies)
+        big = Path(tmp) / "twenty.txt"
+        big.write_text("ALMATY. KAZINFORM - " + "\n\n".join([text] * (20_000 // len(text) + 1))[:20_000],
+                       encoding="utf-8")  # fmt: skip
+        for path_name, env in (("model", "0"), ("rules", "1")):
+            os.environ[model.RULES_ONLY] = env
+            model.pipeline.cache_clear()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                Tables(load(big)).frames()  # warm-up: libraries and model loaded
+                times = []
+                for _ in range(runs):
+                    t0 = time.perf_counter()
+                    Tables(load(big)).frames()
+                    times.append(time.perf_counter() - t0)
+            rows.append((f"every table, 20 KB article, libraries loaded ({path_name} path)",
+                         big.stat().st_size, statistics.median(times)))  # fmt: skip
+        os.environ.pop(model.RULES_ONLY, None)
+        model.pipeline.cache_clear()
+    out = pd.DataFrame(rows, columns=["measure", "bytes", "seconds"])
+    print(f"\nspeed (median of {runs}):")
+    print(out.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return out
+
+
 # ---- the run ---------------------------------------------------------------------------------
 
 
@@ -135,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write each system's facts as JSON here")
     parser.add_argument("--no-peer", action="store_true", help="score ours only")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--no-speed", action="store_true", help="leave the speed runs out")
     args = parser.parse_args(argv)
     stories = sorted(p for p in args.stories.glob("*.txt") if p.with_suffix(".gold.json").is_file())
     if not stories:
@@ -159,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     kinds.to_csv(args.out / "extraction.csv", index=False, float_format="%.3f")
     per_story.to_csv(args.out / "extraction_stories.csv", index=False, float_format="%.3f")
+    if not args.no_speed:
+        speed().to_csv(args.out / "extraction_speed.csv", index=False, float_format="%.3f")
     return 0
 
 

@@ -60,7 +60,8 @@ def pipeline():
         return None
     for name in PACKAGES:
         try:
-            return spacy.load(name)
+            # the tagger's tags serve for parts of speech: no lemmatizer, no attribute ruler
+            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
         except OSError:
             continue
     return None

@@ -23,6 +23,30 @@ SPEECH_LEMMAS = frozenset(
     "point inform warn insist confirm claim reiterate highlight recall assure believe "
     "remark admit acknowledge argue estimate predict reply respond suggest".split()
 )
+_IRREGULAR = frozenset({"said", "told", "admitted", "admitting"})
+
+
+def _forms(lemma: str) -> set[str]:
+    """The regular forms of a speech verb (the pipeline runs without its lemmatizer)."""
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return {lemma, third, lemma + "ed", lemma + "ing"}
+
+
+SPEECH_FORMS = frozenset({f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} | _IRREGULAR)
+
+
+def _verb(tok) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def _speech_verb(tok) -> bool:
+    return _verb(tok) and tok.lower_ in SPEECH_FORMS
+
+
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEAD = re.compile(r"(?:that|whether)\s+", re.I)
 _TRAIL = " ,.;:\"“”‘’'"
@@ -65,11 +89,11 @@ def speaker_of(doc: Doc, token) -> str | None:
         return named[-1]["entity"]
     words = [t for t in span if t.dep_ not in ("det", "punct", "poss") or t.i == token.i]
     phrase = " ".join(t.text for t in words).strip()
-    if token.pos_ == "PROPN" and " " not in phrase:  # "Moon": the one person of that name
+    if token.tag_ in ("NNP", "NNPS") and " " not in phrase:  # "Moon": the one person of that name
         full = [n for n, t in doc.entities.items() if t == "PERSON" and phrase in n.split()]
         if len(full) == 1:
             return full[0]
-    return phrase if phrase and token.pos_ in ("NOUN", "PROPN") else None
+    return phrase if phrase and token.tag_.startswith("NN") else None
 
 
 TITLE_NOUNS = frozenset(
@@ -100,7 +124,9 @@ def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
     """Text offsets of a clause: the tokens' span, trimmed of 'that' and punctuation."""
     skip = doc.dateline or (0, 0)
     base = doc.body_start
-    tokens = [t for t in tokens if t.sent == sent and not skip[0] <= base + t.idx < skip[1]]
+    tokens = [
+        t for t in tokens if sent.start <= t.i < sent.end and not skip[0] <= base + t.idx < skip[1]
+    ]
     if not tokens:
         return None
     a, b = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -148,13 +174,13 @@ def _statement(doc: Doc, sent, tok):
         rest = [t for t in sent if t.i not in phrase]
         span = _clause(doc, sent, rest)
         return (speaker_of(doc, objs[0]), span, "according to") if span else None
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_LEMMAS:
+    if not _speech_verb(tok):
         return None
     subject = _subject(tok)
     if subject is None:
         return None
     said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
-    said = [c for c in said if c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"]
+    said = [c for c in said if _verb(c) or c.dep_ == "ccomp"]
     if said:
         tokens = [t for c in said for t in c.subtree]
     elif tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
@@ -174,7 +200,7 @@ def _without_apposition(tokens: list) -> list:
     """'..., Chairman of the Presidium Vladimir Gusakov told': the clause ends at the comma
     before a title that has no verb of its own."""
     commas = [i for i, t in enumerate(tokens) if t.text == ","]
-    if commas and not any(t.pos_ in ("VERB", "AUX") for t in tokens[commas[-1] :]):
+    if commas and not any(_verb(t) for t in tokens[commas[-1] :]):
         return tokens[: commas[-1]]
     return tokens
 
@@ -214,7 +240,7 @@ def speaker_near(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     for lo, hi in windows:
         for tok in tokens:
             at = base + tok.idx
-            if not lo <= at < hi or tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_LEMMAS:
+            if not lo <= at < hi or not _speech_verb(tok):
                 continue
             subject = _subject(tok)
             who = speaker_of(doc, subject) if subject is not None else None
