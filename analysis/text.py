@@ -106,7 +106,11 @@ def lemma(lower: str) -> str:
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of the body, tiling it (see `analysis.segment`)."""
+    """(start, end) of every sentence of the body, tiling it (see `analysis.segment`); a
+    headline above the dateline is the body's first paragraph, the dateline is no sentence."""
+    d = article.dateline
+    if d is not None and d.headline is not None:
+        return segment.split(article.text, 0, d.start) + segment.split(article.text, d.end)
     return segment.split(article.text, article.body_start)
 
 

@@ -79,3 +79,21 @@ def test_credits_outside_the_dateline():
         ("Aida Sultanova", "reporter"),
         ("Kazinform", "publisher"),
     }
+
+
+def test_headline_is_a_sentence_and_the_dateline_is_none(tmp_path):
+    import analysis
+
+    story = tmp_path / "bridge.txt"
+    story.write_text(
+        "Bridge opens in Harbin\n\nHARBIN, March 3 (Xinhua) -- The bridge opened. Traffic began at noon.\n",
+        encoding="utf-8",
+    )
+    t = analysis.load(story, published="2024-03-03")
+    assert t["sentences"]["text"].tolist() == [
+        "Bridge opens in Harbin", "The bridge opened.", "Traffic began at noon.",
+    ]  # fmt: skip
+    dates = t["dates"].set_index("text")
+    assert dates.loc["March 3", "date"] == "2024-03-03"
+    assert dates["sentence_id"].isna().loc["March 3"]  # it sits in the dateline
+    assert t["sources"]["name"].tolist()[0] == "Xinhua"
