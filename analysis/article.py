@@ -119,7 +119,8 @@ META_KEYS = {
     "agency": "the agency that published the story",
     "sources": "agencies or outlets the story is credited to",
     "language": "ISO 639-1 code",
-    "published": "date (ISO 8601), precision (day, month, year) and how_known",
+    "published": "date (ISO 8601), precision (day, month, year), how_known, and year_inferred "
+    "(true when no date in the story gives the year)",
     "source_line": "the credit line printed under charts",
 }
 

@@ -288,9 +288,9 @@ def _timeline(t: Tables, title: str):
         return fig, "No events are annotated for this article."
     plots.timeline(ev, ax=ax)
     pub = t.article.meta.get("published") or {}
-    if pub.get("year_inferred"):
-        year = str(pub.get("date", ""))[:4]
-        fig.text(0.99, 0.012, f"The year {year} is inferred: the text gives only day and month.",
+    if pub.get("year_inferred"):  # (set by hand in a metadata file, or by the extractor)
+        year = pub.get("year") or str(pub.get("date") or "")[:4]
+        fig.text(0.99, 0.012, f"The year {year} is inferred: no date in the story gives it.",
                  ha="right", fontsize=8, style="italic", color=plots.VERMILION)  # fmt: skip
     counts = ev["status"].value_counts()
     caption = ", ".join(f"{int(counts[s])} {s}" for s in plots.STATUS_STYLE if counts.get(s, 0))

@@ -96,7 +96,18 @@ class Tables:
             curated = facts.load_facts(self.article, self.sentences)
             return curated | {"dates": find_dates_table(self.article, self.sentences)}
 
-        return extract_facts(self.article, self.sentences)
+        return self._with_year_noted(extract_facts(self.article, self.sentences))
+
+    def _with_year_noted(self, found: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        """A year the extractor had to infer (no publication date) goes into the metadata, with
+        how it was inferred, for the notebooks and the charts to say so."""
+        inferred = found["dates"].attrs.get("year_inferred")
+        pub = self.article.meta.get("published") or {}
+        if inferred and not pub.get("date"):
+            year, how = inferred
+            self.article.meta["published"] = {"date": None, "precision": "year", "year": int(year),
+                                               "how_known": how, "year_inferred": True}  # fmt: skip
+        return found
 
     # ---- summary
     @cached_property
@@ -228,7 +239,7 @@ class Tables:
         _, found, caught = answer
         for message, category in caught:  # the worker's warnings, as if raised here
             warnings.warn(message, category, stacklevel=3)
-        self.__dict__["facts"] = found
+        self.__dict__["facts"] = self._with_year_noted(found)
 
 
 def _send(pipe, outbox) -> None:

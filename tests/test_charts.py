@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import analysis
-from analysis import charts, plots, views
+from analysis import charts, paths, plots, views
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -139,11 +139,32 @@ def test_cli_charts(tmp_path):
 
 def test_a_chart_with_nothing_to_draw_is_left_out(tmp_path):
     story = tmp_path / "story.txt"
-    story.write_text("ASTANA. KAZINFORM - The plant opened on Monday. It employs 300 people.\n", encoding="utf-8")
+    story.write_text(
+        "ASTANA. KAZINFORM - The plant opened on Monday. It employs 300 people.\n", encoding="utf-8"
+    )
     t = analysis.load(story)
     view = charts.show("parts_of_total", t)
     assert view.figure is None and view._repr_png_() is None
-    assert view._repr_markdown_() == "*No total in this article is broken into parts, so this chart is left out.*"
-    entries = charts.export(tmp_path / "out", t, formats=["png"], names=["parts_of_total", "topics"])
+    assert (
+        view._repr_markdown_()
+        == "*No total in this article is broken into parts, so this chart is left out.*"
+    )
+    entries = charts.export(
+        tmp_path / "out", t, formats=["png"], names=["parts_of_total", "topics"]
+    )
     assert [e["files"] for e in entries] == [[], []]
     assert not list((tmp_path / "out").glob("*.png"))
+
+
+def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline(tmp_path):
+    story = tmp_path / "story.txt"  # the seed's text with nothing beside it: no date gives the year
+    story.write_text(paths.ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    t = analysis.load(story)
+    assert t["dates"]["date"].tolist()[0] == "2015-10-22"
+    pub = t.article.meta["published"]
+    assert (pub["year"], pub["year_inferred"], pub["date"]) == (2015, True, None)
+    assert pub["how_known"] == "inferred: the text speaks of 2016 as the future"
+    fig, _ = charts.draw("timeline", t)
+    assert "The year 2015 is inferred: no date in the story gives it." in [
+        x.get_text() for x in fig.texts
+    ]

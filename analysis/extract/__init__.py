@@ -143,9 +143,10 @@ def extract_facts(
     quantities = find_quantities(doc, dates_found)
     events = find_events(doc, dates_found, quotes, spans)
     sources = find_sources(doc, article)
-    return _tables(doc, quotes, quantities, events, sources) | {
-        "dates": dates_frame(doc, dates_found)
-    }
+    dates = dates_frame(doc, dates_found)
+    if doc.year_inferred:  # said, never silently guessed: the metadata and the charts show it
+        dates.attrs["year_inferred"] = doc.year_inferred
+    return _tables(doc, quotes, quantities, events, sources) | {"dates": dates}
 
 
 def _dateline_mentions(doc: Doc, article: Article) -> None:

@@ -127,7 +127,9 @@ def scans() -> dict[str, Scan]:
 def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
     """Every date of the article; with no publication date, the year is inferred first."""
     if doc.ref_date is None:
-        year, _ = infer_year(doc)
+        year, how = infer_year(doc)
+        if year:
+            doc.year_inferred = (year, how)
         if year and article.dateline and article.dateline.date_text:
             try:
                 m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)

@@ -59,6 +59,7 @@ class Doc:
     entities: dict[str, str] = field(default_factory=dict)  # canonical -> type
     parsed: object = None  # the statistical model's reading of the body, if it ran
     dateline: tuple[int, int] | None = None  # read for its facts, never part of a statement
+    year_inferred: tuple[int, str] | None = None  # (year, how) when no date gave the year
     mentions: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
 
