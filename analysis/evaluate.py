@@ -202,8 +202,37 @@ def facts_json(tables) -> dict:
     # a source credited twice is one source, as the gold counts it
     named = dict.fromkeys((r.name, r.role) for r in tables["sources"].itertuples())
     sources = [{"name": n, "role": role} for n, role in named]
+    roles = [{"person": r.person, "role": r.role} for r in tables["roles"].itertuples()]
     return {"entities": entities, "dates": dates, "quantities": quantities, "quotes": quotes,
-            "sources": sources}  # fmt: skip
+            "sources": sources, "roles": roles}  # fmt: skip
+
+
+def score_roles(facts: dict, folder: str | Path | None = None) -> dict:
+    """Roles against the gold (the stories' scorer leaves them out): a found role matches a
+    gold one when the person's surname is in its name and they share a word of the title.
+    Returns tp, gold, found, precision, recall, f1."""
+    import json
+
+    tp = n_gold = n_found = 0
+    for path in stories(folder):
+        gold = (
+            json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8")).get("roles")
+            or []
+        )
+        found = list(facts.get(path.stem, {}).get("roles") or [])
+        n_gold, n_found = n_gold + len(gold), n_found + len(found)
+        for g in gold:
+            surname = (g.get("person") or "").split()[-1:] or [""]
+            words = set((g.get("role") or "").lower().split())
+            hit = next((f for f in found if surname[0] and surname[0] in f["person"]
+                        and words & set(f["role"].lower().split())), None)  # fmt: skip
+            if hit is not None:
+                found.remove(hit)
+                tp += 1
+    p = tp / n_found if n_found else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"tp": tp, "gold": n_gold, "found": n_found, "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0}  # fmt: skip
 
 
 def stories(folder: str | Path | None = None) -> list[Path]:

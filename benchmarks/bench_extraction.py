@@ -241,9 +241,16 @@ def report(systems: dict, stories: list[Path], score) -> tuple[pd.DataFrame, pd.
             for kind, (_, _, _, _, _, f) in _score_one(score, one, path).items():
                 story_rows.append({"system": name, "story": path.stem, "kind": kind, "f1": f})
             score.REAL = real
+    from analysis.evaluate import score_roles
+
+    for name, facts in systems.items():  # roles: our own rule (the stories' scorer has none)
+        if any("roles" in f for f in facts.values()):
+            rows.append({"system": name, "kind": "roles", **score_roles(facts, stories[0].parent)})
     kinds = pd.DataFrame(rows)
     per_story = pd.DataFrame(story_rows)
-    wide = kinds.pivot(index="kind", columns="system", values="f1").reindex(list(score.CHECKS))
+    wide = kinds.pivot(index="kind", columns="system", values="f1").reindex(
+        [*score.CHECKS, "roles"]
+    )
     print(f"micro F1 on {len(stories)} stories ({stories[0].parent}):")
     print(wide.to_string(float_format=lambda v: f"{v:.2f}"))
     print("\nP / R of ours:")
