@@ -44,7 +44,9 @@ charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
-bench: $(STAMP) ## measure import, table, notebook, scale and 5 MB times (benchmarks/)
+bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebooks, scale, 5 MB (benchmarks/)
+	$(PY) benchmarks/bench_extraction.py
+	$(PY) benchmarks/bench_sentences.py
 	$(PY) benchmarks/bench_tables.py
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_scale.py

@@ -2,6 +2,8 @@
 that takes over without it; both on stories written here, and the model path on the real wire
 stories when their folder is present."""
 
+from pathlib import Path
+
 import pytest
 
 import analysis
@@ -96,3 +98,24 @@ def test_a_real_story_has_its_agency_on_the_charts():
     lines = [analysis.load(p).article.meta["source_line"] for p in REAL]
     known = sum("unknown agency" not in line for line in lines)
     assert known >= len(REAL) - 2  # a story with no agency anywhere says so
+
+
+@needs_model
+def test_the_pinned_model_is_en_core_web_sm_3_8():
+    import json
+    from importlib.util import find_spec
+
+    spec = next(find_spec(p) for p in model.PACKAGES if find_spec(p) is not None)
+    folder = Path(spec.submodule_search_locations[0])
+    meta = json.loads(next(folder.glob("*/meta.json")).read_text(encoding="utf-8"))
+    assert meta["version"] == "3.8.0" and meta["lang"] == "en"
+    assert meta["pipeline"] == [
+        "tok2vec",
+        "tagger",
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+    ]
+    assert len(meta["labels"]["ner"]) == 18 and "GPE" in meta["labels"]["ner"]
+    assert round(meta["performance"]["ents_f"], 3) == 0.843
