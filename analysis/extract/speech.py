@@ -129,8 +129,10 @@ def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
     ]
     if not tokens:
         return None
-    a, b = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    text = sent.doc.text
+    # (offsets into our own text: spaCy's Doc.text is joined anew at every call)
+    a = base + min(t.idx for t in tokens)
+    b = base + max(t.idx + len(t) for t in tokens)
+    text = doc.text
     while a < b and text[a] in _TRAIL:
         a += 1
     lead = _LEAD.match(text, a, b)
@@ -140,7 +142,7 @@ def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
         b -= 1
     if len(text[a:b].split()) < 3:
         return None
-    return doc.body_start + a, doc.body_start + b
+    return a, b
 
 
 def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[dict]:
