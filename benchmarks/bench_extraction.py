@@ -28,8 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.constants import NUMBER_WORDS, SCALES
+from analysis.paths import REAL_STORIES as DEFAULT_STORIES
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_STORIES = ROOT.parent / "shared" / "real"
 RESULTS = ROOT / "benchmarks" / "results"
 
 
@@ -50,16 +52,6 @@ def ours(path: Path, published: str | None) -> dict:
 PEER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
               "EVENT": "EVENT", "LAW": "DOCUMENT"}  # fmt: skip
 PEER_NUMBERS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
-_SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-}
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
 
 
 def peer_value(text: str) -> float | None:
@@ -69,11 +61,11 @@ def peer_value(text: str) -> float | None:
     if m:
         value = float(m.group().replace(",", ""))
     else:
-        word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        word = next((w for w in re.findall(r"[a-z]+", low) if w in NUMBER_WORDS), None)
         if word is None:
             return None
-        value = float(_WORDS[word])
-    scale = next((s for w, s in _SCALES.items() if re.search(rf"\b{w}\b", low)), 1.0)
+        value = float(NUMBER_WORDS[word])
+    scale = next((s for w, s in SCALES.items() if re.search(rf"\b{w}\b", low)), 1.0)
     return value * scale
 
 
