@@ -142,6 +142,21 @@ class WordIndex:
             return head(self)
         return self._of(kind).accepted(head)
 
+    def words_before(self, ends, chunks: int) -> np.ndarray:
+        """The starts of the words among the `chunks` runs of non-space text before each of
+        `ends` (a phrase of up to that many words can start there), sorted and unique."""
+        text, words = self.text, self.word_starts()
+        found = []
+        for end in ends:
+            first = end
+            for _ in range(chunks):
+                while first > 0 and text[first - 1].isspace():
+                    first -= 1
+                while first > 0 and not text[first - 1].isspace():
+                    first -= 1
+            found.append(words[np.searchsorted(words, first) : np.searchsorted(words, end)])
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
     def word_starts(self) -> np.ndarray:
         """The start of every word run."""
         return self._of("word").starts

@@ -48,22 +48,10 @@ def _said_that_starts(index: WordIndex):
     It looks only backwards from the verb and at the verb's own "that", so it holds for a
     sentence cut out of the text as well.
     """
-    import numpy as np
-
     text = index.text
-    words = index.word_starts()
-    found = []
-    for verb in index.candidates(_SAID_THAT_VERB).tolist():
-        if not _THAT_AHEAD.match(text, _WORD.match(text, verb).end()):
-            continue
-        first = verb
-        for _ in range(4):
-            while first > 0 and text[first - 1].isspace():
-                first -= 1
-            while first > 0 and not text[first - 1].isspace():
-                first -= 1
-        found.append(words[np.searchsorted(words, first) : np.searchsorted(words, verb)])
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    verbs = [v for v in index.candidates(_SAID_THAT_VERB).tolist()
+             if _THAT_AHEAD.match(text, _WORD.match(text, v).end())]  # fmt: skip
+    return index.words_before(verbs, 4)
 
 
 _said_that_starts.holds_for_spans = True

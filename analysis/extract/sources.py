@@ -174,19 +174,7 @@ def _attribution_starts(index: WordIndex):
 def _before_verb_starts(index: WordIndex):
     """Where "<source> said" can start: the words among the nine chunks of text before a
     source verb (the phrase is at most nine words, each a chunk without white space)."""
-    import numpy as np
-
-    text, words = index.text, index.word_starts()
-    found = []
-    for verb in index.candidates(_head(*SOURCE_VERBS)).tolist():
-        first = verb
-        for _ in range(9):
-            while first > 0 and text[first - 1].isspace():
-                first -= 1
-            while first > 0 and not text[first - 1].isspace():
-                first -= 1
-        found.append(words[np.searchsorted(words, first) : np.searchsorted(words, verb)])
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return index.words_before(index.candidates(_head(*SOURCE_VERBS)).tolist(), 9)
 
 
 @cache
