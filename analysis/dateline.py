@@ -50,6 +50,11 @@ _BYLINE = re.compile(
     rf"By[ ](?P<reporter>{_WORD}(?:[ ]{_WORD}){{0,3}})(?:[ ]*[-–—,/][ ]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,2}}))?[ ]*:?[ \t]*$",
     re.MULTILINE,
 )  # fmt: skip
+# a byline on the dateline's own line: "Tashkent, Uzbekistan, Nov. 11. By Name - Agency: The"
+_INLINE_BYLINE = re.compile(
+    rf"By[ ](?P<reporter>{_WORD}(?:[ ]{_WORD}){{0,3}}?)"
+    rf"(?:[ ]*[-–—,/][ ]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,2}}))?[ ]*[:.][ \t]+"
+)
 _CLOSING = re.compile(r"[ \t]+[-–—][ \t]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){0,2})\s*\Z")
 # "Kazinform News Agency correspondent reports": the agency's own reporter
 _CORRESPONDENT = re.compile(
@@ -158,9 +163,11 @@ def _match(text: str, start: int, end: int) -> Dateline | None:
             at[0] + m.group(agency_group).index(agency),
             at[0] + m.group(agency_group).index(agency) + len(agency),
         )
-    return Dateline(
+    if agency_group == "caps":
+        agency = agency_name(agency)
+    found = Dateline(
         place=place.title() if caps else place,
-        agency=agency_name(agency) if agency_group == "caps" else agency,
+        agency=agency,
         date_text=m.group("date").rstrip(".") if m.group("date") else None,
         start=m.start("place"),
         end=m.end(),
@@ -168,6 +175,14 @@ def _match(text: str, start: int, end: int) -> Dateline | None:
         place_at=(m.start("place"), m.end("place")),
         agency_at=at,
     )
+    inline = _INLINE_BYLINE.match(text, m.end(), end)
+    if inline is None:
+        return found
+    if inline.group("agency") and not agency:
+        found = replace(
+            found, agency=agency_name(inline.group("agency")), agency_at=inline.span("agency")
+        )
+    return replace(found, end=inline.end(), reporter=inline.group("reporter"))
 
 
 def _with_byline(text: str, d: Dateline, paras, i: int) -> Dateline:

@@ -97,3 +97,15 @@ def test_headline_is_a_sentence_and_the_dateline_is_none(tmp_path):
     assert dates.loc["March 3", "date"] == "2024-03-03"
     assert dates["sentence_id"].isna().loc["March 3"]  # it sits in the dateline
     assert t["sources"]["name"].tolist()[0] == "Xinhua"
+
+
+def test_byline_on_the_dateline_line():
+    text = "Osh, Kyrgyzstan, Nov. 2. By Aida Sultanova - Trend: The market reopened.\n"
+    d = parse_dateline(text)
+    assert (d.place, d.date_text, d.agency, d.reporter) == (
+        "Osh",
+        "Nov. 2",
+        "Trend",
+        "Aida Sultanova",
+    )
+    assert text[d.end :].startswith("The market")
