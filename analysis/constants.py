@@ -34,5 +34,5 @@ NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 # honorifics a title may put before a name ("Minister Datuk Dr Mohd Khairuddin Aman Razali")
 HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk|Datin|Dato'?|Tan\s+Sri|Tun|Sheikh)\.?\s+)"
 
-# a quotation in straight, curly or angle marks
-QUOTE_RE = re.compile(r'"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»')
+# a quotation in straight, curly, angle or low-high marks, within a paragraph line
+QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^”\n]+)”|«(?P<c>[^»\n]+)»|„(?P<d>[^“\n]+)“')

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
+from .constants import SCALES
 
 RULES = {
     "entities": "same type, and a mention by name of one overlapping a mention by name of the other "
@@ -32,16 +33,14 @@ RULES = {
 TARGETS = {"entities": 0.9, "dates": 0.9, "quantities": 0.9, "quotes": 0.75, "events": 0.7}
 """The F1 the extraction should reach on the seed article, table by table."""
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
 
 def _norm_quantity(quantity: float, unit: str) -> tuple[float, str]:
     """(65, 'million US dollars') -> (65000000.0, 'USD'); other units lower-cased."""
     from .gazetteer import gazetteer
 
     words = str(unit).split()
-    if words and words[0].lower() in _SCALE:
-        quantity, words = quantity * _SCALE[words[0].lower()], words[1:]
+    if words and words[0].lower() in SCALES:
+        quantity, words = quantity * SCALES[words[0].lower()], words[1:]
     rest = " ".join(words)
     currencies = gazetteer().currencies
     return float(quantity), currencies.get(rest, currencies.get(rest.lower(), rest.lower()))

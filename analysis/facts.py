@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import paths, schemas
 from .article import Article
+from .constants import NUMBER_WORDS
 from .errors import InputError
 from .yamlio import LINE, load_yaml
 
@@ -40,10 +41,6 @@ FIELDS: dict[str, dict[str, bool]] = {  # field -> required
 REFERENCE_FIELDS = {"text": True, "evidence": False}
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100,
-}  # fmt: skip
 
 
 def facts_path(article: Article) -> Path:

@@ -25,9 +25,8 @@ import numpy as np
 import pandas as pd
 
 from . import schemas
+from .constants import QUOTE_RE
 
-QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“\n]*“')
 MTLD_THRESHOLD = 0.72
 KEYPHRASE_CHARS = 100_000  # YAKE takes about a second per 100,000 characters
 
@@ -125,7 +124,7 @@ def readability(words: list[str], n_sentences: int) -> dict[str, float]:
 
 def quoted_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of every passage between paired quotation marks, from `start` on."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text, start)]
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, start)]
 
 
 def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:

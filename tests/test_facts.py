@@ -172,3 +172,11 @@ def test_parts_sum_is_checked(article_copy):
         InputError, match=r"parts of 'spacecraft launched by Kazakhstan' add up to 6, not 4"
     ):
         analysis.tables(article_copy)
+
+
+def test_curated_and_extracted_read_the_same_number_words():
+    from analysis import facts
+    from analysis.constants import NUMBER_WORDS
+
+    assert NUMBER_WORDS["fifteen"] == 15
+    assert facts._number_in("fifteen satellites were launched", 15)  # the loader reads it too
