@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARTICLE ?=
+PUBLISHED ?=
 OUT ?= charts
 
 .DEFAULT_GOAL := help
@@ -35,11 +36,11 @@ lint: $(STAMP) ## ruff: lint and format check
 	$(PY) -m ruff check analysis tests benchmarks
 	$(PY) -m ruff format --check analysis tests benchmarks
 
-tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed article)
-	$(PY) -m analysis tables $(if $(ARTICLE),--article $(ARTICLE))
+tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed article; PUBLISHED=YYYY-MM-DD)
+	$(PY) -m analysis tables $(if $(ARTICLE),--article $(ARTICLE)) $(if $(PUBLISHED),--published $(PUBLISHED))
 
-charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts/ (ARTICLE=path)
-	$(PY) -m analysis notebooks $(if $(ARTICLE),--article $(ARTICLE))
+charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts/ (ARTICLE=path, PUBLISHED=date)
+	$(PY) -m analysis notebooks $(if $(ARTICLE),--article $(ARTICLE)) $(if $(PUBLISHED),--published $(PUBLISHED))
 
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
