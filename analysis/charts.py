@@ -193,7 +193,8 @@ def _collocations(t: Tables, title: str):
                             fontsize=7.5, color="white")  # fmt: skip
         ax.set_title(f"{n} words" if n == 3 else f"{title}\n{n} words", loc="left")
     top = data.iloc[0]
-    return fig, f"'{top['ngram']}' is the strongest collocation ({top['count']} times)."
+    times = "once" if top["count"] == 1 else f"{top['count']} times"
+    return fig, f"'{top['ngram']}' is the strongest collocation ({times})."
 
 
 @chart("dispersion", "02_terms", "Where the key terms occur")
