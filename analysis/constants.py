@@ -31,7 +31,7 @@ SPEECH_WORDS = (
 )  # fmt: skip
 SPEECH = r"(?:" + "|".join(SPEECH_WORDS) + ")"
 NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
-# honorifics a title may put before a name ("Minister Datuk Dr Mohd Khairuddin Aman Razali")
+# honorifics a title may put before a name ("Minister Datuk Dr Ahmad Zulkifli Hassan")
 HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk|Datin|Dato'?|Tan\s+Sri|Tun|Sheikh)\.?\s+)"
 
 # a quotation in straight, curly, angle or low-high marks, within a paragraph line

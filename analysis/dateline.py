@@ -1,14 +1,14 @@
 """The dateline and the credits of a wire story: where, who and when, in every common wire style.
 
-    YANGON, Nov. 16 (Xinhua) --            CITY, Month D (Agency) --
+    HARBIN, Mar. 3 (Xinhua) --             CITY, Month D (Agency) --
     URUMQI, Xinjiang, June 8 (Xinhua) --   CITY, Region, Month D (Agency) --
     TOKYO (AP) --                          CITY (Agency) --
-    New Delhi, Nov 8 (PTI) The ...         no dash after the agency
+    Mumbai, Sep 4 (PTI) The ...            no dash after the agency
     MOSCOW, June 29. /TASS/.               CITY, Month D. /AGENCY/.
     Bishkek, March 16, 2018 / Kabar /.     a year, spaces inside the slashes
-    Baku. 20 February. REPORT.AZ/          CITY. D Month. AGENCY/
+    Ganja. 7 March. REPORT.AZ/             CITY. D Month. AGENCY/
     ASTANA. KAZINFORM -                    CITY. AGENCY -
-    KUALA LUMPUR:  /  ASTANA --            a place alone
+    PENANG:  /  ALMATY --                  a place alone
     Tashkent, Uzbekistan, Nov. 11          a place line, then a byline: "By Name - Agency:"
     (MENAFN) The ...                       an agency tag alone
 
@@ -56,7 +56,7 @@ _INLINE_BYLINE = re.compile(
     rf"(?:[ ]*[-–—,/][ ]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,2}}))?[ ]*[:.][ \t]+"
 )
 _CLOSING = re.compile(r"[ \t]+[-–—][ \t]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){0,2})\s*\Z")
-# "Kazinform News Agency correspondent reports": the agency's own reporter
+# "Trend News Agency correspondent reports": the agency's own reporter
 _CORRESPONDENT = re.compile(
     r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
 )

@@ -40,7 +40,7 @@ DOCUMENT_HEADS = frozenset(
     "Initiative Order Act Law Agreement Treaty Convention Declaration Charter Memorandum Protocol "
     "Programme Program Strategy Accord Belt Concept Code".split()
 )
-# a place named with its kind after it: "Akmola region", "Nagano prefecture"
+# a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
 _PLACE_KIND = re.compile(
     r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
 )
@@ -118,7 +118,7 @@ def model_entities(doc: Doc, parsed) -> None:
             continue
         start, end = _span(text, base + ent.start_char, base + ent.end_char)
         end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
-        if etype == "PERSON":  # "Moon Jae-in": the model stops at the hyphen
+        if etype == "PERSON":  # "Lee Jun-ho": the model stops at the hyphen
             end = _HYPHEN_TAIL.match(text, end).end()
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
@@ -126,7 +126,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
         known = _known_prefix(name, g)
-        if known:  # "Kyrgyz Republic Xiao Qinghua": a known name, then a person's
+        if known:  # "Kyrgyz Republic Li Wei": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
@@ -144,8 +144,8 @@ def model_entities(doc: Doc, parsed) -> None:
 
 
 def _join_people(doc: Doc) -> None:
-    """One person, one name: "Mohd Khairuddin" and "Khairuddin Aman Razali" are the person
-    "Mohd Khairuddin Aman Razali" when that name is in the text too; a name whose words all
+    """One person, one name: "Ahmad Zulkifli" and "Zulkifli Hassan" are the person
+    "Ahmad Zulkifli Hassan" when that name is in the text too; a name whose words all
     stand in one longer name is that name."""
     people = sorted((n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n),
                     key=lambda n: -len(n.split()))  # fmt: skip
@@ -175,8 +175,8 @@ _ROLE_AFTER = re.compile(
 
 
 def model_roles(doc: Doc) -> None:
-    """Roles written around a person's name: "Kazakh health minister Azhar Giniyat",
-    "Ulugbek Rozukulov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    """Roles written around a person's name: "Kazakh energy minister Aliya Nurova",
+    "Timur Alimov, Uzbek deputy prime minister,"; the demonym gives the country."""
     g = gazetteer()
     have = {r["person"] for r in doc.roles}
     for m in sorted(doc.mentions, key=lambda m: m["start"]):
@@ -220,7 +220,7 @@ def _common_word(name: str) -> bool:
 
 
 def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
-    """'Tashkent-Almaty-Tashkent' (a route, an identifier) -> its places, each a mention."""
+    """'Almaty-Bishkek-Almaty' (a route, an identifier) -> its places, each a mention."""
     parts = re.split(r"\s*-\s*", name)
     if (
         len(parts) >= 2
@@ -238,7 +238,7 @@ def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
 
 def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
     """The type a name's head word or what follows it gives: "... Forum" an EVENT,
-    "Akmola region" a GPE (the region word joins the name), "Aichi police" an ORG."""
+    "Karaganda region" a GPE (the region word joins the name), "Osaka police" an ORG."""
     last = name.split()[-1]
     kind = _PLACE_KIND.match(text, end)
     if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
@@ -253,9 +253,9 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
     if last in DOCUMENT_HEADS:
         return "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
-        return "ORG", start, end  # "Ak Su Engineering", "Aoi Traffic Corp."
+        return "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
     if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
-        return "GPE", start, end  # "Kyzylorda", "Chirchik": a town the model took for a company
+        return "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
     return etype, start, end
 
 
@@ -302,7 +302,7 @@ _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
 
 
 def join_acronyms(doc: Doc) -> None:
-    """'Malaysian Palm Oil Board (MPOB)': later mentions of MPOB are the Board's."""
+    """'Caspian Shipping Board (CSB)': later mentions of CSB are the Board's."""
     ordered, _ = doc.ordered()
     alias = {}
     for m in ordered:

@@ -1,8 +1,8 @@
 """Numbers as wire copy writes them, with their scale and their currency.
 
 Digits ("1,139", "55 000", "1.5"), number words ("seven", "twenty-five", "a dozen", "half a
-million"), scales ("1.4 mln", "$300B", "Rs 58.37 crore", "$ 1 billion 591 million") and
-currencies written before ("$", "RM65", "Rs", "USD 12") or after ("5 billion tenge", "150,000
+million"), scales ("1.4 mln", "$300B", "Rs 12.5 crore", "$ 2 billion 310 million") and
+currencies written before ("$", "RM12", "Rs", "USD 12") or after ("5 billion tenge", "150,000
 soums", "half a million dollars"), as ISO 4217 codes.
 """
 
@@ -48,7 +48,7 @@ _TENS = {w: v for w, v in NUMBER_WORDS.items() if 20 <= v <= 90}
 
 @cache
 def scans() -> dict[str, Scan]:
-    """Numbers in digits (they may follow a currency's letters: "RM65") and in words."""
+    """Numbers in digits (they may follow a currency's letters: "RM12") and in words."""
     return {
         "number in digits": Scan(DIGITS_RE, _head(r"\d+"), "digit"),
         "number in words": Scan(
@@ -110,7 +110,7 @@ def _scale(text: str, n: Number) -> None:
         n.factor = _ALL_SCALES[s.group("scale").lower()]
         n.value *= n.factor
         n.end, n.scaled = s.end(), True
-        smaller = _SMALLER.match(text, n.end)  # "$ 1 billion 591 million"
+        smaller = _SMALLER.match(text, n.end)  # "$ 2 billion 310 million"
         if smaller and _ALL_SCALES[smaller.group("scale")] < _ALL_SCALES[s.group("scale").lower()]:
             n.value += float(smaller.group("num")) * _ALL_SCALES[smaller.group("scale")]
             n.end = smaller.end()
@@ -124,7 +124,7 @@ def _scale(text: str, n: Number) -> None:
 
 # ---- currencies ------------------------------------------------------------------------------
 
-# signs and letters written before the amount ("RM65 billion", "Rs 58.37 crore", "US$ 5")
+# signs and letters written before the amount ("RM12 billion", "Rs 12.5 crore", "US$ 5")
 PREFIXES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
             "₸": "KZT", "S$": "SGD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
             "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "RMB": "CNY"}  # fmt: skip

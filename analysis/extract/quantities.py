@@ -1,10 +1,10 @@
 """Quantities: numerals and number words with their unit, money, percentages, parts of a total.
 
-Each number (see `numbers`) is read with what it counts: a currency ("RM65 billion"), a share
-("77.3 pct"), the words after it ("880 parliamentary seats", "3 Kazakh regions", "11kilogram",
+Each number (see `numbers`) is read with what it counts: a currency ("RM12 billion"), a share
+("41.5 pct"), the words after it ("640 council seats", "4 Uzbek regions", "9kilogram",
 "200-ton"), or, for a bare number, the unit of the quantity before it in the sentence ("Of the
-880 seats, 254 are in ...") or the people a casualty verb counts ("killing seven"). A range
-("between RM65 billion and RM70 billion", "5-7 percent") is one quantity, its lower bound.
+640 seats, 212 are in ...") or the people a casualty verb counts ("killing three"). A range
+("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its lower bound.
 Not quantities: numbers inside dates, times of day ("6:30 p.m."), ordinals ("1st"), years,
 and identifiers ("COVID-19", "A320", "Corridor 2", "No. 5").
 """
@@ -192,7 +192,7 @@ def _measure(text: str, n: numbers.Number, stop, lemma) -> dict | None:
     end = text.index(run[-1], end) + len(run[-1])
     row = _row(n.value, unit, " ".join(run[:-1]) or None, " ".join(run), start, end)
     minutes = _MINUTES.match(text, end) if unit == "hour" else None
-    if minutes:  # "16 hours 30 minutes"
+    if minutes:  # "9 hours 45 minutes"
         row["quantity"] += int(minutes.group("n")) / 60
         row["end"] = minutes.end()
     return row
@@ -210,7 +210,7 @@ def _unit_run(after: str, stop) -> list[str]:
         if w.lower() in stop or not w.replace("-", "").isalpha():
             break
         if run and (w.lower() in _VERBS or len(w) > 4 and w.endswith("ed")):
-            break  # "12 trucks followed", "400 passengers leave"
+            break  # "12 trucks followed", "300 travellers leave"
         if w[0].isupper():
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if not (following.isalpha() and following.islower() and following not in stop):

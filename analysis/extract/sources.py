@@ -43,7 +43,7 @@ _NOT_IN_NAME = re.compile(
 def find_sources(doc: Doc, article: Article) -> list[dict]:
     """The publisher (dateline, byline or credit line), reporters, and the sources the story
     credits: "according to the ministry", "police said", "citing official data", "BelTA
-    informs"; a bare "police" after "Aichi police" is the same source."""
+    informs"; a bare "police" after "Osaka police" is the same source."""
     g = gazetteer()
     out = []
     d = article.dateline
@@ -72,7 +72,7 @@ def _row(name, role, sentence_id, evidence) -> dict:
 
 def _unique(rows: list[dict]) -> list[dict]:
     """One row per attribution: a bare common noun ("police") that ends a name found before
-    ("Aichi police") is that source; the publisher crediting itself ("Report informs" under the
+    ("Osaka police") is that source; the publisher crediting itself ("Report informs" under the
     dateline of Report.az) and repeats of the same words are dropped."""
     out: list[dict] = []
     for r in rows:
@@ -194,7 +194,7 @@ def scans() -> dict[str, Scan]:
                        rf" (?:released|published|provided|issued) by {_NP}{_NP_END}"),
             _head("[Bb]ased"),
         ),
-        # "police said", "The Transport Ministry said", "a Japanese official said"
+        # "police said", "The Energy Ministry said", "a senior official said"
         "before a verb": Scan(
             re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
             _before_verb_starts,
@@ -203,7 +203,7 @@ def scans() -> dict[str, Scan]:
         "after a verb": Scan(
             re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _head(*SOURCE_VERBS)
         ),
-        # "A Reuters survey", "Xinhua's calculations"
+        # "A Xinhua poll", "Reuters calculations"
         "agency's": Scan(
             re.compile(rf"\b(?P<who>(?:{agencies})(?:’s|'s)? (?:survey|poll|report|calculations|data|analysis))\b"),
             _first_words(gazetteer().agencies),

@@ -4,7 +4,7 @@
 "X was quoted as saying ...": the clause the speech verb governs is what is said, its subject
 who says it. The subject becomes a speaker as the rest of the extractor knows it: a person
 named or referred to ("he", "the minister"), an organisation, or the words themselves ("a
-Japanese official"). Used when the model ran (see `model.py`); otherwise `quotes.py`'s rules
+senior official"). Used when the model ran (see `model.py`); otherwise `quotes.py`'s rules
 read reported speech alone.
 """
 
@@ -85,7 +85,7 @@ def speaker_of(doc: Doc, token) -> str | None:
         return None
     head_at = doc.body_start + token.idx
     named = [m for m in inside if m["start"] <= head_at < m["end"]]
-    if named:  # the subject is a name: "The Transport Ministry said"
+    if named:  # the subject is a name: "The Energy Ministry said"
         return named[-1]["entity"]
     words = [t for t in span if t.dep_ not in ("det", "punct", "poss") or t.i == token.i]
     phrase = " ".join(t.text for t in words).strip()
@@ -208,7 +208,7 @@ def _without_apposition(tokens: list) -> list:
 
 
 def _ends_clause(verb, sent) -> bool:
-    """'..., he said.' / '..., said Giniyat': the verb and its subject close the sentence."""
+    """'..., he said.' / '..., said Nurova': the verb and its subject close the sentence."""
     rest = [t for t in sent if t.i > verb.i and not t.is_punct]
     return (
         len(rest) <= 6 and verb.i > sent.start and any(t.text == "," for t in sent if t.i < verb.i)
