@@ -9,7 +9,7 @@ PUBLISHED ?=
 OUT ?= charts
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test lint tables charts screenshots bench lock clean
+.PHONY: help setup lab test install-check lint tables charts screenshots bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,6 +31,15 @@ lab: $(STAMP) ## open the notebooks in JupyterLab on 127.0.0.1, with a fresh tok
 
 test: $(STAMP) ## run every test (the notebooks included)
 	$(PY) -m pytest
+
+install-check: ## install the package non-editable into a fresh venv; build the seed's tables and charts with it
+	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	$(PYTHON) -m venv "$$dir/venv" && \
+	"$$dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.lock && \
+	"$$dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps . && \
+	"$$dir/venv/bin/python" -P -m analysis tables --out "$$dir/out/tables" && \
+	"$$dir/venv/bin/python" -P -m analysis charts --out "$$dir/out/charts" --formats png && \
+	rm -rf build *.egg-info
 
 lint: $(STAMP) ## ruff: lint and format check
 	$(PY) -m ruff check analysis tests benchmarks

@@ -6,7 +6,19 @@ import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-ROOT = PACKAGE.parent
+
+
+def _root() -> Path:
+    """The project folder: $ANALYSIS_ROOT, else the checkout the package sits in, else (the
+    package installed into a virtual environment) the folder it is run from."""
+    if os.environ.get("ANALYSIS_ROOT"):
+        return Path(os.environ["ANALYSIS_ROOT"]).resolve()
+    if (PACKAGE.parent / "pyproject.toml").is_file():
+        return PACKAGE.parent
+    return Path.cwd()
+
+
+ROOT = _root()
 DATA = ROOT / "data"
 RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
