@@ -1,6 +1,5 @@
 """Automatic fact extraction: any article, evaluated against the curated facts."""
 
-import datetime as dt
 import shutil
 
 import pandas as pd
@@ -269,8 +268,9 @@ def test_charts_and_notebook_for_another_article(tmp_path):
 
 
 def test_reference_date_unknown_leaves_weekdays_unresolved():
-    d = extract.find_dates_table(
-        *_article("The minister arrived on Thursday. Talks end in 2016, he will say.")
-    )
+    a, s = _article("The minister arrived on Thursday. Talks end in 2016, he will say.")
+    d = extract.find_dates_table(a, s)
     assert d.set_index("text").loc["on Thursday", "date"] is pd.NA
-    assert dt.date(2015, 1, 1)  # the year is inferred from the future 2016
+    assert d.set_index("text").loc["in 2016", "date"] == "2016"
+    year, how = extract.extract_facts(a, s)["dates"].attrs["year_inferred"]
+    assert (year, how) == (2015, "inferred: the text speaks of 2016 as the future")
