@@ -23,11 +23,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the pinned dependencies (requirements.lock)
 
-lab: $(STAMP) ## open the notebooks in JupyterLab on 127.0.0.1, with a fresh token
+lab: $(STAMP) ## open the notebooks in JupyterLab on 127.0.0.1, with a fresh token (settings: lab-settings/)
 	@token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
 	echo "JupyterLab: open http://127.0.0.1:8888/lab?token=$$token (Ctrl-C stops it)"; \
 	$(PY) -m jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=8888 --ServerApp.port_retries=0 \
-		--ServerApp.root_dir=notebooks --IdentityProvider.token=$$token $(if $(filter 0,$(shell id -u)),--allow-root)
+		--ServerApp.root_dir=notebooks --IdentityProvider.token=$$token $(if $(filter 0,$(shell id -u)),--allow-root) \
+		--LabApp.app_settings_dir=lab-settings
 
 test: $(STAMP) ## run every test (the notebooks included)
 	$(PY) -m pytest

@@ -61,11 +61,13 @@ CHROMIUM_ARGS = [
 ]
 
 # Settings overrides for the private server (its own app settings folder, not the virtualenv's)
-SETTINGS = {
-    # Every cell in the DOM: by default the lab skips rendering the cells out of view.
+# The project's own overrides, as `make lab` gives them (no "get notified about official Jupyter
+# news?" toast over the notebook, no update check), and one for the test: every cell in the DOM
+# (by default the lab skips rendering the cells out of view).
+SETTINGS = json.loads(
+    (paths.ROOT / "lab-settings" / "overrides.json").read_text(encoding="utf-8")
+) | {
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
-    # No "get notified about official Jupyter news?" toast over the notebook, no update check.
-    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 
 # The state of the open notebook as the user sees it: kernel status and, for each code cell,
