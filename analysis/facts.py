@@ -452,8 +452,3 @@ def _sources(rows, loc, file):
             {k: row.values.get(k) for k in FIELDS["sources"]} | {"sentence_id": at["sentence_id"]}
         )
     return _checked(records, "sources", rows, file)
-
-
-def empty_facts() -> dict[str, pd.DataFrame]:
-    """The fact tables with their columns and no rows (an article without curated facts)."""
-    return {name: schemas.empty(name) for name in schemas.FACT_TABLES}

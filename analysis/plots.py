@@ -34,7 +34,6 @@ STATUS_STYLE = {
     "possible": (PINK, "^", False, ":"),
 }
 TYPE_COLOURS = {"PERSON": VERMILION, "ORG": BLUE, "GPE": GREEN, "EVENT": ORANGE, "DOCUMENT": PINK}
-KIND_COLOURS = {"direct": BLUE, "reported": SKY, "indirect": SKY}
 
 
 @contextmanager

@@ -315,7 +315,9 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
     """A column's CSV fields as pandas writes them (<NA> as empty), or None for other dtypes."""
     dtype = col.dtype
     if isinstance(dtype, pd.Int64Dtype | pd.BooleanDtype):
-        data, mask = col.array._data.tolist(), col.array._mask
+        mask = col.isna().to_numpy()
+        kind, blank = ("bool", False) if dtype == "boolean" else ("int64", 0)
+        data = col.to_numpy(dtype=kind, na_value=blank).tolist()
         out = list(map(_BOOL.__getitem__ if dtype == "boolean" else str, data))
     elif dtype == "int64" or dtype == "bool":
         data, mask = col.to_numpy().tolist(), None

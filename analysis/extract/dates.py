@@ -37,7 +37,6 @@ FUTURE_CUE = re.compile(
     r"\b(will|shall|likely to|due to|plan|plans|planned|scheduled|expected|next|is to|are to|intends?)\b",
     re.I,
 )
-PAST_CUE = re.compile(r"\b(was|were|had|has|have|did|ago|last)\b|\b\w+ed\b", re.I)
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%])")

@@ -75,14 +75,14 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
             cue = a.group("cue") or a.group("cue2")
             w_at = m.end() + after.index(who)
             speaker = person_at(doc, w_at, w_at + len(who)) or (
-                resolve_pronoun(doc, who, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
+                resolve_pronoun(doc, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
         else:
             b = _BEFORE.search(before)
             if b:
                 cue = b.group("cue")
                 w_at = m.start() - len(before) + b.start("who")
                 speaker = person_at(doc, w_at, w_at + len(b.group("who"))) or resolve_pronoun(
-                    doc, b.group("who"), w_at
+                    doc, w_at
                 )
         if speaker is None:
             # attribution in the next sentence: "... ." He said / the minister noted
@@ -92,7 +92,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
             if n:
                 cue = n.group("cue")
                 speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(
-                    doc, n.group("who"), nxt[0]
+                    doc, nxt[0]
                 )
         if speaker is None and doc.parsed is not None:
             near = speaker_near(doc, m.start(), m.end())
@@ -122,7 +122,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
         r = _IN_HIS_WORDS.match(text, s, e)  # offsets in the text; `$` is the sentence end
         if r:
             if r.group("pron"):
-                speaker = resolve_pronoun(doc, r.group("pron"), s)
+                speaker = resolve_pronoun(doc, s)
             else:
                 speaker = person_at(doc, r.start("who"), r.end("who"))
             if speaker:
@@ -150,9 +150,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
         h = said_that_in.get(i)
         if h:
             w_at = h.start("who")
-            speaker = person_at(doc, w_at, h.end("who")) or resolve_pronoun(
-                doc, h.group("who"), w_at
-            )
+            speaker = person_at(doc, w_at, h.end("who")) or resolve_pronoun(doc, w_at)
             if speaker:
                 quotes.append({"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
                                "start": h.start("text")})  # fmt: skip

@@ -94,7 +94,7 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
         if doc.parsed is None:
             person = last_before(at, lambda n, t: t == "PERSON")
         else:
-            person = resolve_pronoun(doc, m.group(), at, snapshot)
+            person = resolve_pronoun(doc, at, snapshot)
         if person:
             doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
 
@@ -118,7 +118,7 @@ def person_at(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, word: str, pos: int, snapshot=None) -> str | None:
+def resolve_pronoun(doc: Doc, pos: int, snapshot=None) -> str | None:
     """The person "he" or "she" at `pos` refers to: the last one named before it outside
     quotation marks (a name inside a quotation is what the speaker speaks of), and with the
     model's parse, the last such person who was the subject of a sentence."""

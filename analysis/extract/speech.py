@@ -81,7 +81,7 @@ def speaker_of(doc: Doc, token) -> str | None:
         return person
     if token.lower_ in PRONOUNS:
         if token.lower_ in ("he", "she"):
-            return resolve_pronoun(doc, token.lower_, start)
+            return resolve_pronoun(doc, start)
         return None
     head_at = doc.body_start + token.idx
     named = [m for m in inside if m["start"] <= head_at < m["end"]]
