@@ -9,7 +9,7 @@ PUBLISHED ?=
 OUT ?= charts
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test install-check lint tables charts screenshots bench lock clean
+.PHONY: help setup lab test install-check columns lint tables charts screenshots bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ install-check: ## install the package non-editable into a fresh venv; build the 
 	"$$dir/venv/bin/python" -P -m analysis tables --out "$$dir/out/tables" && \
 	"$$dir/venv/bin/python" -P -m analysis charts --out "$$dir/out/charts" --formats png && \
 	rm -rf build *.egg-info
+
+columns: $(STAMP) ## write docs/columns.md, the column reference, from analysis/schemas.py
+	$(PY) -c 'from analysis import paths, schemas; (paths.ROOT / "docs" / "columns.md").write_text(schemas.reference(), encoding="utf-8")'
 
 lint: $(STAMP) ## ruff: lint and format check
 	$(PY) -m ruff check analysis tests benchmarks

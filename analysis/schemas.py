@@ -278,8 +278,22 @@ def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return schema(name).validate(df, lazy=True)
 
 
+REFERENCE_HEAD = """# Columns
+
+Every table's columns, their pandas dtypes and what they hold, generated from
+`analysis/schemas.py` (`make columns` writes this file; a test keeps it in step). Nullable
+columns hold `<NA>` where the value is missing; categories list their values.
+
+"""
+
+
+def reference() -> str:
+    """The text of `docs/columns.md`: a heading, then `markdown()`."""
+    return REFERENCE_HEAD + markdown()
+
+
 def markdown() -> str:
-    """The column reference as Markdown, one section a table (for the README)."""
+    """The column reference as Markdown, one section a table (for docs/columns.md)."""
     out = []
     for name, cols in TABLES.items():
         out.append(f"**`{name}`**\n\n| column | dtype | meaning |\n|---|---|---|")
