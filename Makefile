@@ -30,7 +30,8 @@ lab: $(STAMP) ## open the notebooks in JupyterLab on 127.0.0.1, with a fresh tok
 		--ServerApp.root_dir=notebooks --IdentityProvider.token=$$token $(if $(filter 0,$(shell id -u)),--allow-root) \
 		--LabApp.app_settings_dir=lab-settings
 
-test: $(STAMP) ## run every test (the notebooks included)
+test: $(STAMP) ## check the import layers (pyproject.toml), then run every test (the notebooks included)
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 install-check: ## install the package non-editable into a fresh venv; build the seed's tables and charts with it

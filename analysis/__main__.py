@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     try:
         if args.command == "tables":
-            from .store import write_corpus_tables, write_tables
+            from .corpus import write_corpus_tables
+            from .store import write_tables
 
             if args.article and _is_corpus(args.article):
                 written = write_corpus_tables(args.out, args.article)

@@ -106,3 +106,17 @@ def distinctive_terms(
             "rank": "Int64",
         }
     )
+
+
+def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path]:
+    """Every table of every article in a folder, stacked with `doc_id` first, as CSV files.
+
+    Unreadable articles are skipped with a warning naming them; the default folder is
+    data/processed/<folder name>/.
+    """
+    from .store import write_csvs
+
+    frames = corpus_tables(articles_in(folder))
+    return write_csvs(
+        Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name, frames
+    )

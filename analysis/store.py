@@ -377,12 +377,12 @@ def write_tables(
     broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
     """
     tables = get(article, published)
-    return _write_csvs(
+    return write_csvs(
         Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames()
     )
 
 
-def _write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
+def write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
     """Every frame as <out>/<name>.csv, all or none (never inside data/raw/)."""
     if out.resolve().is_relative_to(paths.RAW.resolve()):
         raise InputError(
@@ -392,17 +392,3 @@ def _write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
     os.makedirs(out, exist_ok=True)
     write_all_atomic(data)
     return list(data)
-
-
-def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path]:
-    """Every table of every article in a folder, stacked with `doc_id` first, as CSV files.
-
-    Unreadable articles are skipped with a warning naming them; the default folder is
-    data/processed/<folder name>/.
-    """
-    from .corpus import articles_in, corpus_tables
-
-    frames = corpus_tables(articles_in(folder))
-    return _write_csvs(
-        Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name, frames
-    )
