@@ -8,6 +8,7 @@ lines of the first term as a plain HTML table.
 from __future__ import annotations
 
 import html
+import io
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -46,6 +47,14 @@ def term_figure(tables: Tables, term: str) -> Figure:
     return fig
 
 
+def term_png(tables: Tables, term: str) -> bytes:
+    """`term_figure` as PNG bytes."""
+    buf = io.BytesIO()
+    with plots.style():
+        term_figure(tables, term).savefig(buf, format="png", dpi=100, metadata={"Software": None})
+    return buf.getvalue()
+
+
 class TermExplorer:
     """A term chooser with KWIC lines and a dispersion strip; displays as a widget or as HTML."""
 
@@ -64,12 +73,14 @@ class TermExplorer:
             self.show(self.terms[0])
 
     def show(self, term: str) -> None:
-        from IPython.display import HTML, display
+        from IPython.display import HTML, Image, display
 
         self.output.clear_output(wait=True)
         with self.output:
             display(HTML(kwic_html(self.tables["kwic"], term)))
-            display(term_figure(self.tables, term))
+            # a PNG, not the Figure: a Figure shown before the inline backend has registered
+            # its formatter appears as the text "<Figure size 800x130 with 1 Axes>"
+            display(Image(data=term_png(self.tables, term), format="png"))
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}

@@ -344,10 +344,13 @@ def _check_widgets(page, code: list[str]) -> None:
         assert len(options) >= 2, options
         term = options[1]
         select.select_option(label=term)
-        # the kernel answers with the new term's keyword-in-context lines
-        cell.locator(
+        # the kernel answers with the new term's keyword-in-context lines and its strip, a picture
+        output = cell.locator(
             ".widget-output", has_text=re.compile(rf"^{re.escape(term)}: \d+ occurrence")
-        ).wait_for(timeout=RUN_CELL * 1000)
+        )
+        output.wait_for(timeout=RUN_CELL * 1000)
+        output.locator("img").first.wait_for(timeout=RUN_CELL * 1000)
+        assert "<Figure size" not in output.inner_text(), output.inner_text()
 
 
 def _check_exported(out: Path, charts: list[str]) -> None:

@@ -133,3 +133,11 @@ def test_kwic_contexts_are_the_text_with_white_space_runs_as_one_space(body):
         left = body[same.loc[lo, "start"] : same.loc[row.token_index, "start"]]
         right = body[same.loc[row.token_index, "end"] : same.loc[hi, "end"]]
         assert (row.left, row.right) == (" ".join(left.split()), " ".join(right.split()))
+
+
+def test_term_explorer_strip_is_a_picture():
+    from analysis import explore
+
+    data = explore.term_png(analysis.load(), "kazakhstan")
+    assert data.startswith(b"\x89PNG") and len(data) > 1000
+    assert data == explore.term_png(analysis.load(), "kazakhstan")  # the same bytes on rerun
