@@ -70,20 +70,11 @@ del _name
 
 
 def __getattr__(name: str):
-    # submodules with heavy imports load when first used: analysis.plots, analysis.charts...
-    if name in (
-        "plots",
-        "charts",
-        "views",
-        "explore",
-        "summary",
-        "annotate",
-        "notebooks",
-        "extract",
-        "evaluate",
-        "corpus",
-    ):
-        import importlib
+    # any submodule loads when first used (analysis.plots, analysis.facts...): the heavy ones
+    # are not imported by `import analysis`
+    import importlib
+    import importlib.util
 
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'analysis' has no attribute '{name}'")

@@ -160,3 +160,20 @@ def test_csv_of_odd_values_is_what_pandas_writes(rows):
 def test_csv_of_other_dtypes_is_left_to_pandas():
     df = pd.DataFrame({"x": [0.1, 1 / 3, float("nan")], "y": ["a", "b", "c"]})
     assert store.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
+
+
+def test_every_submodule_imports_and_is_reachable_in_a_fresh_interpreter():
+    import pkgutil
+
+    import analysis
+
+    names = [m.name for m in pkgutil.walk_packages(analysis.__path__, "analysis.")]
+    code = "import analysis, importlib\n" + "".join(
+        f"importlib.import_module({n!r})\n" for n in names
+    )
+    code += "".join(f"analysis.{n.split('.')[1]}\n" for n in names if n.count(".") == 1)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-c", "import analysis; analysis.facts.has_curated"],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr
