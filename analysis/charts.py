@@ -98,6 +98,16 @@ class ChartView:
         """A chart left out (nothing to draw for this article) shows its caption instead."""
         return f"*{self.caption}*" if self.figure is None else None
 
+    def _ipython_display_(self) -> None:
+        """In a notebook: the chart as one PNG image, its caption (computed from the tables)
+        under it."""
+        from IPython.display import Image, Markdown, display
+
+        png = self._repr_png_()
+        if png is not None:
+            display(Image(data=png, format="png"))
+        display(Markdown(f"*{self.caption}*"))
+
     def __repr__(self) -> str:
         return f"<chart {self.name}: {self.caption}>"
 
