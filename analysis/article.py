@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
-from .dateline import Dateline, credits, parse_dateline
+from .dateline import Credit, Dateline, credits, parse_dateline
 from .errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
@@ -28,6 +28,9 @@ class Article:
     text: str
     dateline: Dateline | None
     meta: dict = field(default_factory=dict, compare=False)
+    # agencies and reporters credited outside the dateline (a byline, a closing "- Bernama"),
+    # read once when the article is loaded
+    credits: tuple[Credit, ...] = field(default=(), compare=False)
 
     @property
     def body_start(self) -> int:
@@ -95,11 +98,14 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     path = resolve(path)
     text = read_text(path)
     dateline = parse_dateline(text)
-    meta = read_meta(path, dateline, text)
+    from .gazetteer import gazetteer
+
+    credited = tuple(credits(text, gazetteer().agencies))
+    meta = read_meta(path, dateline, credited)
     if published is not None:
         meta["published"] = given_date(published, "--published")
         meta["source_line"] = source_line(meta)
-    return Article(path=path, text=text, dateline=dateline, meta=meta)
+    return Article(path=path, text=text, dateline=dateline, meta=meta, credits=credited)
 
 
 def given_date(value: str | dt.date, where: str) -> dict:
@@ -125,13 +131,14 @@ META_KEYS = {
 }
 
 
-def read_meta(path: Path, dateline: Dateline | None, text: str = "") -> dict:
+def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = ()) -> dict:
     """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
     the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
     meta: dict = {
         "title": path.stem.replace("_", " "),
         "place": dateline.place if dateline else None,
-        "agency": (dateline.agency if dateline else None) or _credited_agency(text),
+        "agency": (dateline.agency if dateline else None)
+        or next((c.name for c in credited if c.role == "publisher"), None),
         "sources": [],
         "language": "en",
         "published": {"date": None, "precision": None, "how_known": "not known"},
@@ -163,14 +170,6 @@ def read_meta(path: Path, dateline: Dateline | None, text: str = "") -> dict:
     if not meta.get("source_line"):
         meta["source_line"] = source_line(meta)
     return meta
-
-
-def _credited_agency(text: str) -> str | None:
-    from .gazetteer import gazetteer
-
-    agencies = gazetteer().agencies
-    found = [c.name for c in credits(text, agencies) if c.role == "publisher"]
-    return agencies.get(found[0], found[0]) if found else None
 
 
 def source_line(meta: dict) -> str:

@@ -140,13 +140,12 @@ def speed(runs: int = 5) -> pd.DataFrame:
     import subprocess
     import tempfile
 
-    from analysis import paths
     from analysis.article import load
+    from analysis.corpus import default_corpus
     from analysis.extract import model
     from analysis.store import Tables
 
-    bodies = [p.read_text(encoding="utf-8").split(" - ", 1)[-1]
-              for p in [paths.ARTICLE, *sorted((paths.DATA / "eval").glob("*.txt"))]]  # fmt: skip
+    bodies = [p.read_text(encoding="utf-8").split(" - ", 1)[-1] for p in default_corpus()]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.txt"  # an article of ours, with no facts file beside it
@@ -211,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-speed", action="store_true", help="leave the speed runs out")
     args = parser.parse_args(argv)
-    stories = sorted(p for p in args.stories.glob("*.txt") if p.with_suffix(".gold.json").is_file())
+    from analysis.evaluate import stories as stories_in
+
+    stories = stories_in(args.stories)
     if not stories:
         print(f"{args.stories}: no stories with gold facts (*.txt + *.gold.json)", file=sys.stderr)
         return 2

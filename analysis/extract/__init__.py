@@ -44,7 +44,6 @@ import pandas as pd
 
 from .. import schemas
 from ..article import Article
-from ..dateline import credits
 from ..gazetteer import gazetteer
 from ..scan import WordIndex
 from .dates import dates_frame, dates_with_inferred_year
@@ -161,7 +160,7 @@ def _dateline_mentions(doc: Doc, article: Article) -> None:
     if d and d.reporter:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
-    for c in credits(doc.text, g.agencies):
+    for c in article.credits:
         doc.add_mention(c.name, "ORG" if c.role == "publisher" else "PERSON", c.start, c.end)
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..article import Article
-from ..dateline import credits
 from ..gazetteer import gazetteer
 from ..scan import WordIndex
 from .document import Doc, Scan, _first_words, _head
@@ -52,7 +51,7 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
                         "publisher", pd.NA, doc.text[d.start : d.end].strip()))  # fmt: skip
     if d and d.reporter:
         out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
-    for c in credits(doc.text, g.agencies):
+    for c in article.credits:
         out.append(_row(c.name, c.role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):
         who = m.group("who") or m.group("who2")
