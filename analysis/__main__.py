@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 
 from .errors import InputError
+from .tables.bundle import load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     try:
         if args.command == "tables":
-            from .corpus import write_corpus_tables
-            from .store import write_tables
+            from .corpus.folder import write_corpus_tables
+            from .tables.output import write_tables
 
             if args.article and _is_corpus(args.article):
                 written = write_corpus_tables(args.out, args.article)
@@ -64,7 +65,7 @@ def _run(args) -> int:
                 written = write_tables(args.out, args.article, args.published)
             print(f"wrote {len(written)} tables to {written[0].parent}")
         elif args.command == "charts":
-            from . import charts
+            from .viz import charts
 
             formats = [f.strip() for f in args.formats.split(",") if f.strip()]
             bad = [f for f in formats if f not in charts.FORMATS]
@@ -72,14 +73,15 @@ def _run(args) -> int:
                 print(f"error: --formats: unknown format '{bad[0] if bad else ''}'; choose from png, svg, pdf",
                       file=sys.stderr)  # fmt: skip
                 return 2
-            tables = charts.get_tables(args.article, args.published)
+            tables = load(args.article, args.published)
             out = args.out or charts.default_out(tables)
             entries = charts.export(out, tables, formats=formats)
             print(f"wrote {len(entries)} charts ({', '.join(formats)}) and manifest.json to {out}")
         elif args.command == "notebooks":
-            from . import charts, notebooks
+            from . import notebooks
+            from .viz import charts
 
-            out = args.out or charts.default_out(charts.get_tables(args.article, args.published))
+            out = args.out or charts.default_out(load(args.article, args.published))
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")

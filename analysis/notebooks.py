@@ -54,7 +54,7 @@ def run(
         ).execute()
         seconds[path.stem] = time.perf_counter() - start
         if html:
-            from .io import write_atomic
+            from .atomic import write_atomic
 
             body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
             write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))

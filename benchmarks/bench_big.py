@@ -34,10 +34,11 @@ ROOT = HERE.parent
 def _child(mode: str, path: str) -> None:
     """In a fresh interpreter: build the tables and print the seconds as JSON."""
     import analysis
-    from analysis import store
+    from analysis.reading.article import load as read_article
+    from analysis.tables import bundle as store
 
     start = time.perf_counter()
-    tables = store.Tables(analysis.load_article(path))
+    tables = store.Tables(read_article(path))
     if mode == "frames":
         tables.frames()
         print(json.dumps({"total": time.perf_counter() - start}))

@@ -40,9 +40,9 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 def ours(path: Path, published: str | None) -> dict:
     """Our tables of one story, in the scorer's JSON shape."""
-    from analysis.article import load
-    from analysis.evaluate import facts_json
-    from analysis.store import Tables
+    from analysis.corpus.evaluate import facts_json
+    from analysis.reading.article import load
+    from analysis.tables.bundle import Tables
 
     return facts_json(Tables(load(path, published=published)))
 
@@ -140,10 +140,10 @@ def speed(runs: int = 5) -> pd.DataFrame:
     import subprocess
     import tempfile
 
-    from analysis.article import load
-    from analysis.corpus import default_corpus
-    from analysis.extract import model
-    from analysis.store import Tables
+    from analysis.corpus.folder import default_corpus
+    from analysis.facts.extract import model
+    from analysis.reading.article import load
+    from analysis.tables.bundle import Tables
 
     bodies = [p.read_text(encoding="utf-8").split(" - ", 1)[-1] for p in default_corpus()]
     rows = []
@@ -210,13 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-speed", action="store_true", help="leave the speed runs out")
     args = parser.parse_args(argv)
-    from analysis.evaluate import stories as stories_in
+    from analysis.corpus.evaluate import stories as stories_in
 
     stories = stories_in(args.stories)
     if not stories:
         print(f"{args.stories}: no stories with gold facts (*.txt + *.gold.json)", file=sys.stderr)
         return 2
-    from analysis.evaluate import scorer
+    from analysis.corpus.evaluate import scorer
 
     score = scorer(args.stories.resolve())
     systems = {"ours": run_system("ours", stories, ours)}
@@ -252,7 +252,7 @@ def report(systems: dict, stories: list[Path], score) -> tuple[pd.DataFrame, pd.
             for kind, (_, _, _, _, _, f) in _score_one(score, one, path).items():
                 story_rows.append({"system": name, "story": path.stem, "kind": kind, "f1": f})
             score.REAL = real
-    from analysis.evaluate import score_roles
+    from analysis.corpus.evaluate import score_roles
 
     for name, facts in systems.items():  # roles: our own rule (the stories' scorer has none)
         if any("roles" in f for f in facts.values()):

@@ -5,9 +5,9 @@
 For each corpus size (tokens, in 1,000-token documents generated from a fixed seed with
 English word frequencies from wordfreq), each method builds the same tables: doc_id, term,
 count, per_1k per document, and corpus totals (term, count, per_1k, n_docs). All three use the
-same token pattern (analysis.counting.WORD_PATTERN) and lower-case the text first.
+same token pattern (analysis.terms.counting.WORD_PATTERN) and lower-case the text first.
 
-- ours:            analysis.term_counts + analysis.counting.term_frequencies
+- ours:            analysis.term_counts + analysis.terms.counting.term_frequencies
 - CountVectorizer: fit_transform, then the sparse matrix to the same tidy tables
 - Counter:         collections.Counter over re.findall per document, rows to a DataFrame
 
@@ -31,8 +31,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import plots
-from analysis.counting import WORD_PATTERN, term_counts, term_frequencies
+from analysis.terms.counting import WORD_PATTERN, term_counts, term_frequencies
+from analysis.viz import plots
 
 HERE = Path(__file__).resolve().parent
 SEED = 20151022

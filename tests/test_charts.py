@@ -10,7 +10,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import analysis
-from analysis import charts, paths, plots, views
+from analysis import paths
+from analysis.viz import charts, plots, views
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import TABLE_NAMES, paths, schemas, store
+from analysis import TABLE_NAMES, paths, schemas
 from analysis.__main__ import main
+from analysis.tables import output
 
 
 def run(*args, cwd=None):
@@ -97,7 +98,7 @@ def test_windows_line_endings_and_bom(tmp_path):
     story.write_bytes(("\ufeff" + raw).encode("utf-8"))
     import analysis
 
-    s = analysis.sentences(story)
+    s = analysis.load(story).sentences
     assert len(s) == 17
     text = story.read_bytes().decode("utf-8")
     assert all(text[a:b] == t for a, b, t in zip(s["start"], s["end"], s["text"]))
@@ -125,8 +126,8 @@ def test_help(args, says):
     ids=lambda p: getattr(p, "stem", "seed"),
 )
 def test_csv_is_what_pandas_writes(article):
-    for name, df in analysis.tables(article).items():
-        assert store.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode(), name
+    for name, df in analysis.load(article).frames().items():
+        assert output.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode(), name
 
 
 ODD = st.text(alphabet=st.sampled_from(list("ab,\"\n\r\t \x85\u2028;'é\x00")), max_size=8)
@@ -154,12 +155,12 @@ def test_csv_of_odd_values_is_what_pandas_writes(rows):
             "kind": pd.Categorical([("x" if r[3] % 2 else "y,z") for r in rows]),
         }
     )
-    assert store.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
+    assert output.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
 
 
 def test_csv_of_other_dtypes_is_left_to_pandas():
     df = pd.DataFrame({"x": [0.1, 1 / 3, float("nan")], "y": ["a", "b", "c"]})
-    assert store.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
+    assert output.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
 
 
 def test_every_submodule_imports_and_is_reachable_in_a_fresh_interpreter():
@@ -174,6 +175,6 @@ def test_every_submodule_imports_and_is_reachable_in_a_fresh_interpreter():
     code += "".join(f"analysis.{n.split('.')[1]}\n" for n in names if n.count(".") == 1)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-c", "import analysis; analysis.facts.has_curated"],
+    r = subprocess.run([sys.executable, "-c", "import analysis; analysis.facts.curated.has_curated"],
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 0, r.stderr

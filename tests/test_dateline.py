@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.dateline import credits, parse_dateline
+from analysis.reading.dateline import credits, parse_dateline
 
 AGENCIES = {
     "Xinhua": "Xinhua",

@@ -6,8 +6,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import evaluate, extract, facts, paths
-from analysis.article import Article, parse_dateline
+from analysis import paths
+from analysis.corpus import evaluate
+from analysis.facts import curated as facts
+from analysis.facts import extract
+from analysis.reading.article import Article, parse_dateline
 
 
 def _article(
@@ -43,7 +46,7 @@ def test_extractor_never_reads_the_curated_facts(seed_copy, monkeypatch):
 
     monkeypatch.setattr(facts, "load_facts", forbidden)
     tables = analysis.load(seed_copy)
-    t = {name: tables[name] for name in analysis.FACT_TABLES}
+    t = {name: tables[name] for name in analysis.schemas.FACT_TABLES}
     assert all(set(df["origin"]) <= {"extracted"} for df in t.values())
     assert len(t["events"]) >= 16
 
@@ -52,7 +55,7 @@ def test_seed_targets_met_from_the_bare_text(seed_copy):
     copy = analysis.load(seed_copy)
     seed = analysis.load()
     curated = facts.load_facts(seed.article, seed["sentences"])
-    extracted = {n: copy[n] for n in analysis.FACT_TABLES}
+    extracted = {n: copy[n] for n in analysis.schemas.FACT_TABLES}
     dates = extract.find_dates_table(copy.article, copy["sentences"])
     scores = evaluate.compare(curated, extracted, dates, seed.article, seed["sentences"]).set_index(
         "table"
@@ -194,7 +197,7 @@ def test_sources_from_dateline_and_attribution():
 def test_messy_input_builds_every_table(tmp_path, text):
     path = tmp_path / "messy.txt"
     path.write_bytes(text.encode("utf-8"))
-    tables = analysis.tables(path)
+    tables = analysis.load(path).frames()
     raw = path.read_bytes().decode("utf-8")
     for df in (tables["mentions"], tables["tokens"]):
         col = "text" if "text" in df else "token"
@@ -208,7 +211,7 @@ def test_not_english_warns_and_term_tables_still_work(tmp_path):
                     "исследований с Беларусью, сообщил председатель комитета журналистам в четверг, "
                     "передает БелТА. Проект может быть подписан в ходе визита президента в Минск.", encoding="utf-8")  # fmt: skip
     with pytest.warns(extract.LanguageWarning, match=r"ru\.txt: does not look like English"):
-        tables = analysis.tables(path)
+        tables = analysis.load(path).frames()
     assert tables["terms"].set_index("term").loc["казахстан", "count"] == 1
 
 
@@ -229,7 +232,7 @@ def test_five_megabyte_article_finishes(tmp_path):
 
 
 def test_corpus_tables_with_doc_id_first_and_bad_file_skipped(tmp_path):
-    from analysis.corpus import SkippedFileWarning, corpus_tables
+    from analysis.corpus.folder import SkippedFileWarning, corpus_tables
 
     for p in [paths.ARTICLE, *(paths.DATA / "eval").glob("*.txt")]:
         shutil.copy(p, tmp_path / (p.stem + ".txt"))

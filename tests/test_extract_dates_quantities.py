@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import extract, paths
-from analysis.article import Article, parse_dateline
+from analysis import paths
+from analysis.facts import extract
+from analysis.reading.article import Article, parse_dateline
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = paths.REAL_STORIES
@@ -170,7 +171,7 @@ def test_growth_factors_and_percent_spellings():
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="the real wire stories are not beside the project")
 def test_micro_f1_on_the_real_stories():
-    from analysis import evaluate
+    from analysis.corpus import evaluate
 
     f1 = evaluate.score_stories(REAL).set_index("kind")["f1"].to_dict()
     assert f1["dates"] >= 0.92, f1

@@ -2,9 +2,9 @@
 
 import pytest
 
-from analysis.article import load
-from analysis.extract import model
-from analysis.store import Tables
+from analysis.facts.extract import model
+from analysis.reading.article import load
+from analysis.tables.bundle import Tables
 
 needs_model = pytest.mark.skipif(not model.available(), reason="en_core_web_sm is not installed")
 

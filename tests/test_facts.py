@@ -91,7 +91,7 @@ def test_sources(seed):
 
 
 def test_every_fact_row_says_it_is_curated(seed):
-    for name in analysis.FACT_TABLES:
+    for name in analysis.schemas.FACT_TABLES:
         if name != "dates":  # the curated file lists no dates: they are read from the text
             assert set(seed[name]["origin"]) == {"curated"}
 
@@ -107,9 +107,9 @@ def test_dates_of_a_curated_article_are_read_from_its_text(seed):
 def test_article_without_facts_gets_extracted_fact_tables(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("ASTANA. KAZINFORM - A satellite was launched. It works.\n", encoding="utf-8")
-    t = analysis.tables(story)
+    t = analysis.load(story).frames()
     assert len(t["sentences"]) == 2
-    for name in analysis.FACT_TABLES:
+    for name in analysis.schemas.FACT_TABLES:
         assert list(t[name].columns) == list(schemas.TABLES[name])
         assert set(t[name]["origin"]) <= {"extracted"}
     assert t["entities"].set_index("entity").loc["Astana", "type"] == "GPE"
@@ -155,7 +155,7 @@ def _break(article_copy, old, new):
 def test_broken_facts_file_names_file_row_and_field(article_copy, old, new, message):
     facts = _break(article_copy, old, new)
     with pytest.raises(InputError, match=message) as err:
-        analysis.tables(article_copy)
+        analysis.load(article_copy).frames()
     assert str(err.value).startswith(str(facts))
     assert "\n" not in str(err.value)
 
@@ -171,12 +171,12 @@ def test_parts_sum_is_checked(article_copy):
     with pytest.raises(
         InputError, match=r"parts of 'spacecraft launched by Kazakhstan' add up to 6, not 4"
     ):
-        analysis.tables(article_copy)
+        analysis.load(article_copy).frames()
 
 
 def test_curated_and_extracted_read_the_same_number_words():
-    from analysis import facts
     from analysis.constants import NUMBER_WORDS
+    from analysis.facts import curated as facts
 
     assert NUMBER_WORDS["fifteen"] == 15
     assert facts._number_in("fifteen satellites were launched", 15)  # the loader reads it too

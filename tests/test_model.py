@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import evaluate, paths
-from analysis.article import load
-from analysis.extract import model
-from analysis.store import Tables
+from analysis import paths
+from analysis.corpus import evaluate
+from analysis.facts.extract import model
+from analysis.reading.article import load
+from analysis.tables.bundle import Tables
 
 STORY = (
     "Fresh talks on the canal\n\n"

@@ -7,7 +7,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from analysis import charts, paths
+from analysis import paths
+from analysis.viz import charts
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 CHART_CELL = 'charts.show("'

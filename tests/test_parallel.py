@@ -9,8 +9,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import extract, paths, schemas, store
+from analysis import paths, schemas
 from analysis.errors import InputError
+from analysis.facts import extract
+from analysis.reading.article import load as read_article
+from analysis.tables import bundle as store
 
 pytestmark = pytest.mark.skipif(
     len(os.sched_getaffinity(0)) < 2, reason="one core: everything is built in one process"
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _fresh(path):
-    return store.Tables(analysis.load_article(path))
+    return store.Tables(read_article(path))
 
 
 @pytest.fixture
@@ -53,7 +56,7 @@ def test_two_processes_build_the_same_tables(seed_copy, one_process, always):
 
 
 def test_curated_facts_are_read_here(always):
-    tables = store.get()  # the seed, with its curated facts
+    tables = analysis.load()  # the seed, with its curated facts
     assert not tables._worth_a_second_process()
     assert set(tables["events"]["origin"]) == {"curated"}
 

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import InputError, charts
-from analysis.counting import WORD_PATTERN, term_counts, term_frequencies
+from analysis import InputError
+from analysis.tables.output import write_tables
+from analysis.terms.counting import WORD_PATTERN, term_counts, term_frequencies
+from analysis.viz import charts
 
 # ---- term counting: the vectorised path equals the per-token path ---------------------------
 
@@ -109,7 +111,7 @@ def test_any_text_builds_every_table_or_says_why(tmp_path, text):
     path = tmp_path / f"{uuid.uuid4().hex}.txt"
     path.write_bytes(text.encode("utf-8"))
     try:
-        tables = analysis.tables(path)
+        tables = analysis.load(path).frames()
     except InputError as err:
         assert str(err).startswith(str(path)) and "\n" not in str(err)
         return
@@ -124,7 +126,7 @@ def test_lone_surrogates_are_refused_as_not_utf8(tmp_path, text, surrogate):
     path = tmp_path / f"{uuid.uuid4().hex}.txt"
     path.write_bytes((text + chr(surrogate) + " space").encode("utf-8", "surrogatepass"))
     with pytest.raises(InputError, match="is not UTF-8 text|is a binary file"):
-        analysis.tables(path)
+        analysis.load(path).frames()
 
 
 # ---- no network ------------------------------------------------------------------------------
@@ -159,12 +161,12 @@ def _snapshot(folder):
 
 def test_full_disk_leaves_previous_tables(tmp_path, monkeypatch, article_copy):
     out = tmp_path / "out"
-    analysis.write_tables(out)
+    write_tables(out)
     before = _snapshot(out)
     # another article's tables fail to write half-way: the old ones stay, whole
     _disk_fills_after(monkeypatch, 5)
     with pytest.raises(OSError, match="No space left"):
-        analysis.write_tables(out, article_copy.with_name("article.txt"))
+        write_tables(out, article_copy.with_name("article.txt"))
     assert _snapshot(out) == before
 
 

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import extract, paths
-from analysis.scan import WordIndex
+from analysis import paths
+from analysis.facts import extract
+from analysis.reading.scan import WordIndex
 
 ARTICLES = [paths.ARTICLE, *sorted((paths.ROOT / "data" / "eval").glob("*.txt"))]
 SCANS = {name: scan for name, scan in extract.scans().items() if scan.head is not None}

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import paths, segment
-from analysis import text as text_mod
-from analysis.article import Article
+from analysis import paths
+from analysis.reading import segment
+from analysis.reading import text as text_mod
+from analysis.reading.article import Article
 
 # The Golden Rules of the Pragmatic Segmenter live beside the repository, never in it.
 GOLDEN = Path(os.environ.get("SBD_GOLDEN", paths.ROOT.parent / "shared" / "sbd" / "golden_en.json"))

@@ -5,7 +5,8 @@ import re
 import pytest
 
 import analysis
-from analysis import annotate, summary
+from analysis.summary import stats as summary
+from analysis.viz import article_page as annotate
 
 
 @pytest.fixture(scope="module")

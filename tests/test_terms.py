@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import frequencies
-from analysis import text as text_mod
-from analysis.article import Article
+from analysis.reading import text as text_mod
+from analysis.reading.article import Article
+from analysis.terms import frequencies
 
 
 def test_term_counts(seed):
@@ -86,16 +86,16 @@ def test_kwic(seed):
         "and two more for earth",
     )
     narrow = frequencies.kwic(
-        analysis.tokens(), analysis.load_article().text, window=1, terms=["minsk"]
+        analysis.load().tokens, analysis.load().article.text, window=1, terms=["minsk"]
     )
     assert narrow["left"].tolist() == ["to", ""]
     assert narrow["right"].tolist() == [".", "is"]
 
 
 def test_tables_are_fresh_copies():
-    a = analysis.terms()
+    a = analysis.load().terms
     a["count"] = 0
-    assert analysis.terms()["count"].max() == 26
+    assert analysis.load().terms["count"].max() == 26
 
 
 def test_ngram_counts_equal_nltks_own_finders(seed):
@@ -136,7 +136,7 @@ def test_kwic_contexts_are_the_text_with_white_space_runs_as_one_space(body):
 
 
 def test_term_explorer_strip_is_a_picture():
-    from analysis import explore
+    from analysis.viz import explore
 
     data = explore.term_png(analysis.load(), "kazakhstan")
     assert data.startswith(b"\x89PNG") and len(data) > 1000

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import paths, schemas
-from analysis import text as text_mod
-from analysis.article import Article, parse_dateline
+from analysis.reading import text as text_mod
+from analysis.reading.article import Article, parse_dateline
 
 SHA256 = "3f20b28d1d0b0c938524a5a98251a4e63f3506e4a5d90648e8e8b3cb6404977c"
 
@@ -20,7 +20,7 @@ def test_raw_article_is_the_seed_byte_for_byte():
 
 
 def test_dateline_is_metadata_not_a_sentence(seed, text):
-    meta = analysis.metadata()
+    meta = dict(analysis.load().article.meta)
     assert (meta["place"], meta["agency"]) == ("Minsk", "Kazinform")
     assert meta["sources"] == ["BelTA"]
     assert meta["published"]["date"] == "2015-10-22"
@@ -67,8 +67,7 @@ def test_offsets_round_trip(seed, text):
 def test_tokens_keep_numbers_addresses_and_hyphens_whole(seed):
     tokens = set(seed["tokens"]["token"])
     assert {"22-23", "2016", "belta.by", "22"} <= tokens
-    t = analysis.store.get()._text  # noqa: F841 - tables are cached per article
-    from analysis.text import tokenize
+    from analysis.reading.text import tokenize
 
     assert tokenize("earth-observing U.S. 1,000 don't") == [
         "earth-observing", "U.S.", "1,000", "don", "'t",
@@ -103,10 +102,10 @@ def test_stopword_list_is_editable(tmp_path, monkeypatch):
     own = tmp_path / "stop.txt"
     own.write_text("# mine\nkazakhstan  # a country\n\nthe\n", encoding="utf-8")
     monkeypatch.setenv("ANALYSIS_STOPWORDS", str(own))
-    from analysis.text import stopwords
+    from analysis.reading.text import stopwords
 
     assert stopwords() == {"kazakhstan", "the"}
-    terms = analysis.terms()
+    terms = analysis.load().terms
     assert terms.set_index("term").loc["kazakhstan", "is_stopword"]
     assert not terms.set_index("term").loc["of", "is_stopword"]
 

@@ -1,0 +1,239 @@
+"""Automatic fact extraction for any English wire story: rule-based, offline, no model.
+
+`extract_facts(article, sentences)` returns the eight fact tables (entities, mentions, roles,
+events, quantities, topics, quotes, sources) with `origin` = "extracted", in the same columns as
+the curated ones, so that every chart and every comparison works on either. It never reads a
+curated facts file. What it does, in order:
+
+1. dates: absolute ("22 October", "December 25, 2005"), ranges ("22-23 October"), years,
+   relative ones ("this year", "next year", "on Thursday") resolved against the publication
+   date, each with its precision. With no known publication date, the year is inferred from
+   the years the text speaks of as future (a story that expects something "in 2016" is from
+   2015) or else as past.
+2. entities: names from the gazetteer the project ships (`analysis/data/gazetteer.yaml`),
+   titles before names ("Chairman of the Aerospace Committee ... Erkin Shaymagambetov" gives a
+   PERSON with a role in an ORG), capitalised spans with an organisation head word, documents
+   ("an intergovernmental agreement") and meetings; indirect references ("he", "the head of the
+   committee", "the country", "the document", "the event") resolved to the nearest fitting
+   entity before them.
+3. quotes: direct quotations with their speaker, whose attribution may follow the closing mark
+   in the last sentence of a several-sentence quotation; reported speech ("In his words",
+   "according to", "X told journalists", "he admitted that").
+4. quantities: numerals and number words with the unit that follows, money and percentages,
+   and the parts of a total ("four spacecraft: two communication satellites and two more for
+   earth remote sensing").
+5. events: clauses with a status cue, from tense and hedges: done ("has launched"), ongoing
+   ("is playing host"), planned ("will", "is due to", "likely to"), possible ("may",
+   "does not rule out"); a hedge governs the rest of its clause.
+6. sources: the dateline's agency (publisher) and attributions ("BelTA informs", "belta.by
+   reports").
+
+Every pattern that runs over the whole text or over every sentence is listed in `scans()`, with
+the words its matches can start with, and is tried only there (`scan.WordIndex`): a 5 MB file
+takes seconds, not minutes. A new pattern goes there too, with its head, and
+`tests/test_scan.py` then holds it to the plain `finditer`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pandas as pd
+
+from ... import schemas
+from ...reading.article import Article
+from ...reading.gazetteer import gazetteer
+from ...reading.scan import WordIndex
+from .dates import dates_frame, dates_with_inferred_year
+from .dates import scans as _date_scans
+from .document import Doc
+from .entities import find_entities
+from .entities import scans as _entity_scans
+from .events import find_events
+from .events import scans as _event_scans
+from .model import parse
+from .quantities import find_quantities
+from .quantities import scans as _quantity_scans
+from .quotes import find_quotes
+from .quotes import scans as _quote_scans
+from .references import quotation_spans, resolve_first_person, resolve_references
+from .references import scans as _reference_scans
+from .sources import find_sources
+from .sources import scans as _source_scans
+
+__all__ = [
+    "LanguageWarning",
+    "english_share",
+    "extract_facts",
+    "find_dates_table",
+    "gazetteer",
+    "reference_date",
+    "scans",
+]
+
+# ---- all together -------------------------------------------------------------------------
+
+
+def scans() -> dict:
+    """Every pattern the stages run over the whole text or every sentence, with its head.
+
+    `tests/test_scan.py` holds each of them to the plain `finditer`: same matches.
+    """
+    found = {}
+    for stage in (_date_scans, _entity_scans, _reference_scans, _quote_scans, _quantity_scans,
+                  _event_scans, _source_scans):  # fmt: skip
+        found |= stage()
+    return found
+
+
+def reference_date(article: Article) -> tuple[dt.date | None, str | None]:
+    pub = (article.meta or {}).get("published") or {}
+    if pub.get("date"):
+        try:
+            return dt.date.fromisoformat(str(pub["date"])[:10]), pub.get("precision") or "day"
+        except ValueError:
+            pass
+    return None, None
+
+
+class LanguageWarning(UserWarning):
+    """The article does not look like English: the extracted facts will be poor."""
+
+
+def english_share(text: str) -> float:
+    """The share of the words that are English function words (our stopword list)."""
+    from ...reading.text import stopwords
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    stop = stopwords()
+    return sum(w in stop for w in words) / len(words) if words else 1.0
+
+
+def extract_facts(
+    article: Article, sentences: pd.DataFrame, index: WordIndex | None = None
+) -> dict[str, pd.DataFrame]:
+    """The eight fact tables of an article, extracted by rule; `origin` is "extracted".
+
+    `index` is the article text's `WordIndex`, if it is built already.
+    """
+    import warnings
+
+    body = article.text[article.body_start : article.body_start + 20000]
+    share = english_share(body)
+    if len(body.split()) >= 20 and share < 0.1:
+        warnings.warn(
+            f"{article.path}: does not look like English ({share:.0%} English function words); "
+            "the term tables still work, but the extracted facts expect English",
+            LanguageWarning,
+            stacklevel=2,
+        )
+    doc = _doc(article, sentences)
+    if index is not None and index.text == doc.text:
+        doc._index = index
+    dates_found = dates_with_inferred_year(doc, article)
+    doc.parsed = parse(doc)
+    _dateline_mentions(doc, article)
+    find_entities(doc)
+    resolve_references(doc, quotation_spans(doc))
+    quotes, spans = find_quotes(doc)
+    resolve_first_person(doc, spans)
+    quantities = find_quantities(doc, dates_found)
+    events = find_events(doc, dates_found, quotes, spans)
+    sources = find_sources(doc, article)
+    dates = dates_frame(doc, dates_found)
+    if doc.year_inferred:  # said, never silently guessed: the metadata and the charts show it
+        dates.attrs["year_inferred"] = doc.year_inferred
+    return _tables(doc, quotes, quantities, events, sources) | {"dates": dates}
+
+
+def _dateline_mentions(doc: Doc, article: Article) -> None:
+    """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
+    g = gazetteer()
+    d = article.dateline
+    if d and d.place_at:
+        place = g.names.get(d.place) or g.names.get(d.place.upper())
+        doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
+    if d and d.agency and d.agency_at:
+        doc.add_mention(g.agencies.get(d.agency, d.agency), "ORG", *d.agency_at)
+    if d and d.reporter:
+        at = doc.text.find(d.reporter, d.start, d.end)
+        doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
+    for c in article.credits:
+        doc.add_mention(c.name, "ORG" if c.role == "publisher" else "PERSON", c.start, c.end)
+
+
+def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
+    """The article as the extractor reads it, with its publication date if the metadata has one."""
+    spans = zip(
+        sentences["sentence_id"].astype(int),
+        sentences["start"].astype(int),
+        sentences["end"].astype(int),
+    )
+    ref_date, ref_precision = reference_date(article)
+    # the dateline is read too: its place, date and agency are facts of the story
+    start = (
+        min(article.body_start, article.dateline.start) if article.dateline else article.body_start
+    )
+    found = Doc(article.text, list(spans), start, ref_date, ref_precision)
+    if article.dateline:
+        found.dateline = (article.dateline.start, article.dateline.end)
+    return found
+
+
+def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Every date expression of the article, as the `dates` table (see `schemas`)."""
+    doc = _doc(article, sentences)
+    return dates_frame(doc, dates_with_inferred_year(doc, article))
+
+
+def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:
+    def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+        return schemas.from_records(rows, name, "extracted")
+
+    import numpy as np
+
+    # a hundred thousand mentions in a long text: built column by column
+    ordered = sorted(doc.mentions, key=lambda m: (m["start"], m["end"]))
+    starts = np.fromiter((m["start"] for m in ordered), dtype=np.int64, count=len(ordered))
+    ends = np.fromiter((m["end"] for m in ordered), dtype=np.int64, count=len(ordered))
+    entity = [m["entity"] for m in ordered]
+    mentions = pd.DataFrame({
+        "entity": entity, "sentence_id": doc.sentence_ids(starts), "start": starts, "end": ends,
+        "text": [doc.text[a:b] for a, b in zip(starts.tolist(), ends.tolist())],
+        "is_indirect": [m["is_indirect"] for m in ordered], "origin": "extracted",
+    })  # fmt: skip
+    counts = Counter(entity)
+    entities = [
+        {"entity": n, "type": t, "n_mentions": counts.get(n, 0)} for n, t in doc.entities.items()
+    ]
+    roles = []
+    seen = set()
+    for r in doc.roles:
+        key = (r["person"], r["role"])
+        if key in seen:
+            continue
+        seen.add(key)
+        roles.append(
+            r
+            | {
+                "sentence_id": doc.sentence_of(r["start"]),
+                "evidence": doc.text[r["start"] : r["end"]],
+            }
+        )
+    for q in quotes:
+        q["sentence_id"] = doc.sentence_of(q["start"])
+        q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
+    return {
+        "entities": frame("entities", entities),
+        "mentions": schemas.conform(mentions, "mentions")
+        if len(mentions)
+        else schemas.empty("mentions"),
+        "roles": frame("roles", roles),
+        "events": frame("events", events),
+        "quantities": frame("quantities", quantities),
+        "topics": schemas.empty("topics"),
+        "quotes": frame("quotes", quotes),
+        "sources": frame("sources", sources),
+    }

@@ -1,0 +1,236 @@
+"""Entities: gazetteer names, titles before names, capitalised spans with an organisation head."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ...constants import HONORIFICS, MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
+from ...reading.gazetteer import Gazetteer, gazetteer
+from .document import Doc, Scan, _first_words, _head
+from .model import join_acronyms, model_entities
+
+if TYPE_CHECKING:
+    pass
+
+# ---- entities -----------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’&.-]*"
+_CONNECT = r"(?:of|for|and|on|in|de|the)"
+# a name after a title: two to four capitalised words, none of them a weekday or a month
+_NOT_DATE = "(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)"
+_TITLED_NAME = rf"[A-Z][a-z’'-]+(?:\s+{_NOT_DATE}[A-Z][a-z’'-]+){{1,3}}"
+CAP_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*")
+
+
+@cache
+def _country_res() -> list[tuple[str, re.Pattern]]:
+    """Each country of the gazetteer as a whole-word pattern, in the gazetteer's order."""
+    return [(c, re.compile(rf"\b{re.escape(c)}\b")) for c in gazetteer().countries]
+
+
+@cache
+def _country_in(span: str) -> str | None:
+    """The first country of the gazetteer that a span names (an organisation's, say)."""
+    return next((c for c, rx in _country_res() if rx.search(span)), None)
+
+
+def _title_re() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in gazetteer().titles)
+    return re.compile(
+        rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
+        rf"(?:,?\s+(?P<second>academician|professor|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?))?"
+        rf",?\s+{HONORIFICS}*(?P<name>{_TITLED_NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
+    )
+
+
+def _split_org(span: str, g: Gazetteer) -> list[str]:
+    """'Aerospace Committee of the Ministry for ... of Kazakhstan' -> the two organisations."""
+    pieces = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", span)
+    if len(pieces) > 1 and all(set(p.split()) & g.org_heads for p in pieces):
+        return [o for p in pieces for o in _split_org(p, g)]
+    span = re.sub(r"\s+in\s+[A-Z][\w-]*$", "", span)
+    parts = re.split(r"\s+of\s+the\s+", span)
+    out, current = [], parts[0]
+    for p in parts[1:]:
+        words = set(p.split())
+        if words & g.org_heads:
+            out.append(current)
+            current = p
+        else:
+            current = f"{current} of the {p}"
+    out.append(current)
+    return [o for o in out if o.split()[0] not in g.sub_bodies and set(o.split()) & g.org_heads]
+
+
+_DOCUMENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?(?:agreement|memorandum|treaty|protocol|roadmap|declaration|accord)"
+    r"(?:\s+(?:on|of)\s+(?:[a-z]+\s+){0,3}?[a-z]+(?=[,.;]|\s+(?:between|with|during|to|in\s+\d)))?)"
+)  # fmt: skip
+_MEETING = re.compile(
+    r"\b(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:(?:next|first|second|third|regular|joint|annual|extraordinary|international)\s+)"
+    r"?(?:meeting|summit|forum|session|conference|exhibition|fair|talks)(?:\s+of\s+[^,.;]+?)?)(?=\s+(?:on|in|to|at|is|was|will|are|were)\b|[,.;])"
+)  # fmt: skip
+
+
+def _person_scan(person: str, surname: str) -> Scan:
+    """A person named again, in full or by surname."""
+    rx = re.compile(rf"\b(?:{re.escape(person)}|{re.escape(surname)})\b")
+    return Scan(rx, _first_words([person, surname]))
+
+
+def find_entities(doc: Doc) -> None:
+    g = gazetteer()
+    text = doc.text
+    # titles before names: PERSON with a role, ORG, and the country of the ORG
+    found = scans()
+    for m in doc.scan(found["title and name"], doc.body_start):
+        name, name_at = m.group("name"), m.start("name")
+        heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+        if heads:  # "... State Corporation Pavel Gorelov": the name follows the organisation
+            rest = name.split()[heads[-1] + 1 :]
+            if len(rest) < 2:
+                continue
+            name_at = m.end("name") - len(" ".join(rest))
+            name = text[name_at : m.end("name")]
+        if name in g.names:
+            continue
+        doc.add_mention(name, "PERSON", name_at, m.end("name"))
+        orgs = []
+        if m.group("org"):
+            org_span = m.group("org")
+            base = m.start("org")
+            for org in _split_org(org_span, g):
+                at = text.find(org, base)
+                if at >= 0:
+                    doc.add_mention(org, "ORG", at, at + len(org))
+                    orgs.append(org)
+        country = _country_in(m.group("org")) if m.group("org") else None
+        doc.roles.append({"person": name, "role": m.group("title"), "organization": orgs[0] if orgs else None,
+                          "country": country, "start": m.start(), "end": m.end()})  # fmt: skip
+        if m.group("second"):
+            doc.roles.append({"person": name, "role": m.group("second").rstrip("."), "organization": orgs[0] if orgs else None,
+                              "country": country, "start": m.start("second"), "end": m.end()})  # fmt: skip
+    # titles of a country with no name: "the President of Kazakhstan"
+    for m in doc.scan(found["title of a country"]):
+        if m.start() < doc.body_start or doc.taken(m.start(), m.end()):
+            continue
+        person = f"{m.group('t')} of {m.group('c')}"
+        doc.add_mention(person, "PERSON", m.start(), m.end())
+        doc.roles.append({"person": person, "role": m.group("t"), "organization": None, "country": m.group("c"),
+                          "start": m.start(), "end": m.end()})  # fmt: skip
+    if doc.parsed is not None:  # the model's names, where the rules above named nothing
+        model_entities(doc, doc.parsed)
+    # people named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"
+    for which in ("speech verb and name", "name and speech verb"):
+        for m in doc.scan(found[which]):
+            name = m.group("name")
+            if name in g.names or set(name.split()) & (g.org_heads | set(WEEKDAYS) | set(MONTHS)):
+                continue
+            if name.split()[0] in {
+                "The",
+                "A",
+                "An",
+                "In",
+                "According",
+                "At",
+                "This",
+                "He",
+                "She",
+                "It",
+            }:
+                continue
+            start = m.start("name")
+            heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+            if heads:
+                tail = name.split()[heads[-1] + 1 :]
+                if len(tail) < 2:
+                    continue
+                name = " ".join(tail)
+                start = m.end("name") - len(name)
+            while name.split()[0] in g.names and len(name.split()) > 2:
+                first = name.split()[0]
+                name = name[len(first) :].lstrip()
+                start = m.end("name") - len(name)
+            if doc.taken(start, m.end("name")) or name.split()[0] in g.names:
+                continue
+            doc.add_mention(name, "PERSON", start, m.end("name"))
+    # capitalised spans: organisations by head word, then gazetteer names inside and outside
+    title_lead = re.compile(
+        rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?"
+    )
+    for m in CAP_SPAN.finditer(text, doc.body_start):
+        span = m.group().rstrip(".")
+        words = set(span.split())
+        if words & g.org_heads and not doc.taken(m.start(), m.end()):
+            lead = title_lead.match(span)
+            core = span[lead.end() :] if lead else span
+            base = m.start() + (lead.end() if lead else 0)
+            for org in _split_org(core, g):
+                at = text.find(org, base)
+                if at >= 0 and not doc.taken(at, at + len(org)):
+                    doc.add_mention(org, "ORG", at, at + len(org))
+    for m in doc.scan(found["gazetteer name"]):
+        canonical, etype = g.names[m.group()]
+        doc.add_mention(canonical, etype, m.start(), m.end())
+    # later mentions of a person by full name or surname
+    for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
+        surname = person.split()[-1]
+        for m in doc.scan(_person_scan(person, surname)):
+            if not doc.taken(m.start(), m.end()):
+                doc.add_mention(person, "PERSON", m.start(), m.end())
+    # documents and meetings
+    for m in doc.scan(found["document"], doc.body_start):
+        np_ = m.group("np")
+        first = np_.split()[0]
+        if first in {"the", "this", "that"} or np_ in {
+            "agreement",
+            "memorandum",
+            "treaty",
+            "protocol",
+        }:
+            continue
+        at = m.start("np")
+        doc.add_mention(np_, "DOCUMENT", at, at + len(np_))
+    join_acronyms(doc)
+    for m in doc.scan(found["meeting"], doc.body_start):
+        np_ = m.group("np")
+        words = np_.lower().split()
+        if words[0] == "the" and len(words) == 2:
+            continue  # "the meeting": a reference, resolved below
+        at = m.start("np")
+        name = np_.split(maxsplit=1)[1] if words[0] in ("a", "an") else np_
+        doc.add_mention(
+            name[0].lower() + name[1:] if name.split()[0] in ("The",) else name,
+            "EVENT",
+            at,
+            at + len(np_),
+        )
+
+
+@cache
+def scans() -> dict[str, Scan]:
+    """The entity patterns, with their heads (see `analysis.facts.extract.scans`)."""
+    g = gazetteer()
+    upper_titles = [t for t in g.titles if t[0].isupper()]
+    countries = "|".join(map(re.escape, sorted(g.countries, key=len, reverse=True)))
+    names = sorted(g.names, key=len, reverse=True)
+    speech = _first_words(SPEECH_WORDS)
+    return {
+        "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *g.titles])),
+        "title of a country": Scan(
+            re.compile(rf"\b(?P<t>{'|'.join(map(re.escape, upper_titles))})\s+of\s+(?P<c>{countries})\b(?!\s+[A-Z])"),
+            _first_words(upper_titles),
+        ),
+        "speech verb and name": Scan(re.compile(rf"\b{SPEECH}\s+(?P<name>{NAME})\b"), speech),
+        # a name may start inside a word ("Donald" in "McDonald"): no head
+        "name and speech verb": Scan(re.compile(rf"(?P<name>{NAME})\s+{SPEECH}\b"), None),
+        "gazetteer name": Scan(
+            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"),
+            _first_words(names),
+        ),
+        "document": Scan(_DOCUMENT, _head("an?", "the")),
+        "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
+    }  # fmt: skip

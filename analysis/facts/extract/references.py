@@ -1,0 +1,164 @@
+"""Indirect references (he, the committee, the country) resolved to an entity named before."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ...constants import QUOTE_RE
+from ...reading.gazetteer import gazetteer
+from .document import Doc, Scan, _head
+
+if TYPE_CHECKING:
+    pass
+
+REFERENCE_NOUNS = {
+    "country": "GPE", "city": "GPE", "capital": "GPE",
+    "document": "DOCUMENT", "draft": "DOCUMENT", "agreement": "DOCUMENT", "memorandum": "DOCUMENT", "treaty": "DOCUMENT",
+    "event": "EVENT", "meeting": "EVENT", "forum": "EVENT", "summit": "EVENT", "session": "EVENT", "conference": "EVENT",
+    "exhibition": "EVENT", "fair": "EVENT", "talks": "EVENT",
+}  # fmt: skip
+
+
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text, doc.body_start)]
+
+
+def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
+    """Indirect references, each to the nearest fitting entity mentioned before it."""
+    g = gazetteer()
+    text = doc.text
+    snapshot = doc.ordered()
+
+    def last_before(pos: int, ok) -> str | None:
+        return doc.last_before(pos, ok, snapshot)
+
+    role_of: dict[str, dict[str, None]] = {}  # each person's roles and organisations, once each
+    orgs_of: dict[str, dict[str, None]] = {}
+    for r in doc.roles:
+        role_of.setdefault(r["person"], {})[(r["role"] or "").lower()] = None
+        orgs_of.setdefault(r["person"], {})[(r.get("organization") or "").lower()] = None
+    found = scans()
+    # "the head of the committee", "the minister": a person by role; "the committee": an org
+    for m in doc.scan(found["the role"], doc.body_start):
+        at = m.start()
+        if doc.taken(at, m.end()):
+            continue
+        role, org = m.group("role"), m.group("org")
+        person = last_before(at, lambda n, t: t == "PERSON" and (
+            any(role in r or r in role for r in role_of.get(n, [])) or
+            (org and any(org in o for o in orgs_of.get(n, [])))))  # fmt: skip
+        if role == "head" and org and not person:
+            person = last_before(
+                at, lambda n, t: t == "PERSON" and any(org in o for o in orgs_of.get(n, []))
+            )
+        if person:
+            doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
+        if org:
+            o_at = m.start("org") - len("the ")
+            name = last_before(at, lambda n, t: t == "ORG" and org in n.lower())
+            if name:
+                doc.add_mention(name, "ORG", o_at, m.end("org"), indirect=True)
+    for m in doc.scan(found["the organisation"], doc.body_start):
+        at = m.start()
+        if doc.covered(at):
+            continue
+        name = last_before(at, lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
+        if name:
+            doc.add_mention(name, "ORG", at, m.end(), indirect=True)
+    # "the country", "the document", "The draft", "the event", "the meeting"
+    for m in doc.scan(found["the noun"], doc.body_start):
+        at = m.start()
+        if doc.covered(at):
+            continue
+        want = REFERENCE_NOUNS[m.group("noun")]
+        ok = (
+            (lambda n, t: t == "GPE" and n in g.countries)
+            if m.group("noun") == "country"
+            else (lambda n, t, w=want: t == w)
+        )
+        name = last_before(at, ok)
+        if name:
+            doc.add_mention(name, want, at, m.end(), indirect=True)
+    # pronouns: he / his / him / she / her -> the last person (not inside a quotation, where
+    # they are the speaker's words about someone else)
+    in_quote = bytearray(len(text))
+    for s, e in quoted:
+        in_quote[s:e] = b"\x01" * (e - s)
+    for m in doc.scan(found["pronoun"], doc.body_start):
+        at = m.start()
+        if in_quote[at]:
+            continue
+        if doc.parsed is None:
+            person = last_before(at, lambda n, t: t == "PERSON")
+        else:
+            person = resolve_pronoun(doc, at, snapshot)
+        if person:
+            doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
+
+
+def resolve_first_person(doc: Doc, speakers: list[tuple[int, int, str]]) -> None:
+    """I / my / me inside a direct quotation refer to its speaker."""
+    for s, e, speaker in speakers:
+        for m in re.finditer(r"\b(?:I|my|me)\b", doc.text[s:e]):
+            doc.add_mention(speaker, "PERSON", s + m.start(), s + m.end(), indirect=True)
+
+
+def person_at(doc: Doc, start: int, end: int) -> str | None:
+    """The person a span names or refers to (the last person mention inside it)."""
+    inside = [
+        m
+        for m in doc.between(start, end)
+        if m["end"] <= end and doc.entities[m["entity"]] == "PERSON"
+    ]
+    if inside:
+        return sorted(inside, key=lambda m: m["start"])[-1]["entity"]
+    return None
+
+
+def resolve_pronoun(doc: Doc, pos: int, snapshot=None) -> str | None:
+    """The person "he" or "she" at `pos` refers to: the last one named before it outside
+    quotation marks (a name inside a quotation is what the speaker speaks of), and with the
+    model's parse, the last such person who was the subject of a sentence."""
+    quoted = doc.quoted()
+    subjects = doc.subjects()
+    ms, starts = snapshot or doc.ordered()
+    last = None
+    for i in range(bisect_left(starts, pos) - 1, -1, -1):
+        m = ms[i]
+        if doc.entities[m["entity"]] != "PERSON":
+            continue
+        q = bisect_right(quoted, (m["start"], len(doc.text))) - 1
+        if q >= 0 and quoted[q][0] <= m["start"] < quoted[q][1]:
+            continue
+        if subjects is None:
+            return m["entity"]
+        last = last or m["entity"]
+        j = bisect_right(subjects, (m["start"], len(doc.text)))
+        if any(a <= m["start"] < b for a, b in subjects[max(0, j - 4) : j]):
+            return m["entity"]  # with the parse: the last person who was a subject
+    return last
+
+
+@cache
+def scans() -> dict[str, Scan]:
+    """The reference patterns, with their heads (see `analysis.facts.extract.scans`)."""
+    g = gazetteer()
+    heads = "|".join(sorted({h.lower() for h in g.org_heads}))
+    titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
+    the = _head("[Tt]he")
+    return {
+        "the role": Scan(
+            re.compile(rf"\b[Tt]he\s+(?P<role>{titles})(?:\s+of\s+the\s+(?P<org>{heads}))?\b"), the
+        ),
+        "the organisation": Scan(
+            re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for)\s+[A-Z])"), the
+        ),
+        "the noun": Scan(re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")\b"), the),
+        "pronoun": Scan(
+            re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b"),
+            _head("[Hh]e", "[Hh]is", "[Hh]im", "[Ss]he", "[Hh]er"),
+        ),
+    }  # fmt: skip

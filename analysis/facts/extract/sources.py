@@ -1,0 +1,210 @@
+"""Sources: the dateline's agency and the attributions in the text."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ...reading.article import Article
+from ...reading.gazetteer import gazetteer
+from ...reading.scan import WordIndex
+from .document import Doc, Scan, _first_words, _head
+
+if TYPE_CHECKING:
+    pass
+
+# ---- sources ------------------------------------------------------------------------------
+
+# the words that make a phrase before "said" or after "according to" a source, not a person
+SOURCE_NOUNS = (
+    "police", "ministry", "official", "officials", "authorities", "service", "agency", "committee",
+    "department", "office", "government", "commission", "bureau", "correspondent", "sources",
+    "newspaper", "media", "statistics", "data", "survey", "report", "filing", "statement",
+    "board", "council", "administration", "spokesperson", "embassy", "company", "examination",
+    "certificate", "officers", "court", "prosecutors", "investigators",
+)  # fmt: skip
+SOURCE_VERBS = ("said", "says", "reported", "reports", "informs", "informed", "stated",
+                "announced", "noted", "added", "confirmed", "showed")  # fmt: skip
+_NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
+_NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
+_LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
+# a source's name ends before these: "the commission has so far said" names "the commission"
+_NOT_IN_NAME = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|also|so|not|been|could|can|may|might|"
+    r"later|earlier|then|previously|recently|reportedly|further)\b.*",
+    re.S,
+)
+
+
+def find_sources(doc: Doc, article: Article) -> list[dict]:
+    """The publisher (dateline, byline or credit line), reporters, and the sources the story
+    credits: "according to the ministry", "police said", "citing official data", "BelTA
+    informs"; a bare "police" after "Osaka police" is the same source."""
+    g = gazetteer()
+    out = []
+    d = article.dateline
+    if d and d.agency:
+        out.append(_row(g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)),
+                        "publisher", pd.NA, doc.text[d.start : d.end].strip()))  # fmt: skip
+    if d and d.reporter:
+        out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
+    for c in article.credits:
+        out.append(_row(c.name, c.role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
+    for m in doc.scan(scans()["attribution"], doc.body_start):
+        who = m.group("who") or m.group("who2")
+        out.append(
+            _row(
+                g.agencies.get(who, who), "attributed source", doc.sentence_of(m.start()), m.group()
+            )
+        )
+    for name, at, evidence in _attributed(doc):
+        out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    return _unique(out)
+
+
+def _row(name, role, sentence_id, evidence) -> dict:
+    return {"name": name, "role": role, "sentence_id": sentence_id, "evidence": evidence}
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    """One row per attribution: a bare common noun ("police") that ends a name found before
+    ("Osaka police") is that source; the publisher crediting itself ("Report informs" under the
+    dateline of Report.az) and repeats of the same words are dropped."""
+    out: list[dict] = []
+    for r in rows:
+        key = r["name"].lower()
+        fuller = next((x["name"] for x in out if x["name"].lower().endswith(" " + key)), None)
+        if fuller and key in SOURCE_NOUNS and r["role"] == "attributed source":
+            r = r | {"name": fuller}
+        elif r["role"] == "attributed source" and any(
+            x["role"] == "publisher" and x["name"].lower().startswith(key) for x in out
+        ):
+            continue
+        if any(
+            (x["name"], x["role"], x["evidence"]) == (r["name"], r["role"], r["evidence"])
+            for x in out
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
+    """The name of a source phrase, or None when it names a person (or nothing we know)."""
+    name = _NOT_IN_NAME.sub("", _LEADING.sub("", phrase.strip()))
+    words = name.lower().split()
+    if not words or len(words) > 10:
+        return None
+    known = name in gazetteer().agencies
+    nouns = [re.sub(r"['’]s$", "", w) for w in words]
+    if not known and not any(w in SOURCE_NOUNS for w in nouns):
+        return None
+    if any(w in _titles() for w in nouns):
+        return None  # "the head of the committee": a person, a speaker rather than a source
+    for m in doc.between(start, start + len(phrase)):
+        if doc.entities.get(m["entity"]) == "PERSON":
+            return None  # a person named in it: a speaker
+    return name
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """The words of the gazetteer's titles, lower case (head, minister, ambassador...)."""
+    return frozenset(w.lower() for t in gazetteer().titles for w in t.split()) - {"of", "general"}
+
+
+def _attributed(doc: Doc):
+    """(name, offset, evidence) of each source credited in words."""
+    for key in ("according to", "citing", "based on", "before a verb", "after a verb", "agency's"):
+        for m in doc.scan(scans()[key], doc.body_start):
+            name = _source_phrase(m.group("who"), doc, m.start("who"))
+            if name:
+                yield name, m.start(), m.group().strip()
+
+
+DOMAINS = ("by", "kz", "ru", "uz", "az", "kg", "am", "com", "org")
+ATTRIBUTION_VERBS = ("informs", "reports", "writes", "said", "says", "stated")
+
+
+def _attribution_re() -> re.Pattern:
+    forms = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(DOMAINS)}))\s+(?P<v>{'|'.join(ATTRIBUTION_VERBS)})\b"
+        rf"|according to (?P<who2>{forms})\b"
+    )  # fmt: skip
+
+
+def _attribution_starts(index: WordIndex):
+    """Where an attribution can start: an agency's name, "according to", or a web address
+    ("belta.by") that ends right before the white space before "reports", "informs" ...
+
+    A web address may begin after a hyphen inside a word, so for each such verb every position
+    of the address before its dot is a candidate; the pattern decides.
+    """
+    import numpy as np
+
+    text = index.text
+    agencies = _first_words(gazetteer().agencies)
+    if agencies is None:  # a name that does not start with a word character: look everywhere
+        return np.arange(len(text), dtype=np.int64)
+    found = [index.candidates(agencies)]
+    at = text.find("according to ")
+    while at >= 0:
+        found.append(np.array([at], dtype=np.int64))
+        at = text.find("according to ", at + 1)
+    domains = tuple("." + d for d in DOMAINS)
+    for verb in index.candidates(_head(*ATTRIBUTION_VERBS)).tolist():
+        end = verb
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == verb or not text.endswith(domains, 0, end):
+            continue
+        dot = text.rfind(".", 0, end)
+        first = dot
+        while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_-"):
+            first -= 1
+        found.append(np.arange(first, dot, dtype=np.int64))
+    return np.unique(np.concatenate(found))
+
+
+def _before_verb_starts(index: WordIndex):
+    """Where "<source> said" can start: the words among the nine chunks of text before a
+    source verb (the phrase is at most nine words, each a chunk without white space)."""
+    return index.words_before(index.candidates(_head(*SOURCE_VERBS)).tolist(), 9)
+
+
+@cache
+def scans() -> dict[str, Scan]:
+    """The attribution patterns, with their heads (see `analysis.facts.extract.scans`)."""
+    verbs = "|".join(SOURCE_VERBS)
+    agencies = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
+    return {
+        "attribution": Scan(_attribution_re(), _attribution_starts),
+        "according to": Scan(re.compile(rf"\b[Aa]ccording to {_NP}{_NP_END}"), _head("[Aa]ccording")),
+        "citing": Scan(
+            re.compile(rf"\b(?:[Cc]iting|[Rr]eferring to|[Qq]uoting) {_NP}{_NP_END}"),
+            _head("[Cc]iting", "[Rr]eferring", "[Qq]uoting"),
+        ),
+        "based on": Scan(
+            re.compile(rf"\b[Bb]ased on (?:the )?(?:data|figures|information|statistics)"
+                       rf" (?:released|published|provided|issued) by {_NP}{_NP_END}"),
+            _head("[Bb]ased"),
+        ),
+        # "police said", "The Energy Ministry said", "a senior official said"
+        "before a verb": Scan(
+            re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
+            _before_verb_starts,
+        ),
+        # "..., reported the press service of the ministry."
+        "after a verb": Scan(
+            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _head(*SOURCE_VERBS)
+        ),
+        # "A Xinhua poll", "Reuters calculations"
+        "agency's": Scan(
+            re.compile(rf"\b(?P<who>(?:{agencies})(?:’s|'s)? (?:survey|poll|report|calculations|data|analysis))\b"),
+            _first_words(gazetteer().agencies),
+        ),
+    }  # fmt: skip

@@ -1,0 +1,185 @@
+"""Reading an article: checks on the file, the dateline, and the metadata beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..errors import InputError
+from .dateline import Credit, Dateline, credits, parse_dateline
+
+MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's raw text, its dateline and the metadata written beside it.
+
+    `text` is the file decoded as UTF-8 and nothing else: every offset in every table points
+    into it. The body starts after the dateline.
+    """
+
+    path: Path
+    text: str
+    dateline: Dateline | None
+    meta: dict = field(default_factory=dict, compare=False)
+    # agencies and reporters credited outside the dateline (a byline, a closing "- Bernama"),
+    # read once when the article is loaded
+    credits: tuple[Credit, ...] = field(default=(), compare=False)
+
+    @property
+    def body_start(self) -> int:
+        """Where the body starts: after the dateline, or at the headline above it."""
+        if self.dateline is None or self.dateline.headline is not None:
+            return 0
+        return self.dateline.end
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def resolve(path: str | Path | None) -> Path:
+    """The article file a user means: the seed article, a file, or the one article in a folder."""
+    path = paths.ARTICLE if path is None else Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file; check the path, or leave --article out for the seed")
+    if path.is_dir():
+        named = path / "article.txt"
+        found = [named] if named.is_file() else sorted(path.glob("*.txt"))
+        if len(found) != 1:
+            what = "no article (.txt file)" if not found else f"{len(found)} .txt files"
+            raise InputError(path, f"{what} in this folder; pass the article file itself")
+        path = found[0]
+    return path
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an InputError saying what is wrong with it and what to do."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                path,
+                f"{size / 1e6:.1f} MB is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB); "
+                "split it into one file per article",
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions") from None
+    if b"\x00" in data:
+        raise InputError(path, "is a binary file, not text; pass a plain-text article (.txt)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            path,
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "re-save it as UTF-8, for example: iconv -f cp1251 -t utf-8 IN > OUT",
+        ) from None
+    if not text.strip("\ufeff \t\r\n\f\v"):
+        raise InputError(path, "is empty; put the article's text in it")
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise InputError(path, "is full of control characters, not text; pass a plain-text article")
+    return text
+
+
+def load(path: str | Path | None = None, *, published: str | dt.date | None = None) -> Article:
+    """Read and check an article (the seed article by default) and its metadata file.
+
+    `published` (an ISO date) is the publication date when the caller knows it: it wins over
+    the metadata file and the dateline.
+    """
+    path = resolve(path)
+    text = read_text(path)
+    dateline = parse_dateline(text)
+    from .gazetteer import gazetteer
+
+    credited = tuple(credits(text, gazetteer().agencies))
+    meta = read_meta(path, dateline, credited)
+    if published is not None:
+        meta["published"] = given_date(published, "--published")
+        meta["source_line"] = source_line(meta)
+    return Article(path=path, text=text, dateline=dateline, meta=meta, credits=credited)
+
+
+def given_date(value: str | dt.date, where: str) -> dict:
+    """A publication date a user gave, as the metadata's `published` mapping."""
+    try:
+        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(
+            None, f"{where}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01"
+        ) from None
+    return {"date": date.isoformat(), "precision": "day", "how_known": f"given ({where})"}
+
+
+META_KEYS = {
+    "title": "a short title for charts",
+    "place": "the dateline's place",
+    "agency": "the agency that published the story",
+    "sources": "agencies or outlets the story is credited to",
+    "language": "ISO 639-1 code",
+    "published": "date (ISO 8601), precision (day, month, year), how_known, and year_inferred "
+    "(true when no date in the story gives the year)",
+    "source_line": "the credit line printed under charts",
+}
+
+
+def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = ()) -> dict:
+    """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
+    the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
+    meta: dict = {
+        "title": path.stem.replace("_", " "),
+        "place": dateline.place if dateline else None,
+        "agency": (dateline.agency if dateline else None)
+        or next((c.name for c in credited if c.role == "publisher"), None),
+        "sources": [],
+        "language": "en",
+        "published": {"date": None, "precision": None, "how_known": "not known"},
+    }
+    file = paths.companion(path, "meta")
+    if file.is_file():
+        from .yamlfile import load_yaml
+
+        given = load_yaml(file)
+        if not isinstance(given, dict):
+            raise InputError(
+                file, "must be a mapping of keys to values; see data/raw/article.meta.yaml"
+            )
+        for key in given:
+            if key.startswith("__"):
+                continue
+            if key not in META_KEYS:
+                raise InputError(file, f"unknown key '{key}'; the keys are {', '.join(META_KEYS)}")
+        meta.update({k: v for k, v in given.items() if not k.startswith("__")})
+        pub = meta.get("published") or {}
+        date = pub.get("date")
+        if isinstance(date, dt.date):
+            pub["date"] = date.isoformat()
+        elif date is not None and not isinstance(date, str):
+            raise InputError(file, "published.date must be an ISO date such as 2015-10-22")
+        if pub.get("precision") not in (None, "day", "month", "year"):
+            raise InputError(file, "published.precision must be day, month or year")
+        meta["published"] = pub
+    if not meta.get("source_line"):
+        meta["source_line"] = source_line(meta)
+    return meta
+
+
+def source_line(meta: dict) -> str:
+    """'Source: Kazinform via BelTA, 22 Oct 2015' from the metadata."""
+    who = meta.get("agency") or "unknown agency"
+    sources = [s for s in meta.get("sources") or [] if s != who]
+    if sources:
+        who += " via " + ", ".join(sources)
+    date = (meta.get("published") or {}).get("date")
+    if date:
+        d = dt.date.fromisoformat(date)
+        who += f", {d.day} {d.strftime('%b')} {d.year}"
+    return f"Source: {who}"

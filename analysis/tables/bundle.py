@@ -1,0 +1,367 @@
+"""Every table of an article, built on first use and kept for the life of the process."""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import paths, schemas
+from ..reading import article as _article
+from ..reading.article import Article
+
+DEFAULT_WINDOW = 5
+# From this many characters on, `frames()` extracts the facts in a second process while this one
+# builds the term tables: a 5 MB file takes half the time on two cores.
+PARALLEL_CHARS = 1_000_000
+_WORKER = ("-m", "analysis.tables.worker")  # the interpreter's arguments for the second process
+
+
+class Tables:
+    """The tables of one article. Each is computed once, when first asked for.
+
+    Each table is an attribute (`tables.terms`, `tables.events`), also reachable by name
+    (`tables["terms"]`, `tables.frames()` for all of them); every call returns a new DataFrame
+    object, so a caller that changes its copy never changes what the next caller gets.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    # ---- text
+    @cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        from ..reading.text import sentence_spans
+
+        return sentence_spans(self.article)
+
+    @cached_property
+    def _text(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from ..reading.text import sentences_and_tokens
+
+        return sentences_and_tokens(self.article, self._spans)
+
+    @cached_property
+    def _sentences(self) -> pd.DataFrame:
+        return self._text[0]
+
+    @cached_property
+    def _tokens(self) -> pd.DataFrame:
+        return self._text[1]
+
+    # ---- terms
+    @cached_property
+    def _terms(self) -> pd.DataFrame:
+        from ..terms import frequencies as fq
+
+        return fq.terms(self._tokens)
+
+    @cached_property
+    def _ngrams(self) -> pd.DataFrame:
+        from ..terms import frequencies as fq
+
+        return fq.ngrams(self._tokens)
+
+    @cached_property
+    def _keyness(self) -> pd.DataFrame:
+        from ..terms import frequencies as fq
+
+        return fq.keyness(self._terms, lang=self.article.meta.get("language") or "en")
+
+    @cached_property
+    def _dispersion(self) -> pd.DataFrame:
+        from ..terms import frequencies as fq
+
+        return fq.dispersion(self._tokens)
+
+    @cached_property
+    def _kwic(self) -> pd.DataFrame:
+        from ..terms import frequencies as fq
+
+        return fq.kwic(self._tokens, self.article.text, window=DEFAULT_WINDOW)
+
+    # ---- facts
+    @cached_property
+    def facts(self) -> dict[str, pd.DataFrame]:
+        from ..facts import curated as facts
+        from ..facts.extract import extract_facts, find_dates_table
+
+        if facts.has_curated(self.article):
+            curated = facts.load_facts(self.article, self._sentences)
+            return curated | {"dates": find_dates_table(self.article, self._sentences)}
+
+        return self._with_year_noted(extract_facts(self.article, self._sentences))
+
+    # ---- the tables, one attribute each (a new DataFrame object on every call)
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self["sentences"]
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        return self["tokens"]
+
+    @property
+    def terms(self) -> pd.DataFrame:
+        return self["terms"]
+
+    @property
+    def ngrams(self) -> pd.DataFrame:
+        return self["ngrams"]
+
+    @property
+    def keyness(self) -> pd.DataFrame:
+        return self["keyness"]
+
+    @property
+    def dispersion(self) -> pd.DataFrame:
+        return self["dispersion"]
+
+    @property
+    def kwic(self) -> pd.DataFrame:
+        return self["kwic"]
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        return self["entities"]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        return self["mentions"]
+
+    @property
+    def roles(self) -> pd.DataFrame:
+        return self["roles"]
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self["events"]
+
+    @property
+    def dates(self) -> pd.DataFrame:
+        return self["dates"]
+
+    @property
+    def quantities(self) -> pd.DataFrame:
+        return self["quantities"]
+
+    @property
+    def topics(self) -> pd.DataFrame:
+        return self["topics"]
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        return self["quotes"]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self["sources"]
+
+    def _with_year_noted(self, found: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        """A year the extractor had to infer (no publication date) goes into the metadata, with
+        how it was inferred, for the notebooks and the charts to say so."""
+        inferred = found["dates"].attrs.get("year_inferred")
+        pub = self.article.meta.get("published") or {}
+        if inferred and not pub.get("date"):
+            year, how = inferred
+            self.article.meta["published"] = {"date": None, "precision": "year", "year": int(year),
+                                               "how_known": how, "year_inferred": True}  # fmt: skip
+        return found
+
+    # ---- summary
+    @cached_property
+    def _text_stats(self) -> pd.DataFrame:
+        from ..summary.stats import text_stats
+
+        names = ("tokens", "sentences", "terms")
+        return text_stats({n: self[n] for n in names}, self.article.text, self.article.body_start)
+
+    @cached_property
+    def _stats(self) -> pd.DataFrame:
+        from ..summary.stats import event_stats
+
+        rows = pd.concat(
+            [self._text_stats, event_stats(self["events"]), self._facts_path()], ignore_index=True
+        )
+        return schemas.conform(rows, "stats")
+
+    def _facts_path(self) -> pd.DataFrame:
+        """One stats row: whether the statistical model extracted the facts, and how."""
+        from ..facts import curated as facts
+        from ..facts.extract import model
+
+        if facts.has_curated(self.article):
+            used, note = False, "curated by hand (the facts file beside the article)"
+        else:
+            used, note = model.path_for(len(self.article.text) - self.article.body_start)
+        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [float(used)],
+                             "note": [note]})  # fmt: skip
+
+    @cached_property
+    def _keyphrases(self) -> pd.DataFrame:
+        from ..summary.keyphrases import keyphrases
+
+        body = self.article.text[self.article.body_start :]
+        return schemas.conform(keyphrases(self._tokens, body), "keyphrases")
+
+    @property
+    def stats(self) -> pd.DataFrame:
+        return self["stats"]
+
+    @property
+    def keyphrases(self) -> pd.DataFrame:
+        return self["keyphrases"]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in schemas.FACT_TABLES:
+            df = self.facts[name]
+        elif name in schemas.TERM_TABLES or name in schemas.SUMMARY_TABLES:
+            df = getattr(self, f"_{name}")
+        else:
+            raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
+        return df.copy(deep=False)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, in the documented order.
+
+        For a long article with no curated facts, on a machine with two cores or more, the
+        facts are extracted in a worker process while the term tables are built here: the same
+        tables, sooner.
+        """
+        if "facts" not in self.__dict__ and self._worth_a_second_process():
+            self._build_in_two_processes()
+        return {name: self[name] for name in schemas.TABLE_NAMES}
+
+    def _worth_a_second_process(self) -> bool:
+        from ..facts import curated as facts
+
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            cores = os.cpu_count() or 1
+        return (
+            cores >= 2
+            and len(self.article.text) >= PARALLEL_CHARS
+            and not facts.has_curated(self.article)
+        )
+
+    def _build_in_two_processes(self) -> None:
+        import pickle
+        import queue
+        import subprocess
+        import sys
+        import threading
+        import warnings
+
+        # a fresh interpreter (no fork: safe in a notebook kernel with its threads, and it never
+        # re-runs the caller's script); it loads the extractor while the sentences are split here
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(paths.PACKAGE.parent), env.get("PYTHONPATH")) if p
+        )
+        try:
+            worker = subprocess.Popen(
+                [sys.executable, *_WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            )
+        except OSError as exc:  # no interpreter to start: everything is built here
+            warnings.warn(f"no second process ({exc}); the facts are extracted in this one",
+                          RuntimeWarning, stacklevel=3)  # fmt: skip
+            return
+        with worker:
+            # the worker gets the article at once (it finds the words while the sentences are
+            # split here), then where the sentences are: it needs no tokens, and starts on the
+            # facts while the tokens are made here
+            outbox: queue.Queue = queue.Queue()
+            sending = threading.Thread(target=_send, args=(worker.stdin, outbox))
+            sending.start()
+            outbox.put(self.article)
+            try:
+                spans = np.array(self._spans, dtype=np.int64).reshape(-1, 2)
+                outbox.put(pd.DataFrame({
+                    "sentence_id": np.arange(1, len(spans) + 1, dtype=np.int64),
+                    "start": spans[:, 0], "end": spans[:, 1],
+                }))  # fmt: skip
+                outbox.put(None)
+                for name in (*schemas.TERM_TABLES, "keyphrases", "text_stats"):
+                    getattr(self, f"_{name}")
+                try:
+                    answer = pickle.load(worker.stdout)
+                except Exception:  # the worker died or was cut short
+                    answer = None
+            finally:
+                outbox.put(None)  # (again, if something failed before)
+                if worker.poll() is None:
+                    worker.kill()
+                sending.join()
+        if answer is None:  # `facts` is built here, when asked for
+            warnings.warn(
+                f"{self.article.path}: the second process ended with no answer (exit status "
+                f"{worker.returncode}); the facts are extracted in this process instead",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return
+        if answer[0] == "error":
+            raise answer[1]
+        _, found, caught = answer
+        for message, category in caught:  # the worker's warnings, as if raised here
+            warnings.warn(message, category, stacklevel=3)
+        self.__dict__["facts"] = self._with_year_noted(found)
+
+
+def _send(pipe, outbox) -> None:
+    """Pickle what comes into `outbox` into a pipe until None comes, then close it (in a
+    thread: the reader may still be starting, or busy)."""
+    import pickle
+
+    try:
+        with pipe:
+            while (obj := outbox.get()) is not None:  # (not iter(get, None): == on a frame)
+                pickle.dump(obj, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.flush()
+    except (OSError, ValueError):
+        pass  # the worker is gone; the parent notices when it reads
+
+
+_CACHE: OrderedDict[tuple, Tables] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (None, None)
+
+
+def load(article: str | Path | Article | None = None, published: str | None = None) -> Tables:
+    """Every table of an article, as a `Tables` bundle: `article` is a path, a loaded Article, or
+    None for the seed article; `published` (YYYY-MM-DD) is its publication date when the metadata
+    does not give it.
+
+    Tables are kept per file and rebuilt when the article, its metadata or facts file, or the
+    stopword list changes on disk.
+    """
+    if isinstance(article, Article):
+        return Tables(article)
+    path = _article.resolve(article).resolve()
+    from ..reading.text import stopwords_path
+
+    stop = stopwords_path()
+    key = (
+        path, published, _stamp(path), _stamp(paths.companion(path, "meta")),
+        _stamp(paths.companion(path, "facts")), str(stop), _stamp(stop),
+    )  # fmt: skip
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    tables = Tables(_article.load(path, published=published))
+    _CACHE[key] = tables
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return tables

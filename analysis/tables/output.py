@@ -1,0 +1,116 @@
+"""The tables on disk: CSV files byte for byte what pandas writes, all written or none."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import paths
+from ..atomic import write_all_atomic
+from ..errors import InputError
+from ..reading.article import Article
+from .bundle import load
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends.
+
+    Byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes, column by column:
+    pandas writes row by row, which takes seconds for the tokens of a long text. A table with
+    a column of another dtype (floats, say) goes to pandas itself.
+    """
+    cols = [_csv_fields(df[c]) for c in df.columns] if len(df.columns) >= 2 else [None]
+    if any(c is None for c in cols):
+        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    lines = [",".join(_csv_quoted([str(c) for c in df.columns]))]
+    if len(df):
+        lines.append("\n".join(map(",".join, zip(*cols))))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _csv_fields(col: pd.Series) -> list[str] | None:
+    """A column's CSV fields as pandas writes them (<NA> as empty), or None for other dtypes."""
+    dtype = col.dtype
+    if isinstance(dtype, pd.Int64Dtype | pd.BooleanDtype):
+        mask = col.isna().to_numpy()
+        kind, blank = ("bool", False) if dtype == "boolean" else ("int64", 0)
+        data = col.to_numpy(dtype=kind, na_value=blank).tolist()
+        out = list(map(_BOOL.__getitem__ if dtype == "boolean" else str, data))
+    elif dtype == "int64" or dtype == "bool":
+        data, mask = col.to_numpy().tolist(), None
+        out = list(map(_BOOL.__getitem__ if dtype == "bool" else str, data))
+    elif isinstance(dtype, pd.StringDtype | pd.CategoricalDtype):
+        mask = None  # <NA> is empty already
+        out = _csv_quoted(col.to_numpy(dtype=object, na_value="").tolist())
+    else:
+        return None
+    if mask is not None and mask.any():
+        for i in np.flatnonzero(mask).tolist():
+            out[i] = ""
+    return out
+
+
+_BOOL = ("False", "True")
+
+
+@cache
+def _csv_specials() -> re.Pattern:
+    """The characters that make the csv module quote a field (as pandas calls it), asked of it."""
+    import csv
+    import io
+
+    def quoted(ch: str) -> bool:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow([f"a{ch}b", ""])
+        return buf.getvalue().startswith('"')
+
+    chars = [chr(c) for c in range(128)] + ["\x85", "\u2028", "\u2029"]
+    return re.compile("[" + "".join(re.escape(c) for c in chars if quoted(c)) + "]")
+
+
+def _csv_quoted(values: list[str]) -> list[str]:
+    """The values, each quoted as the csv module would (most need nothing)."""
+    specials = _csv_specials()
+    joined = "\x00".join(values)  # value i starts at starts[i]; one search finds them all
+    hits = [m.start() for m in specials.finditer(joined)]
+    if not hits:
+        return values
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    starts = np.cumsum(lengths + 1) - (lengths + 1)
+    out = list(values)
+    for i in np.unique(np.searchsorted(starts, hits, side="right") - 1).tolist():
+        out[i] = '"' + values[i].replace('"', '""') + '"'
+    return out
+
+
+def write_tables(
+    out: str | Path | None = None,
+    article: str | Path | Article | None = None,
+    published: str | None = None,
+) -> list[Path]:
+    """Write every table as `<out>/<name>.csv` and return the paths.
+
+    All tables are built before anything is written, so an article that cannot be read or a
+    broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
+    """
+    tables = load(article, published)
+    return write_csvs(
+        Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames()
+    )
+
+
+def write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
+    """Every frame as <out>/<name>.csv, all or none (never inside data/raw/)."""
+    if out.resolve().is_relative_to(paths.RAW.resolve()):
+        raise InputError(
+            out, "is inside data/raw/, which code never writes to; choose another --out"
+        )
+    data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
+    os.makedirs(out, exist_ok=True)
+    write_all_atomic(data)
+    return list(data)

@@ -1,0 +1,261 @@
+"""Term tables built from the `tokens` table: frequencies, n-grams, keyness, dispersion, KWIC.
+
+Every function takes tidy tables and returns a new tidy table; none changes its input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+
+from .. import schemas
+
+REFERENCE_FLOOR = 1e-8
+"""Rate given to words general English lacks (names, numbers): wordfreq's own lower limit."""
+
+
+def words(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens that are words (punctuation left out)."""
+    return tokens.loc[~tokens["is_punct"]]
+
+
+def content(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens that are content words: neither punctuation nor stopwords."""
+    return tokens.loc[~tokens["is_punct"] & ~tokens["is_stopword"]]
+
+
+def terms(tokens: pd.DataFrame) -> pd.DataFrame:
+    """One row per term (lemma): count, per_1k, rank, n_sentences, first_sentence, is_stopword.
+
+    Sorted by count (highest first), then alphabetically.
+    """
+    w = words(tokens)
+    total = len(w)
+    out = (
+        w.groupby("lemma", sort=False, observed=True)
+        .agg(
+            count=("lemma", "size"),
+            n_sentences=("sentence_id", "nunique"),
+            first_sentence=("sentence_id", "min"),
+            is_stopword=("is_stopword", "all"),
+        )
+        .rename_axis("term")
+        .reset_index()
+        .assign(per_1k=lambda d: 1000 * d["count"] / total if total else 0.0)
+        .sort_values(["count", "term"], ascending=[False, True], kind="stable")
+        .assign(rank=lambda d: d["count"].rank(method="min", ascending=False).astype("int64"))
+    )
+    return schemas.conform(out, "terms")
+
+
+def _segments(tokens: pd.DataFrame) -> list[list[str]]:
+    """Runs of lower-case words between sentence ends and punctuation marks."""
+    if tokens.empty:
+        return []
+    sid = tokens["sentence_id"].to_numpy(dtype=np.int64)
+    punct = tokens["is_punct"].to_numpy(dtype=bool)
+    starts_run = punct.copy()  # a punctuation mark or a new sentence starts a new run
+    starts_run[1:] |= sid[1:] != sid[:-1]
+    run = np.cumsum(starts_run)[~punct]
+    words = tokens["lower"].to_numpy(dtype=object)[~punct].tolist()
+    cuts = [0, *(np.flatnonzero(np.diff(run)) + 1).tolist(), len(words)]
+    return [words[i:j] for i, j in zip(cuts[:-1], cuts[1:]) if j > i]
+
+
+def _finders(segs: list[list[str]], sizes: tuple[int, ...] = (2, 3)) -> dict:
+    """NLTK's collocation finders (bigrams: 2, trigrams: 3) over the runs, counted in C.
+
+    The same frequency distributions as `BigramCollocationFinder.from_documents(segs)` and
+    its trigram sibling build word by word (a test holds them equal), from `collections.Counter`
+    over zipped runs.
+    """
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    def fd(grams) -> FreqDist:
+        return FreqDist(Counter(chain.from_iterable(grams)))
+
+    words = fd(segs)
+    pairs = fd(zip(s, s[1:]) for s in segs)
+    finders = {}
+    if 2 in sizes:
+        finders[2] = BigramCollocationFinder(words, pairs)
+    if 3 in sizes:
+        finders[3] = TrigramCollocationFinder(
+            words, pairs, fd(zip(s, s[2:]) for s in segs), fd(zip(s, s[1:], s[2:]) for s in segs)
+        )
+    return finders
+
+
+def ngrams(
+    tokens: pd.DataFrame, *, sizes: tuple[int, ...] = (2, 3), min_count: int = 1
+) -> pd.DataFrame:
+    """One row per n-gram of 2 or 3 words: ngram, n, count, pmi, log_likelihood.
+
+    N-grams never cross a sentence end or a punctuation mark; n-grams made only of stopwords
+    are left out. Scores are NLTK's association measures (pointwise mutual information and
+    the likelihood ratio) from its collocation finders. Sorted by n, then log_likelihood.
+    """
+    from ..reading.text import import_nltk, stopwords
+
+    import_nltk()
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
+    stop = stopwords()
+    finders = _finders(_segments(tokens), sizes)
+    measures_of = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
+    frames = []
+    for n in sizes:
+        finder, measures = finders[n], measures_of[n]
+        finder.apply_ngram_filter(lambda *ws: all(w in stop for w in ws))
+        if min_count > 1:
+            finder.apply_freq_filter(min_count)
+        ngram_fd = finder.ngram_fd
+        if not ngram_fd:
+            continue
+        pmi = dict(finder.score_ngrams(measures.pmi))
+        llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        keys = list(ngram_fd)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "ngram": [" ".join(k) for k in keys],
+                    "n": n,
+                    "count": [ngram_fd[k] for k in keys],
+                    "pmi": [pmi[k] for k in keys],
+                    "log_likelihood": [llr[k] for k in keys],
+                }
+            )
+        )
+    if not frames:
+        return schemas.empty("ngrams")
+    out = pd.concat(frames, ignore_index=True).sort_values(
+        ["n", "log_likelihood", "ngram"], ascending=[True, False, True], kind="stable"
+    )
+    return schemas.conform(out, "ngrams")
+
+
+@lru_cache(maxsize=100_000)
+def reference_rate(term: str, lang: str = "en") -> float:
+    """How often `term` occurs in general English, per word (wordfreq's 'best' list)."""
+    from wordfreq import word_frequency
+
+    return word_frequency(term, lang)
+
+
+def keyness(terms_table: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """What sets the article apart from general English, one row per term.
+
+    Columns: term, count, per_1k, reference_per_1k, log_likelihood, log_ratio.
+
+    The reference is wordfreq's word frequency list for `lang`, a blend of large corpora
+    (subtitles, news, books, web, Wikipedia...) shipped inside the package. As it is a rate
+    rather than a corpus of known size, Dunning's G2 is the goodness-of-fit form against that
+    rate: G2 = 2 [a ln(a/E) + (N-a) ln((N-a)/(N-E))], with a the count, N the article's word
+    tokens and E = N * rate. Words the reference lacks (names such as Shaymagambetov, web
+    addresses) get the reference's floor of 1e-8 per word (`REFERENCE_FLOOR`, the rarest rate
+    wordfreq reports) instead of 0, so nothing is divided by zero and their scores are a
+    conservative lower bound. log_ratio is Hardie's log ratio: log2(per_1k / reference_per_1k).
+    Sorted by log_likelihood, highest first.
+    """
+    counts = terms_table["count"].to_numpy(dtype="float64")
+    n = counts.sum()
+    rate = np.array(
+        [max(reference_rate(t, lang), REFERENCE_FLOOR) for t in terms_table["term"]],
+        dtype="float64",
+    )
+    expected = n * rate
+    rest, rest_expected = n - counts, n - expected
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (
+            counts * np.log(counts / expected)
+            + np.where(rest > 0, rest * np.log(rest / np.maximum(rest_expected, 1e-300)), 0.0)
+        )
+    per_1k = 1000 * counts / n if n else counts
+    out = pd.DataFrame(
+        {
+            "term": terms_table["term"],
+            "count": terms_table["count"],
+            "per_1k": per_1k,
+            "reference_per_1k": 1000 * rate,
+            "log_likelihood": np.maximum(g2, 0.0),
+            "log_ratio": np.log2(per_1k / (1000 * rate)),
+        }
+    ).sort_values(["log_likelihood", "term"], ascending=[False, True], kind="stable")
+    return schemas.conform(out, "keyness")
+
+
+def dispersion(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Where each content term occurs: term, token_index, sentence_id (one row per occurrence)."""
+    c = content(tokens)
+    out = pd.DataFrame(
+        {"term": c["lemma"], "token_index": c["token_index"], "sentence_id": c["sentence_id"]}
+    )
+    return schemas.conform(out, "dispersion")
+
+
+def _one_space(text: str) -> tuple[str, np.ndarray]:
+    """The text with each run of white space made one space, and where each character went.
+
+    `at[i]` is the offset in the new text of character i of the old (of the space a run became,
+    for a character inside a run); `at[len(text)]` is the new length.
+    """
+    from ..reading.scan import char_mask, code_points
+
+    space = char_mask(code_points(text), "space")
+    kept = np.ones(len(text) + 1, dtype=np.int64)
+    kept[1 : len(text)] = ~(space[1:] & space[:-1])  # the 2nd, 3rd ... character of a run goes
+    at = np.cumsum(kept) - 1
+    return re.sub(r"\s+", " ", text), at
+
+
+def kwic(
+    tokens: pd.DataFrame, text: str, *, window: int = 5, terms: list[str] | None = None
+) -> pd.DataFrame:
+    """Keyword in context: one row per occurrence of each content term (or of `terms`).
+
+    Columns: term, sentence_id, token_index, left, keyword, right. `left` and `right` hold up to
+    `window` tokens on each side within the same sentence, as written in the text (white space
+    runs shown as one space).
+    """
+    if window < 0:
+        raise ValueError("window must be 0 or more tokens")
+    c = content(tokens)
+    if terms is not None:
+        c = c.loc[c["lemma"].isin(terms)]
+    sids = tokens["sentence_id"].to_numpy(dtype=np.int64)
+    starts = tokens["start"].to_numpy(dtype=np.int64)
+    ends = tokens["end"].to_numpy(dtype=np.int64)
+    n = len(sids)
+    rows = pd.Index(tokens["token_index"]).get_indexer(c["token_index"])
+    # the first and the last row of each row's sentence
+    at = np.arange(n)
+    new = np.ones(n, dtype=bool)
+    new[1:] = sids[1:] != sids[:-1]
+    first = np.maximum.accumulate(np.where(new, at, 0))
+    last_flag = np.ones(n, dtype=bool)
+    last_flag[:-1] = new[1:]
+    last = np.minimum.accumulate(np.where(last_flag, at, n)[::-1])[::-1]
+    lo = np.maximum(rows - window, first[rows])
+    hi = np.minimum(rows + window, last[rows])
+    # contexts are cut from the text with each run of white space made one space, once, instead
+    # of splitting and joining every context: `at[i]` is where character i went
+    flat, at = _one_space(text)
+    left_spans = zip(at[starts[lo]].tolist(), at[starts[rows]].tolist())
+    right_spans = zip(at[ends[rows]].tolist(), at[ends[hi]].tolist())
+    out = pd.DataFrame(
+        {
+            "term": c["lemma"],
+            "sentence_id": c["sentence_id"],
+            "token_index": c["token_index"],
+            "left": [flat[a:b].rstrip(" ") for a, b in left_spans],
+            "keyword": c["token"],
+            "right": [flat[a:b].lstrip(" ") for a, b in right_spans],
+        }
+    )
+    return schemas.conform(out, "kwic")
