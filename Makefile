@@ -47,7 +47,7 @@ columns: $(STAMP) ## write docs/columns.md, the column reference, from analysis/
 	$(PY) -c 'from analysis import paths, schemas; (paths.ROOT / "docs" / "columns.md").write_text(schemas.reference(), encoding="utf-8")'
 
 lint: $(STAMP) ## ruff: lint and format check
-	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m ruff check analysis tests benchmarks notebooks
 	$(PY) -m ruff format --check analysis tests benchmarks
 
 tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed article; PUBLISHED=YYYY-MM-DD)

@@ -59,3 +59,60 @@ def run(
             body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
             write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))
     return seconds
+
+
+# ---- the notebooks' generated parts: the navigation line and the chart cells ----------------
+
+
+def navigation() -> str:
+    """The line that links every notebook, each by its number and title ("01 The article")."""
+    import json
+
+    links = []
+    for path in notebooks():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        title = "".join(cells[0]["source"]).splitlines()[0].lstrip("# ").strip()
+        links.append(f"[{title}]({path.name})")
+    return " · ".join(links)
+
+
+def chart_cell(name: str) -> str:
+    """The notebook cell of the chart `name`: its recipe's body (`analysis.viz.charts`)."""
+    import inspect
+    import textwrap
+
+    from .viz.charts import CHARTS
+
+    lines = inspect.getsource(CHARTS[name].recipe).splitlines()
+    body = textwrap.dedent(
+        "\n".join(lines[next(i for i, s in enumerate(lines) if s.startswith("def ")) + 1 :])
+    )
+    return body.replace("return album.show(", "album.show(").strip()
+
+
+def refresh() -> list[Path]:
+    """Rewrite the generated parts of every notebook (its navigation line, its chart cells) from
+    the notebooks' titles and the chart recipes; return the notebooks changed."""
+    import json
+    import re
+
+    from .atomic import write_atomic
+
+    nav, changed = navigation(), []
+    for path in notebooks():
+        text = path.read_text(encoding="utf-8")
+        nb = json.loads(text)
+        for cell in nb["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and source.startswith("# "):
+                lines = source.split("\n")
+                lines[2] = nav
+                source = "\n".join(lines)
+            elif cell["cell_type"] == "code" and (m := re.search(r'album\.axes\("(\w+)"', source)):
+                source = chart_cell(m.group(1))
+            cell["source"] = source.splitlines(keepends=True)
+        new = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+        if new != text:
+            write_atomic(path, new.encode("utf-8"))
+            changed.append(path)
+    return changed

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 import analysis
 from analysis import paths
-from analysis.viz import charts, plots, views
+from analysis.viz import charts, diagrams, plots, views
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -19,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("charts")
-    entries = charts.export(out)
+    entries = charts.export(out, analysis.load())
     return out, entries
 
 
@@ -59,7 +59,7 @@ def test_png_is_200_dpi_or_more(exported):
 
 def test_second_export_is_byte_identical(exported, tmp_path):
     out, _ = exported
-    charts.export(tmp_path)
+    charts.export(tmp_path, analysis.load())
     for f in sorted(out.iterdir()):
         assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
 
@@ -83,43 +83,69 @@ def test_captions_tell_true_things(exported):
 def test_source_line_on_every_chart():
     t = analysis.load()
     for name in charts.CHARTS:
-        fig, _ = charts.draw(name, t)
+        fig = charts.draw(name, t).figure
         assert "Source: Kazinform via BelTA, 22 Oct 2015" in [x.get_text() for x in fig.texts], name
 
 
 def test_inferred_year_is_said_on_the_timeline():
-    fig, _ = charts.draw("timeline")
+    fig = charts.draw("timeline", analysis.load()).figure
     assert any("2015 is inferred" in x.get_text() for x in fig.texts)
 
 
 def test_plot_functions_follow_the_axes_contract():
+    """data first, the columns by keyword, ax=None, **kwargs passed on, the Axes returned, and
+    the global style untouched."""
+    import inspect
+
     import matplotlib as mpl
 
+    functions = [f for m in (plots, diagrams) for n, f in vars(m).items()
+                 if inspect.isfunction(f) and f.__module__ == m.__name__ and not n.startswith("_")
+                 and "data" in inspect.signature(f).parameters]  # fmt: skip
+    assert len(functions) >= 12
+    for f in functions:
+        params = list(inspect.signature(f).parameters.values())
+        assert params[0].name == "data", f.__name__
+        assert all(p.kind is p.KEYWORD_ONLY for p in params[1:-1]), f.__name__
+        assert params[-1].kind is inspect.Parameter.VAR_KEYWORD, f.__name__
+        if f is not plots.facet_hbar:  # (draws on several Axes, given as `axes`)
+            assert inspect.signature(f).parameters["ax"].default is None, f.__name__
     t = analysis.load()
     before = dict(mpl.rcParams)
-    fig = Figure()
-    ax = fig.add_subplot()
-    assert plots.hbar(views.top_terms(t["terms"]), x="count", y="term", ax=ax) is ax
-    labels = [x.get_text() for x in ax.get_yticklabels()]
-    assert labels[0] == "kazakhstan"
+    ax = Figure().add_subplot()
+    assert plots.hbar(views.top_terms(t.terms), x="count", y="term", ax=ax, color="#123456") is ax
+    assert [x.get_text() for x in ax.get_yticklabels()][0] == "kazakhstan"
+    assert (
+        mpl.colors.to_hex(ax.patches[0].get_facecolor()) == "#123456"
+    )  # **kwargs reach matplotlib
     ax2 = Figure().add_subplot()
-    assert plots.timeline(views.timeline(t["events"]), ax=ax2) is ax2
+    assert diagrams.timeline(views.timeline(t.events), ax=ax2) is ax2
     assert isinstance(ax2, Axes)
     assert dict(mpl.rcParams) == before
 
 
+def test_every_recipe_is_a_few_lines_and_uses_only_what_it_is_given():
+    import inspect
+
+    for name, c in charts.CHARTS.items():
+        params = list(inspect.signature(c.recipe).parameters)
+        assert params == ["T", "album", *c.needs], name
+        body = inspect.getsource(c.recipe).split("):\n", 1)[1].strip().splitlines()
+        assert 2 <= len(body) <= 6, name
+
+
 def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
-    charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png"])
+    t = analysis.load()
+    charts.export(tmp_path, t, names=["zipf", "top_terms"], formats=["png"])
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
-    def broken(t, title):
+    def broken(T, album):
         raise RuntimeError("chart failed")
 
-    monkeypatch.setitem(
-        charts.CHARTS, "top_terms", charts.Chart("top_terms", "02_terms", "x", broken)
-    )
+    monkeypatch.setitem(charts.CHARTS, "top_terms", charts.CHARTS["top_terms"].__class__(
+        "top_terms", "02_terms", "x", (8, 5), broken))  # fmt: skip
     with pytest.raises(RuntimeError):
-        charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png"])
+        charts.export(tmp_path, t, names=["zipf", "top_terms"], formats=["png"])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -144,7 +170,7 @@ def test_a_chart_with_nothing_to_draw_is_left_out(tmp_path):
         "ASTANA. KAZINFORM - The plant opened on Monday. It employs 300 people.\n", encoding="utf-8"
     )
     t = analysis.load(story)
-    view = charts.show("parts_of_total", t)
+    view = charts.draw("parts_of_total", t)
     assert view.figure is None and view._repr_png_() is None
     assert (
         view._repr_markdown_()
@@ -165,7 +191,7 @@ def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline
     pub = t.article.meta["published"]
     assert (pub["year"], pub["year_inferred"], pub["date"]) == (2015, True, None)
     assert pub["how_known"] == "inferred: the text speaks of 2016 as the future"
-    fig, _ = charts.draw("timeline", t)
+    fig = charts.draw("timeline", t).figure
     assert "The year 2015 is inferred: no date in the story gives it." in [
         x.get_text() for x in fig.texts
     ]

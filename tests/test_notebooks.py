@@ -2,16 +2,23 @@
 
 import base64
 import json
+import re
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from analysis import paths
+from analysis import notebooks, paths
 from analysis.viz import charts
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
-CHART_CELL = 'charts.show("'
+CHART_CELL = re.compile(r'album\.axes\("(\w+)"')
+
+
+def _chart(cell) -> str | None:
+    """The name of the chart a code cell draws, or None."""
+    m = CHART_CELL.search(cell.source) if cell.cell_type == "code" else None
+    return m.group(1) if m else None
 
 
 def test_three_numbered_notebooks():
@@ -38,13 +45,25 @@ def test_narrative_shape(path):
     assert len(setup) == 1
     names = []
     for i, cell in enumerate(cells):
-        if cell.cell_type == "code" and cell.source.startswith(CHART_CELL):
-            names.append(cell.source.split('"')[1])
+        if _chart(cell):
+            names.append(_chart(cell))
+            assert 2 <= len(cell.source.splitlines()) <= 6, cell.source
             caption = cells[i + 1]
             assert caption.cell_type == "markdown" and caption.source.count(". ") == 0, (
                 caption.source
             )
     assert names == [c.name for c in charts.CHARTS.values() if c.notebook == path.stem]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_generated_parts_are_in_step(path):
+    """Each chart cell is its recipe word for word, and the navigation line links every notebook
+    by its title (`notebooks.refresh()` rewrites both)."""
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].source.split("\n")[2] == notebooks.navigation()
+    for cell in nb.cells:
+        if _chart(cell):
+            assert cell.source == notebooks.chart_cell(_chart(cell)), _chart(cell)
 
 
 def _run(path, out, *, rerun=False):
@@ -94,7 +113,7 @@ def test_notebook_runs_reruns_and_exports(path, tmp_path):
         assert not errors, errors
         if cell.cell_type == "code":
             assert cell.execution_count is not None
-            if cell.source.startswith(CHART_CELL):
+            if _chart(cell):
                 assert len(images) == 1, cell.source  # one chart, never drawn twice
     # every cell run a second time in the same kernel gives the same charts
     assert [im for im, _ in first] == [im for im, _ in second]

@@ -171,11 +171,13 @@ def test_full_disk_leaves_previous_tables(tmp_path, monkeypatch, article_copy):
 
 
 def test_full_disk_leaves_previous_charts(tmp_path, monkeypatch):
-    charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png", "svg"])
+    charts.export(tmp_path, analysis.load(), names=["zipf", "top_terms"], formats=["png", "svg"])
     before = _snapshot(tmp_path)
     (tmp_path / "zipf.png").write_bytes(b"an older chart")
     before["zipf.png"] = b"an older chart"
     _disk_fills_after(monkeypatch, 2)
     with pytest.raises(OSError, match="No space left"):
-        charts.export(tmp_path, names=["zipf", "top_terms"], formats=["png", "svg"])
+        charts.export(
+            tmp_path, analysis.load(), names=["zipf", "top_terms"], formats=["png", "svg"]
+        )
     assert _snapshot(tmp_path) == before  # no file replaced, no temporary file left

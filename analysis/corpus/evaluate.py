@@ -280,3 +280,32 @@ def score_stories(folder: str | Path | None = None, facts: dict | None = None) -
     return pd.DataFrame(rows).astype({"kind": "string", "tp": "Int64", "gold": "Int64",
                                       "found": "Int64", "precision": "float64",
                                       "recall": "float64", "f1": "float64"})  # fmt: skip
+
+
+def extraction_scores(article=None) -> pd.DataFrame:
+    """The extraction's scores in one tidy table: doc_id, table, precision, recall, f1.
+
+    One row per kind of fact for each of the bundle's own articles (against their curated facts;
+    `article` is left out when it has none), and, where the folder of real wire stories is
+    present, for all of them together (micro scores by their own scorer, `doc_id` "N real wire
+    stories", `table` the curated table the kind matches). Built once, for the tables and the
+    chart of the facts notebook.
+    """
+    from ..facts import curated
+    from ..reading.article import load as read
+    from .folder import default_corpus
+
+    skip = None
+    if article is not None:
+        art = article if isinstance(article, Article) else read(article)
+        skip = None if curated.has_curated(art) else art.path.resolve()
+    docs = [d for d in default_corpus() if d.resolve() != skip]
+    own = evaluate_all(docs)[["doc_id", "table", "precision", "recall", "f1"]]
+    real = stories()
+    if not real:
+        return own
+    scored = score_stories().set_index("kind")
+    label = f"{len(real)} real wire stories"
+    rows = pd.DataFrame({"doc_id": label, "table": list(REAL_KINDS.values()),
+                         **{c: [scored.loc[k, c] for k in REAL_KINDS] for c in ("precision", "recall", "f1")}})  # fmt: skip
+    return pd.concat([rows, own], ignore_index=True).astype({"doc_id": "string", "table": "string"})

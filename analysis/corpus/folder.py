@@ -81,3 +81,9 @@ def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path
     return write_csvs(
         Path(out) if out is not None else paths.PROCESSED / Path(folder).resolve().name, frames
     )
+
+
+def beside_bundle(article: str | Path) -> list[Path]:
+    """An article followed by the bundle's own articles (the seed and data/eval/), each once."""
+    article = Path(article)
+    return [article, *(d for d in default_corpus() if d.resolve() != article.resolve())]

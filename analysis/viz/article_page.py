@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..tables.bundle import Tables
+from .style import TYPE_COLOURS
 
 KINDS = {
     # kind: (legend label, CSS)
@@ -23,13 +24,6 @@ KINDS = {
     "date": ("date", "outline:1.5px solid #009E73;border-radius:3px;"),
     "quantity": ("quantity", "background:#fdebc8;"),
     "cue": ("event cue (status)", "font-weight:bold;text-decoration:underline dotted #CC79A7;"),
-}
-TYPE_COLOURS = {
-    "PERSON": "#D55E00",
-    "ORG": "#0072B2",
-    "GPE": "#009E73",
-    "EVENT": "#E69F00",
-    "DOCUMENT": "#CC79A7",
 }
 
 

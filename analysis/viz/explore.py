@@ -14,7 +14,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..tables.bundle import Tables
-from . import plots
+from . import plots, views
+from .style import style
 
 
 def kwic_html(kwic: pd.DataFrame, term: str) -> str:
@@ -35,14 +36,12 @@ def kwic_html(kwic: pd.DataFrame, term: str) -> str:
 
 def term_figure(tables: Tables, term: str) -> Figure:
     """Where one term occurs: a one-row dispersion plot."""
-    tokens = tables["tokens"]
-    with plots.style():
+    tokens = tables.tokens
+    with style():
         fig = Figure(figsize=(8, 1.3), layout="constrained")
         ax = fig.add_subplot()
-        starts = tokens.groupby("sentence_id")["token_index"].min()
-        plots.dispersion(
-            tables["dispersion"], terms=[term], boundaries=starts, n_tokens=len(tokens), ax=ax
-        )
+        plots.dispersion(tables.dispersion, x="token_index", y="term", order=[term],
+                         boundaries=views.sentence_starts(tokens), extent=len(tokens), ax=ax)  # fmt: skip
         ax.set_xlabel("position in the text (token offset)")
     return fig
 
@@ -50,7 +49,7 @@ def term_figure(tables: Tables, term: str) -> Figure:
 def term_png(tables: Tables, term: str) -> bytes:
     """`term_figure` as PNG bytes."""
     buf = io.BytesIO()
-    with plots.style():
+    with style():
         term_figure(tables, term).savefig(buf, format="png", dpi=100, metadata={"Software": None})
     return buf.getvalue()
 

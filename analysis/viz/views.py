@@ -74,13 +74,15 @@ def keyness_extremes(
     )
 
 
-def collocations(ngrams: pd.DataFrame, stopwords: frozenset[str], *, n: int = 12) -> pd.DataFrame:
-    """N-grams that begin and end with a content word, strongest by log-likelihood first."""
+def collocations(ngrams: pd.DataFrame, stopwords: frozenset[str], *, n: int = 8) -> pd.DataFrame:
+    """The n strongest n-grams of each length (by log-likelihood) that begin and end with a
+    content word: the pairs first, then the triples."""
     words = ngrams["ngram"].str.split(" ")
     edges = words.map(lambda w: w[0] not in stopwords and w[-1] not in stopwords)
     return (
         ngrams.loc[edges]
-        .sort_values(["log_likelihood", "ngram"], ascending=[False, True], kind="stable")
+        .sort_values(["n", "log_likelihood", "ngram"], ascending=[True, False, True], kind="stable")
+        .groupby("n", sort=False)
         .head(n)
         .reset_index(drop=True)
     )
@@ -96,6 +98,22 @@ def rank_frequency(terms: pd.DataFrame) -> pd.DataFrame:
     """rank (1..V, ties broken by order), count: the Zipf curve."""
     counts = terms["count"].sort_values(ascending=False, kind="stable").reset_index(drop=True)
     return pd.DataFrame({"rank": range(1, len(counts) + 1), "count": counts}).astype("Int64")
+
+
+def zipf_fit(data: pd.DataFrame, *, x: str = "rank", y: str = "count") -> tuple[float, float]:
+    """Slope and intercept of log(y) against log(x), least squares (Zipf's law: slope near -1)."""
+    import numpy as np
+
+    r, c = data[x].astype(float).to_numpy(), data[y].astype(float).to_numpy()
+    if len(r) < 2:
+        return float("nan"), float("nan")
+    slope, intercept = np.polyfit(np.log(r), np.log(c), 1)
+    return float(slope), float(intercept)
+
+
+def sentence_starts(tokens: pd.DataFrame) -> pd.Series:
+    """The token offset at which each sentence starts, by sentence_id."""
+    return tokens.groupby("sentence_id")["token_index"].min()
 
 
 def _parse(date: str | None) -> tuple[dt.date, dt.date] | None:
@@ -124,7 +142,10 @@ def timeline(events: pd.DataFrame) -> pd.DataFrame:
     return events.assign(
         start=pd.to_datetime([s[0] if s else None for s in spans]),
         end=pd.to_datetime([s[1] if s else None for s in spans]),
-        label=[textwrap.shorten(x, 58, placeholder="…") for x in label],
+        label=[
+            f"{i}  {textwrap.shorten(x, 58, placeholder='…')}"
+            for i, x in zip(events["event_id"], label)
+        ],
     )
 
 
@@ -147,6 +168,23 @@ def entity_mentions(entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     )
 
 
+def actors(
+    entities: pd.DataFrame, mentions: pd.DataFrame, roles: pd.DataFrame, *, n: int = 15,
+    types=("PERSON", "ORG", "GPE"),
+) -> pd.DataFrame:  # fmt: skip
+    """entity, type, direct, indirect, total, roles: the n entities of `types` mentioned most,
+    with the roles the article gives them ("minister, Ministry of X"), or <NA>."""
+    data = entity_mentions(entities, mentions)
+    data = data.loc[data["type"].isin(types)].head(n).reset_index(drop=True)
+    named = roles.groupby("person")["role"].agg(lambda r: ", ".join(dict.fromkeys(r)))
+    orgs = roles.groupby("person")["organization"].first()
+    label = [
+        None if e not in named.index else named[e] + (f", {orgs[e]}" if isinstance(orgs.get(e), str) else "")
+        for e in data["entity"]
+    ]  # fmt: skip
+    return data.assign(roles=pd.array(label, dtype="string"))
+
+
 def quote_words(quotes: pd.DataFrame) -> pd.DataFrame:
     """speaker, kind, n_quotes, n_words: how much each speaker is quoted, directly or reported."""
     return (
@@ -155,6 +193,39 @@ def quote_words(quotes: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
         .astype({"n_quotes": "Int64", "n_words": "Int64"})
     )
+
+
+def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """speaker, direct, reported, total, n_quotes: words quoted from each speaker, most first."""
+    q = quote_words(quotes)
+    wide = (
+        q.pivot_table(index="speaker", columns="kind", values="n_words", aggfunc="sum", fill_value=0, observed=False)
+        .reindex(columns=["direct", "reported"], fill_value=0)
+        .reset_index()
+    )  # fmt: skip
+    wide.columns.name = None
+    n_quotes = q.groupby("speaker")["n_quotes"].sum()
+    return (
+        wide.assign(total=lambda d: d["direct"] + d["reported"], n_quotes=lambda d: d["speaker"].map(n_quotes))
+        .sort_values(["total", "speaker"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+        .astype({"direct": "Int64", "reported": "Int64", "total": "Int64", "n_quotes": "Int64"})
+    )  # fmt: skip
+
+
+def parts_of_totals(quantities: pd.DataFrame) -> pd.DataFrame:
+    """total, total_quantity, unit, part, quantity: every total the article breaks into parts,
+    one row per part (empty when no quantity is part of another)."""
+    q = quantities
+    totals = q.loc[q["subject"].isin(q["part_of"].dropna())].drop_duplicates("subject")
+    rows = [
+        (t.subject, float(t.quantity), str(t.unit), str(p.category), float(p.quantity))
+        for t in totals.itertuples()
+        for p in q.loc[q["part_of"] == t.subject].itertuples()
+    ]
+    out = pd.DataFrame(rows, columns=["total", "total_quantity", "unit", "part", "quantity"])
+    return out.astype({"total": "string", "total_quantity": "float64", "unit": "string",
+                       "part": "string", "quantity": "float64"})  # fmt: skip
 
 
 def comentions(
@@ -175,13 +246,24 @@ def comentions(
     return out.astype({"source": "string", "target": "string", "weight": "Int64"})
 
 
-def topic_matrix(topics: pd.DataFrame, *, contexts: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """theme, context, area, shared: which themes each context names, and which are shared."""
-    df = topics if contexts is None else topics.loc[topics["context"].isin(contexts)]
-    n_contexts = df.groupby("theme")["context"].nunique()
-    return df.assign(shared=df["theme"].map(n_contexts).gt(1).astype("boolean"))[
+def topic_matrix(topics: pd.DataFrame, *, n_contexts: int = 2) -> pd.DataFrame:
+    """theme, context, area, shared: which themes each of the first `n_contexts` contexts (parts
+    of the story, in the order they are first named) names, and which themes are shared."""
+    contexts = list(dict.fromkeys(topics["context"]))[:n_contexts]
+    df = topics.loc[topics["context"].isin(contexts)]
+    n_named = df.groupby("theme")["context"].nunique()
+    return df.assign(shared=df["theme"].map(n_named).gt(1).astype("boolean"))[
         ["theme", "context", "area", "shared"]
     ].reset_index(drop=True)
+
+
+def network_nodes(
+    entities: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame
+) -> pd.DataFrame:
+    """entity, type, direct, indirect, total: the entities an edge of `edges` joins."""
+    nodes = entity_mentions(entities, mentions)
+    joined = set(edges["source"]) | set(edges["target"])
+    return nodes.loc[nodes["entity"].isin(joined)].reset_index(drop=True)
 
 
 def metadata_table(meta: dict) -> pd.DataFrame:

@@ -1,0 +1,222 @@
+"""Figures for the charts: an `Album` holds the charts of one article as they are drawn, shows
+each in a notebook with its caption under it, and exports them (PNG, SVG, PDF and a manifest),
+byte-identical on every run.
+
+    album = Album(T)
+    ax = plots.hbar(data, x="count", y="term", ax=album.axes("top_terms"))
+    album.show(ax, "the caption")
+    album.export("charts/")
+
+`CHARTS` is the register of the notebooks' charts (name, notebook, title, size), filled by
+`analysis.viz.charts`; `album.axes(name)` draws a new figure for the named chart with its title
+and the article's source line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .. import paths
+from ..atomic import write_all_atomic
+from .style import style
+
+FORMATS = ("png", "svg", "pdf")
+DPI = 200
+METADATA = {  # no dates, versions or random ids: the same chart gives the same bytes
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+MANIFEST = "manifest.json"
+ARTICLE_PAGE = {
+    "name": "article",
+    "notebook": "01_article",
+    "title": "The article with its facts in place",
+    "caption": "The text with every mention, date, quantity, quote and event cue highlighted; hover for its row.",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the notebooks: its recipe draws it into an album (see `analysis.viz.charts`)."""
+
+    name: str
+    notebook: str
+    title: str
+    size: tuple[float, float]
+    recipe: Callable[..., object]
+    needs: tuple[str, ...] = ()  # inputs beyond the article's tables (other articles, scores)
+    row_height: float = 1.6  # inches added for each row after the first (facets, or totals)
+
+
+CHARTS: dict[str, Chart] = {}
+
+
+def chart(
+    name: str,
+    notebook: str,
+    title: str,
+    *,
+    size=(8, 4.5),
+    needs: tuple[str, ...] = (),
+    row_height=1.6,
+):
+    """Register a recipe `f(T, album, **needs)` as the chart `name`."""
+
+    def register(recipe):
+        CHARTS[name] = Chart(name, notebook, title, size, recipe, needs, row_height)
+        return recipe
+
+    return register
+
+
+class ChartView:
+    """A drawn chart as a notebook shows it: one PNG image with its caption under it, however
+    often the cell is rerun. `figure` is the matplotlib Figure (None for a chart left out)."""
+
+    def __init__(self, name: str, figure: Figure | None, caption: str):
+        self.name, self.figure, self.caption = name, figure, caption
+
+    def _repr_png_(self) -> bytes | None:
+        if self.figure is None:
+            return None
+        buf = io.BytesIO()
+        with style():
+            self.figure.savefig(buf, format="png", dpi=110, metadata=METADATA["png"])
+        return buf.getvalue()
+
+    def _repr_markdown_(self) -> str:
+        return f"*{self.caption}*"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import Image, Markdown, display
+
+        png = self._repr_png_()
+        if png is not None:
+            display(Image(data=png, format="png"))
+        display(Markdown(self._repr_markdown_()))
+
+    def __repr__(self) -> str:
+        return f"<chart {self.name}: {self.caption}>"
+
+
+class Album:
+    """The charts of one article, as drawn: name -> (Figure or None, caption)."""
+
+    def __init__(self, tables):
+        self.tables = tables
+        self.drawn: dict[str, tuple[Figure | None, str]] = {}
+
+    def axes(self, name: str, *, rows: int | None = None, **subplots) -> Axes:
+        """A new figure for the chart `name` (its title, size and the article's source line):
+        its Axes, or an array of them when `subplots` (nrows=, ncols=) asks for several. The
+        figure grows by the chart's row height for each row after the first: `rows` (groups
+        drawn on one Axes), or `nrows`."""
+        spec = CHARTS[name]
+        rows = max(rows if rows is not None else subplots.get("nrows", 1), 1)
+        with style():
+            fig = Figure(
+                figsize=(spec.size[0], spec.size[1] + spec.row_height * (rows - 1)),
+                layout="constrained",
+            )
+            axes = fig.subplots(**subplots)
+            fig.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
+            fig.text(
+                0.01, 0.012, self.tables.article.meta["source_line"], fontsize=7.5, color="#555555"
+            )
+            if hasattr(axes, "flat") and axes.size > 1:
+                fig.suptitle(spec.title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+            else:
+                (axes.flat[0] if hasattr(axes, "flat") else axes).set_title(spec.title)
+        self.drawn[name] = (fig, "")
+        return axes
+
+    def show(self, ax, caption: str, *, keep: bool = True) -> ChartView:
+        """The chart drawn on `ax` (an Axes or an array of them) with its caption, for a
+        notebook to display; `keep=False` leaves the chart out (nothing to draw) and shows the
+        caption alone."""
+        fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
+        name = next(n for n, (f, _) in self.drawn.items() if f is fig)
+        self.drawn[name] = (fig if keep else None, caption)
+        return ChartView(name, fig if keep else None, caption)
+
+    def export(self, out: str | Path, *, formats: Iterable[str] = FORMATS) -> list[dict]:
+        """Write the charts drawn to `out` as <name>.<format>, list them in `out/manifest.json`
+        (merged with the entries of other notebooks already there), and return the entries.
+
+        Everything is rendered in memory before the first file is written, and each file is
+        written atomically: a failure leaves the previous files intact.
+        """
+        formats = tuple(formats)
+        bad = [f for f in formats if f not in FORMATS]
+        if bad:
+            raise ValueError(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}")
+        out = Path(out)
+        files: dict[Path, bytes] = {}
+        entries = []
+        for name in [n for n in CHARTS if n in self.drawn]:
+            fig, caption = self.drawn[name]
+            spec = CHARTS[name]
+            if fig is not None:
+                _freeze_layout(fig)
+                files |= {out / f"{name}.{fmt}": render(fig, fmt) for fmt in formats}
+            entries.append({"name": name, "notebook": spec.notebook, "title": spec.title, "caption": caption,
+                            "files": [f"{name}.{fmt}" for fmt in formats] if fig is not None else []})  # fmt: skip
+        if any(CHARTS[n].notebook == ARTICLE_PAGE["notebook"] for n in self.drawn):
+            from .article_page import article_html
+
+            files[out / "article.html"] = article_html(self.tables).encode("utf-8")
+            entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
+        out.mkdir(parents=True, exist_ok=True)
+        files[out / MANIFEST] = _manifest(out, entries)
+        write_all_atomic(files)
+        return entries
+
+
+def default_out(tables) -> Path:
+    """charts/ for the seed article, charts/<name>/ for any other."""
+    seed = tables.article.path.resolve() == paths.ARTICLE.resolve()
+    return paths.CHARTS if seed else paths.CHARTS / tables.article.name
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Lay the figure out once, so that each format renders it without laying it out again."""
+    with style():
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    # the layout solver can leave noise in the last digits of a position, and SVG clip ids are
+    # hashes of the clip box: round the positions so that the same chart gives the same bytes
+    for ax in fig.axes:
+        box = ax.get_position()
+        ax.set_position([round(v, 6) for v in (box.x0, box.y0, box.width, box.height)])
+
+
+def render(fig: Figure, fmt: str) -> bytes:
+    """The figure's bytes in one format, identical on every run."""
+    buf = io.BytesIO()
+    with style():
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=METADATA[fmt])
+    return buf.getvalue()
+
+
+def _manifest(out: Path, entries: list[dict]) -> bytes:
+    """The manifest: the entries just written, merged with the others already in `out`."""
+    path = out / MANIFEST
+    old = []
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))["charts"]
+        except (ValueError, KeyError, TypeError):
+            old = []
+    order = [*CHARTS, ARTICLE_PAGE["name"]]
+    by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in order}
+    by_name.update({e["name"]: e for e in entries})
+    charts = sorted(by_name.values(), key=lambda e: order.index(e["name"]))
+    return (json.dumps({"charts": charts}, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
