@@ -1,5 +1,4 @@
-"""A reader's summary: the `stats` table (`stats`) and the key phrases (`keyphrases`).
-"""
+"""A reader's summary: the `stats` table (`stats`) and the key phrases (`keyphrases`)."""
 
 from ..submodules import lazy
 
