@@ -3,6 +3,7 @@
 python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
 python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
 python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
+python -m analysis corpus PATH --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             help="publication date, YYYY-MM-DD, when the article's metadata does not give it "
             "(relative dates such as 'last month' are resolved against it)",
         )
+    _corpus_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "corpus":  # no warnings caught: Dask's own go to the terminal as they come
+        return _corpus(args)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         status = _run(args)
@@ -93,6 +97,45 @@ def _run(args) -> int:
 
 
 def _is_corpus(article: str) -> bool:
+def _corpus_parser(sub) -> None:
+    k = sub.add_parser(
+        "corpus", help="every table of every article, and the corpus tables, as Parquet (Dask)"
+    )
+    k.add_argument("path", help="a folder of .txt articles, or a glob such as 'news/**/*.txt'")
+    k.add_argument("--out", required=True, help="output folder; rerunning into it resumes")
+    where = k.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
+    where.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://host:8786")
+    k.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 50)")
+
+
+def _corpus(args) -> int:
+    from .corpus.batches import BATCH_SIZE
+    from .corpus.dask_run import run
+
+    size = args.batch_size or BATCH_SIZE
+    if size < 1 or (args.workers is not None and args.workers < 1):
+        print("error: --workers and --batch-size must be 1 or more", file=sys.stderr)
+        return 2
+    try:
+        if args.scheduler:
+            from distributed import Client
+
+            with Client(args.scheduler, timeout="20s") as client:
+                result = run(args.path, args.out, client, batch_size=size)
+        else:
+            result = run(args.path, args.out, workers=args.workers, batch_size=size)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # the scheduler cannot be reached
+        print(f"error: --scheduler {args.scheduler}: {err}; check the address", file=sys.stderr)
+        return 2
+    for f in result["failed"]:
+        print(f"error: batch {f['number']} failed: {f['error']}", file=sys.stderr)
+    return 1 if result["failed"] else 0
+
+
     """A folder holding several .txt files (and no article.txt) is a corpus."""
     path = Path(article)
     return (

@@ -220,6 +220,81 @@ TABLES: dict[str, dict[str, Column]] = {
     },
 }
 
+# ---- a corpus (analysis.corpus.run): every table above gets these two columns first, and the
+# corpus tables below are written beside them, each batch's own and the whole corpus's
+DOC_ID = _c("string", "the article: its file name without .txt")
+CORPUS_KEYS: dict[str, Column] = {
+    "doc_id": DOC_ID,
+    "published": _c(
+        "string",
+        "the article's publication date, ISO 8601 (metadata, dateline or --published)",
+        nullable=True,
+    ),
+}
+TABLES |= {
+    "documents": {
+        "doc_id": DOC_ID,
+        "path": _c("string", "the article file, as given"),
+        "published": CORPUS_KEYS["published"],
+        "agency": _c(
+            "string", "the agency that published it (metadata, dateline or credits)", nullable=True
+        ),
+        "place": _c("string", "the dateline's place", nullable=True),
+        "title": _c("string", "a short title (metadata, or the file name)"),
+        "n_words": _c("Int64", "word tokens in the body (doc_terms counted)"),
+    },
+    "doc_terms": {
+        "doc_id": DOC_ID,
+        "term": _c(
+            "string", "a lower-case word of the body (analysis.terms.counting.WORD_PATTERN)"
+        ),
+        "count": _c("Int64", "occurrences in the article's body"),
+        "per_1k": _c("float64", "occurrences per 1,000 words of the article's body"),
+    },
+    "term_totals": {
+        "term": _c("string", "a lower-case word (as in doc_terms)"),
+        "count": _c("Int64", "occurrences in all the articles"),
+        "per_1k": _c("float64", "occurrences per 1,000 words of all the articles"),
+        "n_docs": _c("Int64", "document frequency: articles the term occurs in"),
+    },
+    "entity_articles": {
+        "entity": _c("string", "canonical name, as in each article's entities table"),
+        "type": _c(
+            "category", "PERSON, ORG, GPE, LOC, EVENT, DOCUMENT or OTHER", categories=ENTITY_TYPES
+        ),
+        "n_articles": _c("Int64", "articles naming the entity"),
+        "n_mentions": _c("Int64", "mentions in all those articles, indirect references included"),
+    },
+    "comentions": {
+        "entity_a": _c("string", "one entity (the first of the two in alphabetical order)"),
+        "entity_b": _c("string", "the other entity"),
+        "n_articles": _c("Int64", "articles naming both"),
+    },
+    "timeline": {
+        "doc_id": DOC_ID,
+        "published": CORPUS_KEYS["published"],
+        "event_id": _c("string", "the event in its article's events table"),
+        "date": _c("string", "ISO 8601, as in the events table", nullable=True),
+        "start": _c(
+            "datetime64[s]", "first day the date can mean (empty when undated)", nullable=True
+        ),
+        "end": _c(
+            "datetime64[s]", "last day the date can mean (empty when undated)", nullable=True
+        ),
+        "status": _c(
+            "category", "done, ongoing, planned or possible", categories=STATUSES, ordered=True
+        ),
+        "actor": _c("string", "who acts", nullable=True),
+        "action": _c("string", "what is done"),
+        "object": _c("string", "what it is done to or about", nullable=True),
+    },
+    "errors": {
+        "doc_id": DOC_ID,
+        "path": _c("string", "the file that could not be used"),
+        "error": _c("string", "what is wrong with it and what to do (the one-line message)"),
+    },
+}
+
 TERM_TABLES = ("sentences", "tokens", "terms", "ngrams", "keyness", "dispersion", "kwic")
 FACT_TABLES = (
     "entities", "mentions", "roles", "events", "quantities", "topics", "quotes", "dates",
@@ -227,6 +302,35 @@ FACT_TABLES = (
 )  # fmt: skip
 SUMMARY_TABLES = ("stats", "keyphrases")
 TABLE_NAMES = TERM_TABLES + FACT_TABLES + SUMMARY_TABLES
+# a corpus's own tables: those of each batch (beside its articles' tables), and the totals over
+# every batch (summed from the batches': each article is in one batch)
+BATCH_TABLES = ("documents", "doc_terms", "timeline", "errors")
+TOTAL_TABLES = ("term_totals", "entity_articles", "comentions")
+CORPUS_TABLES = BATCH_TABLES + TOTAL_TABLES
+
+
+def columns(name: str) -> dict[str, Column]:
+    """The columns of a table in a corpus's output: an article's table gets `doc_id` and
+    `published` first; the corpus tables have theirs."""
+    return TABLES[name] if name in CORPUS_TABLES else CORPUS_KEYS | TABLES[name]
+
+
+def conform_corpus(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A table of a corpus's output with its declared columns, in order, and dtypes."""
+    df = df.reset_index(drop=True)
+    return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in columns(name).items()})
+
+
+def arrow_schema(name: str):
+    """The Parquet (pyarrow) schema of a table in a corpus's output; categories are stored as
+    strings, and read back as the declared categories (`conform_corpus`)."""
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "category": pa.string(), "Int64": pa.int64(),
+             "float64": pa.float64(), "boolean": pa.bool_(), "datetime64[s]": pa.timestamp("s")}  # fmt: skip
+    return pa.schema(
+        [pa.field(c, kinds[col.dtype], nullable=True) for c, col in columns(name).items()]
+    )
 
 
 def empty(name: str) -> pd.DataFrame:
@@ -289,7 +393,13 @@ columns hold `<NA>` where the value is missing; categories list their values.
 
 def reference() -> str:
     """The text of `docs/columns.md`: a heading, then `markdown()`."""
-    return REFERENCE_HEAD + markdown()
+    keys = "; ".join(f"`{c}` ({col.dtype}): {col.doc}" for c, col in CORPUS_KEYS.items())
+    corpus = (
+        "In a corpus's output (`python -m analysis corpus`, Parquet), every table of an article "
+        f"has two more columns first, {keys}; the corpus tables ({', '.join(f'`{n}`' for n in CORPUS_TABLES)}) "
+        "come last below.\n\n"
+    )
+    return REFERENCE_HEAD + corpus + markdown()
 
 
 def markdown() -> str:

@@ -1,0 +1,171 @@
+"""A corpus on Dask: every article's tables and the corpus tables, as Parquet, from a laptop to
+a cluster.
+
+    python -m analysis corpus PATH --out DIR [--workers N | --scheduler ADDRESS]
+    analysis.corpus.run(paths, out, client=None)
+
+The articles are cut into batches (`batches.plan`); each batch is one task, which builds its
+articles' tables on a worker and writes them as one partition (`store`), returning only a small
+summary: nothing of the tables comes back to this process. The scheduler holds the tasks and
+hands each worker about one at a time (Dask's queuing of root tasks), so memory per worker is
+that of one batch, whatever the corpus size. A worker that dies takes its task with it and
+the scheduler runs it again elsewhere; a batch already on disk is skipped (its key is the
+content hash of its articles), so a run that is cut short resumes where it stopped. The
+totals (`term_totals`, `entity_articles`, `comentions`) are summed from the batches' own, a
+few partitions at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import schemas
+from ..errors import InputError
+from ..paths import RAW
+from .batches import BATCH_SIZE, Batch, find_articles, plan, process_batch
+from .store import BATCHES, done_keys, partition, remove_temporaries, write_manifest
+
+MERGE_AT_ONCE = 64  # batches' totals summed at a time
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def local_client(workers: int | None = None, *, dashboard: str = "127.0.0.1:8787"):
+    """A Dask client on a LocalCluster of this machine: one worker process per core (or
+    `workers`), one thread each; the dashboard on `dashboard` (another port if it is taken)."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(
+        n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+        host="127.0.0.1", dashboard_address=dashboard, silence_logs=logging.ERROR,
+    ) as cluster, Client(cluster) as client:  # fmt: skip
+        yield client
+
+
+def run(
+    paths: str | Path | list,
+    out: str | Path,
+    client=None,
+    *,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: bool = True,
+    echo: Callable[[str], None] | None = None,
+) -> dict:
+    """Every table of every article under `paths` (a folder, a glob or a list of .txt files)
+    and the corpus tables, written to `out` as Parquet; returns what was done (also in
+    `out/run.json`): articles, batches, written, skipped, errors, failed, seconds.
+
+    `client` is a `distributed.Client`; None starts a LocalCluster for the run (`workers`
+    processes, default one per core). Unreadable articles are rows of `errors`; a batch that
+    fails for another reason is listed under `failed` and the other batches go on.
+    """
+    echo = echo or (lambda line: print(line, file=sys.stderr))
+    out = Path(out)
+    if out.resolve().is_relative_to(RAW.resolve()):
+        raise InputError(
+            out, "is inside data/raw/, which code never writes to; choose another --out"
+        )
+    batches = plan(find_articles(paths), batch_size)
+    if client is None:
+        with local_client(workers) as own:
+            return run(paths, out, own, batch_size=batch_size, progress=progress, echo=echo)
+    echo(f"{sum(len(b.articles) for b in batches)} articles in {len(batches)} batches; "
+         f"Dask dashboard: {client.dashboard_link}")  # fmt: skip
+    start = time.perf_counter()
+    (out / BATCHES).mkdir(parents=True, exist_ok=True)
+    remove_temporaries(out)
+    summaries, failed = _compute(client, batches, out, progress)
+    result = _finish(out, batches, summaries, failed)
+    result |= {"seconds": round(time.perf_counter() - start, 3), "workers": _workers(client)}
+    write_manifest(out, result)
+    echo(f"{result['written']} batches written, {result['skipped']} already there; "
+         f"{result['errors']} articles in errors; tables in {out}")  # fmt: skip
+    return result
+
+
+def _compute(client, batches: list[Batch], out: Path, progress: bool) -> tuple[list[dict], list]:
+    """Run `process_batch` on every batch; the summaries, and the batches that failed."""
+    from distributed import as_completed
+    from distributed import progress as dask_progress
+
+    token = os.urandom(4).hex()
+    futures = [
+        client.submit(
+            process_batch, b, str(out.resolve()), key=f"batch-{b.number:06d}-{token}", pure=False
+        )
+        for b in batches
+    ]
+    if progress and futures:
+        dask_progress(futures)  # a bar in the terminal (waits); a widget in a notebook
+    summaries, failed = [], []
+    for future in as_completed(futures):
+        if future.status == "error":
+            number = int(future.key.split("-")[1])
+            failed.append({"number": number, "error": repr(future.exception())})
+        else:
+            summaries.append(future.result())
+        future.release()
+    return summaries, failed
+
+
+def _finish(out: Path, batches: list[Batch], summaries: list[dict], failed: list[dict]) -> dict:
+    """The totals, summed over every batch of the corpus; stale partitions removed; the
+    run's summary."""
+    keys = [s["key"] for s in sorted(summaries, key=lambda s: s["number"])]
+    if not failed:
+        for stale in done_keys(out) - set(keys):
+            shutil.rmtree(partition(out, stale), ignore_errors=True)
+    merge_totals(out, keys)
+    remove_temporaries(out)
+    n_errors = _count_errors(out, keys)
+    return {
+        "articles": sum(len(b.articles) for b in batches), "batches": len(batches),
+        "batch_size": max((len(b.articles) for b in batches), default=0),
+        "written": sum(not s["skipped"] for s in summaries),
+        "skipped": sum(s["skipped"] for s in summaries),
+        "errors": n_errors, "failed": sorted(failed, key=lambda f: f["number"]), "keys": keys,
+    }  # fmt: skip
+
+
+def merge_totals(out: Path, keys: list[str]) -> None:
+    """Sum the batches' totals into out/<total>.parquet, MERGE_AT_ONCE batches at a time."""
+    import pyarrow.parquet as pq
+
+    from .aggregate import merge_totals as merge
+    from .store import write_total
+
+    for name in schemas.TOTAL_TABLES:
+        total = schemas.empty(name)
+        for lo in range(0, len(keys), MERGE_AT_ONCE):
+            files = [partition(out, k) / f"{name}.parquet" for k in keys[lo : lo + MERGE_AT_ONCE]]
+            parts = [pq.read_table(f).to_pandas() for f in files]
+            total = merge([total, *parts], name)
+        write_total(out, name, total)
+
+
+def _count_errors(out: Path, keys: list[str]) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.read_metadata(partition(out, k) / "errors.parquet").num_rows for k in keys)
+
+
+def _workers(client) -> int:
+    try:
+        return len(client.scheduler_info().get("workers", {}))
+    except Exception:  # the scheduler is gone already: the count is only informative
+        return 0

@@ -1,0 +1,240 @@
+"""A corpus on Dask: a 2-worker LocalCluster on generated stories; the same tables as the
+single-process path; unreadable files in `errors`; resume; a worker killed mid-run; no
+half-written partition."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import schemas
+from analysis.corpus import aggregate, generate, read, run, store
+from analysis.corpus.batches import batch_tables, find_articles, plan
+from analysis.corpus.dask_run import local_client
+from analysis.corpus.folder import corpus_tables
+from analysis.errors import InputError
+from analysis.tables.bundle import load
+
+ALL_TABLES = (*schemas.TABLE_NAMES, *schemas.CORPUS_TABLES)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with local_client(2, dashboard=":0") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus200(tmp_path_factory, client):
+    folder = tmp_path_factory.mktemp("stories200")
+    made = generate.write_stories(folder, 200, seed=7)
+    out = tmp_path_factory.mktemp("out200")
+    result = run(folder, out, client, batch_size=25, progress=False)
+    return made, folder, out, result
+
+
+@pytest.fixture(scope="module")
+def corpus50(tmp_path_factory, client):
+    folder = tmp_path_factory.mktemp("stories50")
+    generate.write_stories(folder, 50, seed=3)
+    out = tmp_path_factory.mktemp("out50")
+    run(folder, out, client, batch_size=8, progress=False)
+    return folder, out
+
+
+def _digests(out: Path) -> dict[str, str]:
+    return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*.parquet"))}  # fmt: skip
+
+
+def test_two_workers_on_200_generated_stories(corpus200):
+    made, _, out, result = corpus200
+    assert (result["articles"], result["batches"], result["written"]) == (200, 8, 8)
+    assert result["errors"] == 0 and result["failed"] == [] and result["workers"] == 2
+    assert len(list((out / "batches").glob("batch=*"))) == 8
+    docs = read(out, "documents")
+    assert docs["doc_id"].tolist() == [s.doc_id for s in made]
+    assert docs["agency"].tolist() == [s.agency for s in made]
+    assert docs["published"].tolist() == [s.published.isoformat() for s in made]
+    # document frequency: each topic's own word is in the stories of that topic, and only there
+    totals = read(out, "term_totals").set_index("term")
+    for topic, (_, _, _, word) in generate.TOPICS.items():
+        assert totals.loc[word, "n_docs"] == sum(s.topic == topic for s in made), word
+    # the companies of the stories, each named in as many articles as name it
+    named = read(out, "entity_articles").groupby("entity")["n_articles"].sum()
+    for company in generate.COMPANIES:
+        assert named[company] == sum(company in s.text for s in made), company
+    # every article's events on one timeline, dated ones in date order
+    timeline, events = read(out, "timeline"), read(out, "events")
+    assert len(timeline) == len(events) > 200
+    assert timeline["start"].dropna().is_monotonic_increasing
+
+
+def _single_process(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every table by the plain single-process path (corpus_tables), with the published
+    date, and the corpus tables computed over every article at once."""
+    articles = find_articles(folder)
+    stacked = corpus_tables(articles, progress=False)
+    published = {p.stem: load(p).article.meta["published"].get("date") for p in articles}
+    out = {}
+    for name, df in stacked.items():
+        df = df.assign(published=df["doc_id"].map(published))
+        out[name] = schemas.conform_corpus(df, name)
+    bodies = {p.stem: (a := load(p).article).text[a.body_start :] for p in articles}
+    out["doc_terms"] = aggregate.doc_terms(bodies)
+    out["timeline"] = aggregate.timeline(out["events"])
+    return out | aggregate.corpus_totals(out)
+
+
+def test_equal_to_the_single_process_path_on_50_articles(corpus50):
+    folder, out = corpus50
+    expected = _single_process(folder)
+    for name in (*schemas.TABLE_NAMES, "doc_terms", "timeline", *schemas.TOTAL_TABLES):
+        # (category order aside: the stacked tables of the plain path may list them otherwise)
+        pd.testing.assert_frame_equal(
+            read(out, name), expected[name], obj=name, check_categorical=False
+        )
+    assert read(out, "entity_articles")["n_articles"].max() > 5
+
+
+def test_unreadable_files_are_reported_by_name_and_the_rest_goes_on(tmp_path, client):
+    generate.write_stories(tmp_path, 6, seed=11)
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin1.txt").write_bytes(
+        "MINSK, May 3 (Northline) -- Caf\xe9 prices rose.".encode("latin-1")
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run(tmp_path, tmp_path / "out", client, batch_size=4, progress=False)
+    errors = read(tmp_path / "out", "errors").set_index("doc_id")
+    assert result["errors"] == 3 and sorted(errors.index) == ["binary", "empty", "latin1"]
+    assert "binary file" in errors.loc["binary", "error"]
+    assert (
+        "not UTF-8" in errors.loc["latin1", "error"]
+        and "latin1.txt" in errors.loc["latin1", "error"]
+    )
+    assert "is empty" in errors.loc["empty", "error"]
+    docs = read(tmp_path / "out", "documents")
+    assert docs["doc_id"].tolist() == [f"story_{i:05d}" for i in range(1, 7)]
+    assert set(read(tmp_path / "out", "terms")["doc_id"]) == set(docs["doc_id"])
+
+
+def test_rerun_resumes_skipping_written_batches(corpus200, client):
+    _, folder, out, _ = corpus200
+    before = _digests(out)
+    again = run(folder, out, client, batch_size=25, progress=False)
+    assert (again["written"], again["skipped"]) == (0, 8)
+    assert _digests(out) == before
+    # a partition lost (a run cut short before it) is the only one made again, the same
+    gone = sorted((out / "batches").glob("batch=*"))[3]
+    for f in gone.iterdir():
+        f.unlink()
+    gone.rmdir()
+    third = run(folder, out, client, batch_size=25, progress=False)
+    assert (third["written"], third["skipped"]) == (1, 7)
+    assert _digests(out) == before
+
+
+def test_a_changed_article_makes_a_new_key_for_its_batch_only(tmp_path):
+    generate.write_stories(tmp_path, 6, seed=5)
+    keys = [b.key for b in plan(find_articles(tmp_path), 3)]
+    (tmp_path / "story_00005.txt").write_text(
+        "OSLO, May 2 (Northline) -- A new text.\n", encoding="utf-8"
+    )
+    changed = [b.key for b in plan(find_articles(tmp_path), 3)]
+    assert changed[0] == keys[0] and changed[1] != keys[1]
+
+
+def test_a_worker_killed_mid_run_changes_nothing(corpus50, client, tmp_path):
+    folder, undisturbed = corpus50
+    out = tmp_path / "killed"
+    done: dict = {}
+    worker = threading.Thread(
+        target=lambda: done.update(run(folder, out, client, batch_size=5, progress=False))
+    )
+    worker.start()
+    deadline = time.monotonic() + 300
+    while len(store.done_keys(out)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    written_at_kill = len(store.done_keys(out))
+    pid = next(iter(client.run(os.getpid).values()))
+    os.kill(pid, signal.SIGKILL)
+    worker.join(600)
+    assert 2 <= written_at_kill < 10  # killed mid-run
+    assert done["failed"] == [] and done["batches"] == 10 and done["written"] == 10
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(read(out, name), read(undisturbed, name), obj=name)
+
+
+def test_a_batch_that_fails_while_writing_leaves_no_partition(tmp_path, monkeypatch):
+    generate.write_stories(tmp_path / "in", 3, seed=2)
+    frames = batch_tables(tuple(find_articles(tmp_path / "in")))
+    out = tmp_path / "out"
+    written = []
+
+    def failing(df, name):
+        if len(written) == 5:
+            raise OSError(28, "No space left on device")
+        written.append(name)
+        return real(df, name)
+
+    real = store.to_parquet
+    monkeypatch.setattr(store, "to_parquet", failing)
+    with pytest.raises(OSError, match="No space"):
+        store.write_partition(out, "k1", frames)
+    assert list((out / "batches").iterdir()) == []  # no partition, and no temporary left
+    monkeypatch.setattr(store, "to_parquet", real)
+    # what a killed writer leaves (a temporary folder) is never read, and removed by a run
+    part = store.write_partition(out, "k2", frames)
+    (out / "batches" / ".tmp-batch=k3-0").mkdir()
+    (out / "batches" / ".tmp-batch=k3-0" / "terms.parquet").write_bytes(b"PAR1 cut short")
+    assert store.done_keys(out) == {"k2"} and part.name == "batch=k2"
+    assert len(read(out, "terms")) == len(frames["terms"])
+    store.remove_temporaries(out)
+    assert [p.name for p in (out / "batches").iterdir()] == ["batch=k2"]
+
+
+def test_command_line(tmp_path):
+    generate.write_stories(tmp_path / "in", 4, seed=9)
+    cmd = [sys.executable, "-m", "analysis", "corpus", str(tmp_path / "in"), "--out",
+           str(tmp_path / "out"), "--workers", "1"]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "4 articles in 1 batches; Dask dashboard: http://127.0.0.1:" in done.stderr
+    assert "100% Completed" in done.stdout  # Dask's progress bar
+    assert len(read(tmp_path / "out", "documents")) == 4
+    missing = subprocess.run(
+        [*cmd[:4], str(tmp_path / "nothing"), *cmd[5:]], capture_output=True, text=True
+    )
+    assert missing.returncode == 2
+    assert missing.stderr.startswith(f"error: {tmp_path / 'nothing'}: no article (.txt file) found")
+
+
+def test_find_articles_refuses_two_articles_of_one_name(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="same name"):
+        find_articles(str(tmp_path / "*" / "*.txt"))
+
+
+def test_generator_is_fixed_by_its_seed():
+    assert [s.text for s in generate.stories(30, seed=1)] == [
+        s.text for s in generate.stories(30, seed=1)
+    ]
+    made = generate.stories(300, seed=1)
+    assert made[0].text != generate.stories(1, seed=2)[0].text
+    assert len({s.place for s in made}) == len(generate.PLACES)
+    assert len({s.agency for s in made}) == len(generate.AGENCIES)
+    assert (
+        len({s.person for s in made}) > 100
+        and len({s.published.strftime("%Y-%m") for s in made}) == 24
+    )
