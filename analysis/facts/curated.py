@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +20,7 @@ from ..constants import NUMBER_WORDS
 from ..errors import InputError
 from ..reading.article import Article
 from ..reading.yamlfile import LINE, load_yaml
+from .checks import Locator, Row, check_fields, rows_of, short, validate
 
 # The fields a person types for each section; the loader computes the rest.
 FIELDS: dict[str, dict[str, bool]] = {  # field -> required
@@ -51,143 +51,6 @@ def has_curated(article: Article) -> bool:
     return facts_path(article).is_file()
 
 
-@dataclass
-class _Row:
-    """One fact as typed, with where it sits in the file (for error messages)."""
-
-    section: str
-    number: int  # 1-based within its section
-    line: int
-    values: dict
-
-    def where(self) -> str:
-        label = next(
-            (
-                str(self.values[k])
-                for k in ("entity", "person", "subject", "area", "name", "speaker")
-                if self.values.get(k)
-            ),
-            "",
-        )
-        label = f" ({label[:40]})" if label else ""
-        return f"line {self.line}: {self.section} #{self.number}{label}"
-
-
-class _Locator:
-    """Finds evidence in the article and tells which sentence holds it."""
-
-    def __init__(self, article: Article, sentences: pd.DataFrame, file: Path):
-        self.text = article.text
-        self.file = file
-        self.starts = sentences["start"].to_numpy()
-        self.ends = sentences["end"].to_numpy()
-        self.ids = sentences["sentence_id"].to_numpy()
-
-    def fail(self, row: _Row, field: str, problem: str):
-        raise InputError(self.file, f"{row.where()}, field '{field}': {problem}")
-
-    def find(self, row: _Row, field: str, phrase: str, within: tuple[int, int] | None = None):
-        """(start, end) of the one occurrence of `phrase` (inside `within` if given)."""
-        if not isinstance(phrase, str) or not phrase.strip():
-            self.fail(row, field, "must be a non-empty phrase quoted from the article")
-        if within:  # a word inside its evidence: whole words only ("he" is not in "the")
-            m = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)").search(self.text, *within)
-            first = m.start() if m else -1
-        else:
-            first = self.text.find(phrase)
-        if first < 0:
-            where = "inside its evidence" if within else "in the article"
-            self.fail(row, field, f"'{_short(phrase)}' is not {where}; quote it exactly as written")
-        if not within and self.text.find(phrase, first + 1) >= 0:
-            self.fail(
-                row, field, f"'{_short(phrase)}' occurs more than once; quote a longer phrase"
-            )
-        return first, first + len(phrase)
-
-    def sentence_of(self, start: int):
-        for sid, s, e in zip(self.ids, self.starts, self.ends):
-            if s <= start < e:
-                return int(sid)
-        return pd.NA
-
-    def sentences_spanned(self, start: int, end: int) -> tuple[int, int]:
-        """(start, end) of the sentences the span touches: where its cue may stand."""
-        touched = [(s, e) for s, e in zip(self.starts, self.ends) if s < end and start < e]
-        if not touched:
-            return start, end
-        return int(min(s for s, _ in touched)), int(max(e for _, e in touched))
-
-    def check_cue(self, row: _Row, cue: str, span: tuple[int, int]):
-        lo, hi = self.sentences_spanned(*span)
-        if not isinstance(cue, str) or cue.lower() not in self.text[lo:hi].lower():
-            self.fail(row, "cue", f"'{cue}' is not in the sentence of its evidence")
-
-
-def _short(s: str, n: int = 50) -> str:
-    s = " ".join(str(s).split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _rows(data: dict, section: str, file: Path, fields: dict[str, bool]) -> list[_Row]:
-    items = data.get(section) or []
-    if not isinstance(items, list):
-        raise InputError(file, f"'{section}' must be a list of facts (each starting with '- ')")
-    rows = []
-    for i, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            raise InputError(file, f"{section} #{i}: must be a mapping of field: value")
-        row = _Row(section, i, item.get(LINE, 0), {k: v for k, v in item.items() if k != LINE})
-        _check_fields(row, fields, file)
-        rows.append(row)
-    return rows
-
-
-def _check_fields(row: _Row, fields: dict[str, bool], file: Path):
-    for key in row.values:
-        if key not in fields:
-            guess = difflib.get_close_matches(key, fields, n=1)
-            hint = (
-                f"; did you mean '{guess[0]}'?"
-                if guess
-                else f"; the fields are {', '.join(fields)}"
-            )
-            raise InputError(file, f"{row.where()}, field '{key}': unknown field{hint}")
-    for key, required in fields.items():
-        if required and (row.values.get(key) is None or row.values.get(key) == ""):
-            raise InputError(file, f"{row.where()}, field '{key}': missing; it is required")
-
-
-def _validate(df: pd.DataFrame, name: str, rows: list[_Row], file: Path, typed: list[str]):
-    """Check the typed columns against the declared schema (pandera); one line on failure."""
-    import pandera.errors
-    import pandera.pandas as pa
-
-    declared = schemas.TABLES[name]
-    columns = {}
-    for c in typed:
-        col = declared[c]
-        if col.categories:
-            columns[c] = pa.Column(
-                "string", checks=pa.Check.isin(col.categories), nullable=col.nullable, coerce=True
-            )
-        else:
-            columns[c] = pa.Column(col.dtype, nullable=col.nullable, coerce=True)
-    try:
-        pa.DataFrameSchema(columns).validate(df[typed], lazy=True)
-    except pandera.errors.SchemaErrors as err:
-        case = err.failure_cases.iloc[0]
-        idx = case["index"]
-        row = rows[int(idx)] if pd.notna(idx) else rows[0]
-        col = declared.get(case["column"])
-        if col is not None and col.categories:
-            problem = f"'{case['failure_case']}' is not one of {', '.join(col.categories)}"
-        elif "not_nullable" in str(case["check"]):
-            problem = "missing; it is required"
-        else:
-            problem = f"'{case['failure_case']}' is not a valid {col.dtype if col else 'value'}"
-        raise InputError(file, f"{row.where()}, field '{case['column']}': {problem}") from None
-
-
 def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The eight fact tables from the curated file, checked against the text."""
     file = facts_path(article)
@@ -201,8 +64,8 @@ def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFr
         guess = difflib.get_close_matches(unknown[0], FIELDS, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"the sections are {', '.join(FIELDS)}"
         raise InputError(file, f"unknown section '{unknown[0]}'; {hint}")
-    loc = _Locator(article, sentences, file)
-    rows = {section: _rows(data, section, file, fields) for section, fields in FIELDS.items()}
+    loc = Locator(article, sentences, file)
+    rows = {section: rows_of(data, section, file, fields) for section, fields in FIELDS.items()}
     entities, mentions = _entities(rows["entities"], loc, file)
     people = set(entities.loc[entities["type"] == "PERSON", "entity"])
     known = set(entities["entity"])
@@ -222,66 +85,21 @@ def _frame(records: list[dict], name: str) -> pd.DataFrame:
     return schemas.from_records(records, name, "curated")
 
 
-def _entities(rows: list[_Row], loc: _Locator, file: Path):
+def _entities(rows: list[Row], loc: Locator, file: Path):
     df = pd.DataFrame([{"entity": r.values["entity"], "type": r.values["type"]} for r in rows])
     if rows:
-        _validate(df, "entities", rows, file, ["entity", "type"])
-    seen: dict[str, _Row] = {}
+        validate(df, "entities", rows, file, ["entity", "type"])
+    seen: dict[str, Row] = {}
     mentions = []
     for row in rows:
         name = row.values["entity"]
         if name in seen:
             raise InputError(file, f"{row.where()}, field 'entity': '{name}' is listed twice")
         seen[name] = row
-        aliases = row.values["aliases"]
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        spans = set()
-        for alias in aliases:
-            if not isinstance(alias, str) or not alias.strip():
-                loc.fail(row, "aliases", "each alias must be a non-empty phrase")
-            hits = [
-                (m.start(), m.end())
-                for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", loc.text)
-            ]
-            if not hits:
-                loc.fail(
-                    row,
-                    "aliases",
-                    f"'{_short(alias)}' is not in the article; write it as the text does",
-                )
-            spans.update(hits)
-        for s, e in sorted(spans):
+        for s, e in _alias_spans(row, loc):
             mentions.append({"entity": name, "start": s, "end": e, "is_indirect": False})
-        for j, ref in enumerate(row.values.get("references") or [], start=1):
-            sub = _Row(
-                "entities",
-                row.number,
-                ref.get(LINE, row.line) if isinstance(ref, dict) else row.line,
-                {
-                    "entity": name,
-                    **(
-                        {k: v for k, v in ref.items() if k != LINE} if isinstance(ref, dict) else {}
-                    ),
-                },
-            )
-            if not isinstance(ref, dict):
-                loc.fail(
-                    sub, "references", "each reference must be a mapping with 'text' and 'evidence'"
-                )
-            _check_fields(
-                _Row(
-                    sub.section,
-                    sub.number,
-                    sub.line,
-                    {k: v for k, v in sub.values.items() if k != "entity"},
-                ),
-                REFERENCE_FIELDS,
-                file,
-            )
-            ev = ref.get("evidence") or ref["text"]
-            span = loc.find(sub, "evidence", ev)
-            s, e = loc.find(sub, "text", ref["text"], within=span)
+        for ref in row.values.get("references") or []:
+            s, e = _reference_span(row, ref, loc, file)
             mentions.append({"entity": name, "start": s, "end": e, "is_indirect": True})
     if not mentions:
         return _frame([], "entities"), _frame([], "mentions")
@@ -300,7 +118,38 @@ def _entities(rows: list[_Row], loc: _Locator, file: Path):
     return _frame(ents, "entities"), _frame(m.to_dict("records"), "mentions")
 
 
-def _place(row: _Row, loc: _Locator, field: str = "evidence") -> dict:
+def _alias_spans(row: Row, loc: Locator) -> list[tuple[int, int]]:
+    """Every place in the text where one of the entity's aliases stands as whole words."""
+    aliases = row.values["aliases"]
+    spans = set()
+    for alias in [aliases] if isinstance(aliases, str) else aliases:
+        if not isinstance(alias, str) or not alias.strip():
+            loc.fail(row, "aliases", "each alias must be a non-empty phrase")
+        hits = [
+            (m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", loc.text)
+        ]
+        if not hits:
+            loc.fail(
+                row, "aliases", f"'{short(alias)}' is not in the article; write it as the text does"
+            )
+        spans.update(hits)
+    return sorted(spans)
+
+
+def _reference_span(row: Row, ref, loc: Locator, file: Path) -> tuple[int, int]:
+    """Where an indirect reference to the entity ("he", "the ministry") stands: its text,
+    found inside its evidence (or alone, when it is unique in the article)."""
+    fields = {k: v for k, v in ref.items() if k != LINE} if isinstance(ref, dict) else {}
+    sub = Row("entities", row.number, ref.get(LINE, row.line) if isinstance(ref, dict) else row.line,
+              {"entity": row.values["entity"], **fields})  # fmt: skip
+    if not isinstance(ref, dict):
+        loc.fail(sub, "references", "each reference must be a mapping with 'text' and 'evidence'")
+    check_fields(Row(sub.section, sub.number, sub.line, fields), REFERENCE_FIELDS, file)
+    span = loc.find(sub, "evidence", ref.get("evidence") or ref["text"])
+    return loc.find(sub, "text", ref["text"], within=span)
+
+
+def _place(row: Row, loc: Locator, field: str = "evidence") -> dict:
     s, e = loc.find(row, field, row.values[field])
     return {"start": s, "end": e, "sentence_id": loc.sentence_of(s)}
 
@@ -327,7 +176,7 @@ def _checked(records, name, rows, file):
     df = _frame(records, name) if not records else pd.DataFrame(records)
     if records:
         typed = [c for c in FIELDS[name] if c in schemas.TABLES[name]]
-        _validate(df, name, rows, file, typed)
+        validate(df, name, rows, file, typed)
         df = _frame(records, name)
     return df
 
@@ -385,7 +234,7 @@ def _quantities(rows, loc, file):
             loc.fail(
                 row,
                 "quantity",
-                f"{q:g} is not written in its evidence '{_short(row.values['evidence'])}'",
+                f"{q:g} is not written in its evidence '{short(row.values['evidence'])}'",
             )
         records.append(
             {k: row.values.get(k) for k in FIELDS["quantities"]}

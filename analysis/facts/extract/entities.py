@@ -82,10 +82,34 @@ def _person_scan(person: str, surname: str) -> Scan:
 
 
 def find_entities(doc: Doc) -> None:
+    """Names in the text, each a mention of its entity, in passes from the surest: people by
+    their titles, the model's names, people by a speech verb, organisations by their head
+    words, gazetteer names, later mentions by surname, documents, acronyms, meetings."""
     g = gazetteer()
-    text = doc.text
-    # titles before names: PERSON with a role, ORG, and the country of the ORG
     found = scans()
+    _titled_people(doc, g, found)
+    _country_titles(doc, found)
+    if doc.parsed is not None:  # the model's names, where the rules above named nothing
+        model_entities(doc, doc.parsed)
+    _speakers(doc, g, found)
+    _organisations(doc, g)
+    for m in doc.scan(found["gazetteer name"]):
+        canonical, etype = g.names[m.group()]
+        doc.add_mention(canonical, etype, m.start(), m.end())
+    # later mentions of a person by full name or surname
+    for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
+        surname = person.split()[-1]
+        for m in doc.scan(_person_scan(person, surname)):
+            if not doc.taken(m.start(), m.end()):
+                doc.add_mention(person, "PERSON", m.start(), m.end())
+    _documents(doc, found)
+    join_acronyms(doc)
+    _meetings(doc, found)
+
+
+def _titled_people(doc: Doc, g, found) -> None:
+    """Titles before names: PERSON with a role, ORG, and the country of the ORG."""
+    text = doc.text
     for m in doc.scan(found["title and name"], doc.body_start):
         name, name_at = m.group("name"), m.start("name")
         heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
@@ -100,10 +124,8 @@ def find_entities(doc: Doc) -> None:
         doc.add_mention(name, "PERSON", name_at, m.end("name"))
         orgs = []
         if m.group("org"):
-            org_span = m.group("org")
-            base = m.start("org")
-            for org in _split_org(org_span, g):
-                at = text.find(org, base)
+            for org in _split_org(m.group("org"), g):
+                at = text.find(org, m.start("org"))
                 if at >= 0:
                     doc.add_mention(org, "ORG", at, at + len(org))
                     orgs.append(org)
@@ -113,7 +135,10 @@ def find_entities(doc: Doc) -> None:
         if m.group("second"):
             doc.roles.append({"person": name, "role": m.group("second").rstrip("."), "organization": orgs[0] if orgs else None,
                               "country": country, "start": m.start("second"), "end": m.end()})  # fmt: skip
-    # titles of a country with no name: "the President of Kazakhstan"
+
+
+def _country_titles(doc: Doc, found) -> None:
+    """Titles of a country with no name: "the President of Kazakhstan"."""
     for m in doc.scan(found["title of a country"]):
         if m.start() < doc.body_start or doc.taken(m.start(), m.end()):
             continue
@@ -121,26 +146,19 @@ def find_entities(doc: Doc) -> None:
         doc.add_mention(person, "PERSON", m.start(), m.end())
         doc.roles.append({"person": person, "role": m.group("t"), "organization": None, "country": m.group("c"),
                           "start": m.start(), "end": m.end()})  # fmt: skip
-    if doc.parsed is not None:  # the model's names, where the rules above named nothing
-        model_entities(doc, doc.parsed)
-    # people named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"
+
+
+_NOT_A_FIRST_NAME = {"The", "A", "An", "In", "According", "At", "This", "He", "She", "It"}
+
+
+def _speakers(doc: Doc, g, found) -> None:
+    """People named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"."""
     for which in ("speech verb and name", "name and speech verb"):
         for m in doc.scan(found[which]):
             name = m.group("name")
             if name in g.names or set(name.split()) & (g.org_heads | set(WEEKDAYS) | set(MONTHS)):
                 continue
-            if name.split()[0] in {
-                "The",
-                "A",
-                "An",
-                "In",
-                "According",
-                "At",
-                "This",
-                "He",
-                "She",
-                "It",
-            }:
+            if name.split()[0] in _NOT_A_FIRST_NAME:
                 continue
             start = m.start("name")
             heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
@@ -157,35 +175,32 @@ def find_entities(doc: Doc) -> None:
             if doc.taken(start, m.end("name")) or name.split()[0] in g.names:
                 continue
             doc.add_mention(name, "PERSON", start, m.end("name"))
-    # capitalised spans: organisations by head word, then gazetteer names inside and outside
+
+
+def _organisations(doc: Doc, g) -> None:
+    """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
+    into the organisations they name, a leading title ("Minister of") left out."""
     title_lead = re.compile(
         rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?"
     )
-    for m in CAP_SPAN.finditer(text, doc.body_start):
+    for m in CAP_SPAN.finditer(doc.text, doc.body_start):
         span = m.group().rstrip(".")
-        words = set(span.split())
-        if words & g.org_heads and not doc.taken(m.start(), m.end()):
-            lead = title_lead.match(span)
-            core = span[lead.end() :] if lead else span
-            base = m.start() + (lead.end() if lead else 0)
-            for org in _split_org(core, g):
-                at = text.find(org, base)
-                if at >= 0 and not doc.taken(at, at + len(org)):
-                    doc.add_mention(org, "ORG", at, at + len(org))
-    for m in doc.scan(found["gazetteer name"]):
-        canonical, etype = g.names[m.group()]
-        doc.add_mention(canonical, etype, m.start(), m.end())
-    # later mentions of a person by full name or surname
-    for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
-        surname = person.split()[-1]
-        for m in doc.scan(_person_scan(person, surname)):
-            if not doc.taken(m.start(), m.end()):
-                doc.add_mention(person, "PERSON", m.start(), m.end())
-    # documents and meetings
+        if not (set(span.split()) & g.org_heads) or doc.taken(m.start(), m.end()):
+            continue
+        lead = title_lead.match(span)
+        core = span[lead.end() :] if lead else span
+        base = m.start() + (lead.end() if lead else 0)
+        for org in _split_org(core, g):
+            at = doc.text.find(org, base)
+            if at >= 0 and not doc.taken(at, at + len(org)):
+                doc.add_mention(org, "ORG", at, at + len(org))
+
+
+def _documents(doc: Doc, found) -> None:
+    """Named documents: "the Framework Agreement", not "the agreement" alone."""
     for m in doc.scan(found["document"], doc.body_start):
         np_ = m.group("np")
-        first = np_.split()[0]
-        if first in {"the", "this", "that"} or np_ in {
+        if np_.split()[0] in {"the", "this", "that"} or np_ in {
             "agreement",
             "memorandum",
             "treaty",
@@ -194,20 +209,19 @@ def find_entities(doc: Doc) -> None:
             continue
         at = m.start("np")
         doc.add_mention(np_, "DOCUMENT", at, at + len(np_))
-    join_acronyms(doc)
+
+
+def _meetings(doc: Doc, found) -> None:
+    """Named meetings and events; "the meeting" alone is a reference, resolved later."""
     for m in doc.scan(found["meeting"], doc.body_start):
         np_ = m.group("np")
         words = np_.lower().split()
         if words[0] == "the" and len(words) == 2:
-            continue  # "the meeting": a reference, resolved below
+            continue
         at = m.start("np")
         name = np_.split(maxsplit=1)[1] if words[0] in ("a", "an") else np_
-        doc.add_mention(
-            name[0].lower() + name[1:] if name.split()[0] in ("The",) else name,
-            "EVENT",
-            at,
-            at + len(np_),
-        )
+        name = name[0].lower() + name[1:] if name.split()[0] in ("The",) else name
+        doc.add_mention(name, "EVENT", at, at + len(np_))
 
 
 @cache
