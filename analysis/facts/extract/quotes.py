@@ -58,112 +58,142 @@ _said_that_starts.holds_for_spans = True
 
 
 def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
-    text = doc.text
+    """Direct quotes with their speakers, then reported speech (from the parse where there is
+    one, the rules' statements where it found none); and the spans of the direct quotes."""
+    quotes, spans = _direct_quotes(doc)
+    reported = _reported_by_rules(doc, spans)
+    if doc.parsed is None:
+        return quotes + reported, spans
+    # the parse's reported speech first, the rules' where it has none
+    marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text, doc.body_start)]
+    parsed = reported_speech(doc, marks)
+    # the rules' statements in sentences where the parse found none ("In his words, ...")
+    done = {doc.sentence_of(q["start"]) for q in parsed}
+    ruled = [
+        q
+        for q in reported
+        if doc.sentence_of(q["start"]) not in done and len(q["text"].split()) >= 3
+    ]
+    return quotes + parsed + _new(ruled, parsed), spans
+
+
+def _direct_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
+    """Quotations of three words or more whose speaker can be found."""
     quotes, spans = [], []
-    for m in QUOTE_RE.finditer(text, doc.body_start):
+    for m in QUOTE_RE.finditer(doc.text, doc.body_start):
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) < 3:
             continue  # a name or a term in quotation marks, not speech
-        q_start = m.start() + 1
-        q_text = inner.rstrip(" ,.")
-        after = text[m.end() : m.end() + 160]
-        before = text[max(doc.body_start, m.start() - 120) : m.start()]
-        speaker, cue = None, None
-        a = _AFTER.match(after)
-        if a:
-            who = a.group("who") or a.group("who2")
-            cue = a.group("cue") or a.group("cue2")
-            w_at = m.end() + after.index(who)
-            speaker = person_at(doc, w_at, w_at + len(who)) or (
-                resolve_pronoun(doc, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
-        else:
-            b = _BEFORE.search(before)
-            if b:
-                cue = b.group("cue")
-                w_at = m.start() - len(before) + b.start("who")
-                speaker = person_at(doc, w_at, w_at + len(b.group("who"))) or resolve_pronoun(
-                    doc, w_at
-                )
-        if speaker is None:
-            # attribution in the next sentence: "... ." He said / the minister noted
-            sid = doc.sentence_of(m.end() - 1)
-            nxt = doc.sentence_span(sid + 1) if pd.notna(sid) else (0, 0)
-            n = _NEXT_SENTENCE_SPEAKER.match(text, nxt[0], nxt[1])
-            if n:
-                cue = n.group("cue")
-                speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(
-                    doc, nxt[0]
-                )
-        if speaker is None and doc.parsed is not None:
-            near = speaker_near(doc, m.start(), m.end())
-            if near:
-                speaker, cue = near
+        speaker, cue = _direct_speaker(doc, m)
         if speaker:
-            quotes.append(
-                {"speaker": speaker, "text": q_text, "kind": "direct", "cue": cue, "start": q_start}
-            )
+            quotes.append({"speaker": speaker, "text": inner.rstrip(" ,."), "kind": "direct", "cue": cue,
+                           "start": m.start() + 1})  # fmt: skip
             spans.append((m.start(), m.end(), speaker))
-    # reported speech, sentence by sentence (not inside a direct quotation)
-    roles_by_person: dict[str, tuple[list[int], list[dict]]] = {}  # by start, for bisection
-    for r in sorted(doc.roles, key=lambda r: r["start"]):
-        starts_, rs = roles_by_person.setdefault(r["person"], ([], []))
-        starts_.append(r["start"])
-        rs.append(r)
-    quoted_sentences = set()
+    return quotes, spans
+
+
+def _direct_speaker(doc: Doc, m: re.Match) -> tuple[str | None, str | None]:
+    """(speaker, cue) of a quotation: after it, before it, in the next sentence, or by the parse."""
+    text = doc.text
+    after = text[m.end() : m.end() + 160]
+    before = text[max(doc.body_start, m.start() - 120) : m.start()]
+    speaker, cue = None, None
+    a = _AFTER.match(after)
+    if a:
+        who = a.group("who") or a.group("who2")
+        cue = a.group("cue") or a.group("cue2")
+        w_at = m.end() + after.index(who)
+        speaker = person_at(doc, w_at, w_at + len(who)) or (
+            resolve_pronoun(doc, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
+    elif b := _BEFORE.search(before):
+        cue = b.group("cue")
+        w_at = m.start() - len(before) + b.start("who")
+        speaker = person_at(doc, w_at, w_at + len(b.group("who"))) or resolve_pronoun(doc, w_at)
+    if speaker is None:
+        # attribution in the next sentence: "... ." He said / the minister noted
+        sid = doc.sentence_of(m.end() - 1)
+        nxt = doc.sentence_span(sid + 1) if pd.notna(sid) else (0, 0)
+        n = _NEXT_SENTENCE_SPEAKER.match(text, nxt[0], nxt[1])
+        if n:
+            cue = n.group("cue")
+            speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(doc, nxt[0])
+    if speaker is None and doc.parsed is not None:
+        near = speaker_near(doc, m.start(), m.end())
+        if near:
+            speaker, cue = near
+    return speaker, cue
+
+
+def _reported_by_rules(doc: Doc, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """Reported speech, sentence by sentence (not inside a direct quotation): "In his words,
+    ...", "..., X told reporters", "X said that ..."."""
+    quoted = set()
     for a, b, _ in spans:
         first, last = doc.sentence_of(a), doc.sentence_of(max(a, b - 1))
         if pd.notna(first) and pd.notna(last):
-            quoted_sentences.update(range(int(first), int(last) + 1))
+            quoted.update(range(int(first), int(last) + 1))
     told_in = first_in_sentences(doc, scans()["told"])
     said_that_in = first_in_sentences(doc, scans()["said that"])
+    roles = _roles_by_person(doc)
+    quotes = []
     for i, (sid, s, e) in enumerate(doc.sentences):
-        if sid in quoted_sentences:
+        if sid in quoted:
             continue
-        r = _IN_HIS_WORDS.match(text, s, e)  # offsets in the text; `$` is the sentence end
-        if r:
-            if r.group("pron"):
-                speaker = resolve_pronoun(doc, s)
-            else:
-                speaker = person_at(doc, r.start("who"), r.end("who"))
-            if speaker:
-                quotes.append({"speaker": speaker, "text": r.group("text"), "kind": "reported",
-                               "cue": r.group("cue").split(" ", 2)[0] + " " + r.group("cue").split(" ", 2)[1] if r.group("pron") else "According to",
-                               "start": r.start("text")})  # fmt: skip
-                if r.group("pron"):
-                    quotes[-1]["cue"] = r.group("cue")
-                continue
-        t = told_in.get(i)
-        if t:
-            cue_at = t.start()
-            before = [x for x in doc.between(s, cue_at) if x["end"] <= cue_at and cue_at - x["end"] <= 2
-                      and doc.entities[x["entity"]] == "PERSON"]  # fmt: skip
-            if before:
-                who = before[-1]
-                starts_, rs = roles_by_person.get(who["entity"], ([], []))
-                near = rs[bisect_left(starts_, s) : bisect_left(starts_, who["end"])]
-                lead = min([r["start"] for r in near if r["end"] >= who["end"]] + [who["start"]])
-                comma = text.rfind(",", s, lead)
-                if comma > s:
-                    quotes.append({"speaker": who["entity"], "text": text[s:comma].strip(), "kind": "reported",
-                                   "cue": t.group("cue"), "start": s})  # fmt: skip
-                    continue
-        h = said_that_in.get(i)
-        if h:
+        found = _in_his_words(doc, s, e)
+        if found is None and (t := told_in.get(i)):
+            found = _told(doc, t, s, roles)
+        if found is None and (h := said_that_in.get(i)):
             w_at = h.start("who")
             speaker = person_at(doc, w_at, h.end("who")) or resolve_pronoun(doc, w_at)
             if speaker:
-                quotes.append({"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
-                               "start": h.start("text")})  # fmt: skip
-    if doc.parsed is not None:  # the parse's reported speech first, the rules' where it has none
-        marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text, doc.body_start)]
-        direct = [q for q in quotes if q["kind"] == "direct"]
-        parsed = reported_speech(doc, marks)
-        # the rules' statements in sentences where the parse found none ("In his words, ...")
-        done = {doc.sentence_of(q["start"]) for q in parsed}
-        ruled = [q for q in quotes if q["kind"] == "reported"
-                 and doc.sentence_of(q["start"]) not in done and len(q["text"].split()) >= 3]  # fmt: skip
-        quotes = direct + parsed + _new(ruled, parsed)
-    return quotes, spans
+                found = {"speaker": speaker, "text": h.group("text"), "kind": "reported", "cue": h.group("cue"),
+                         "start": h.start("text")}  # fmt: skip
+        if found is not None:
+            quotes.append(found)
+    return quotes
+
+
+def _in_his_words(doc: Doc, s: int, e: int) -> dict | None:
+    """ "In his words, ..." / "According to X, ..." at the start of the sentence s..e."""
+    r = _IN_HIS_WORDS.match(doc.text, s, e)  # offsets in the text; `$` is the sentence end
+    if not r:
+        return None
+    speaker = (
+        resolve_pronoun(doc, s) if r.group("pron") else person_at(doc, r.start("who"), r.end("who"))
+    )
+    if not speaker:
+        return None
+    return {"speaker": speaker, "text": r.group("text"), "kind": "reported",
+            "cue": r.group("cue") if r.group("pron") else "According to", "start": r.start("text")}  # fmt: skip
+
+
+def _roles_by_person(doc: Doc) -> dict[str, tuple[list[int], list[dict]]]:
+    """Each person's roles in text order, with their starts (for bisection)."""
+    by_person: dict[str, tuple[list[int], list[dict]]] = {}
+    for r in sorted(doc.roles, key=lambda r: r["start"]):
+        starts, rs = by_person.setdefault(r["person"], ([], []))
+        starts.append(r["start"])
+        rs.append(r)
+    return by_person
+
+
+def _told(doc: Doc, t: re.Match, s: int, roles) -> dict | None:
+    """ "..., the minister X told reporters": the words before the comma, said by the person
+    just before the cue (with the role that leads his name)."""
+    cue_at = t.start()
+    before = [x for x in doc.between(s, cue_at) if x["end"] <= cue_at and cue_at - x["end"] <= 2
+              and doc.entities[x["entity"]] == "PERSON"]  # fmt: skip
+    if not before:
+        return None
+    who = before[-1]
+    starts, rs = roles.get(who["entity"], ([], []))
+    near = rs[bisect_left(starts, s) : bisect_left(starts, who["end"])]
+    lead = min([r["start"] for r in near if r["end"] >= who["end"]] + [who["start"]])
+    comma = doc.text.rfind(",", s, lead)
+    if comma <= s:
+        return None
+    return {"speaker": who["entity"], "text": doc.text[s:comma].strip(), "kind": "reported",
+            "cue": t.group("cue"), "start": s}  # fmt: skip
 
 
 def _new(found: list[dict], known: list[dict]) -> list[dict]:
