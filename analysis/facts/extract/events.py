@@ -63,10 +63,27 @@ _CLAUSE_REST = re.compile(r"[^,;.:()]*")
 
 
 def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_spans) -> list[dict]:
-    text = doc.text
-    events = []
+    """One event per status cue kept in a sentence: who acts (the last mention before the cue),
+    the action and its object, the place and date nearest it, its status and its speaker."""
+    speaker_of = _speakers_by_sentence(doc, quotes, quote_spans)
+    cues_in = _cues_by_sentence(doc)
+    index = doc.ordered()  # every mention is in by now
     date_starts = [d.start for d in dates]
-    speaker_of = {}  # sentence -> who speaks in it (reported speech, or inside a quotation)
+    events = []
+    for i in sorted(cues_in):
+        sid, s, e = doc.sentences[i]
+        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        for cue in _kept(cues_in[i], doc.text[s:e]):
+            events.append(_event(doc, cue, (sid, s, e), in_sentence, speaker_of.get(sid), index))
+    events.sort(key=lambda r: r["start"])
+    for i, ev in enumerate(events, start=1):
+        ev["event_id"] = f"E{i}"
+    return events
+
+
+def _speakers_by_sentence(doc: Doc, quotes: list[dict], quote_spans) -> dict:
+    """sentence -> who speaks in it (reported speech, or inside a quotation)."""
+    speaker_of = {}
     for q in quotes:
         speaker_of.setdefault(doc.sentence_of(q["start"]), q["speaker"])
     for qa, qb, sp in quote_spans:
@@ -74,7 +91,12 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
         if pd.notna(first) and pd.notna(last):
             for i in range(int(first), int(last) + 1):
                 speaker_of.setdefault(i, sp)
-    # the status cues of each sentence (matched in the sentence alone, as if cut out of the text)
+    return speaker_of
+
+
+def _cues_by_sentence(doc: Doc) -> dict[int, list[tuple[int, int, str, str | None]]]:
+    """The status cues of each sentence, (start, end) within it, status and verb (matched in
+    the sentence alone, as if cut out of the text)."""
     cues_in: dict[int, list[tuple[int, int, str, str | None]]] = {}
     for status, scan in _CUE_SCANS:
         for i, m in in_sentences(doc, scan):
@@ -86,64 +108,52 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
                 status == "ongoing"
                 and verb
                 and verb.lower().endswith("ing")
-                and _TO_AHEAD.match(text, m.end(), e)
+                and _TO_AHEAD.match(doc.text, m.end(), e)
             ):
                 continue
             cues_in.setdefault(i, []).append((m.start() - s, m.end() - s, status, verb))
-    ms, mention_starts = doc.ordered()  # every mention is in by now
-    entities = doc.entities
-    for i in sorted(cues_in):
-        sid, s, e = doc.sentences[i]
-        sentence = text[s:e]
-        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
-        cues = cues_in[i]
-        cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
-        kept: list[tuple[int, int, str, str | None]] = []
-        for c in cues:
-            if any(k[0] <= c[0] < k[1] or c[0] <= k[0] < c[1] for k in kept):
-                continue
-            # a hedge governs the rest of its clause: "It is possible that we will launch"
-            hedge = next(
-                (
-                    k
-                    for k in kept
-                    if k[2] == "possible" and not _CLAUSE_BREAK.search(sentence, k[1], c[0])
-                ),
-                None,
-            )
-            if hedge and c[2] != "possible":
-                continue
-            if hedge and c[2] == "possible":
-                continue
-            kept.append(c)
-        for c_start, c_end, status, verb in kept:
-            a, b = s + c_start, s + c_end
-            clause_start = (
-                s + max(sentence.rfind(",", 0, c_start), sentence.rfind(";", 0, c_start), -1) + 1
-            )
-            rest = _CLAUSE_REST.match(text, b, s + len(sentence))
-            obj = rest.group().strip() if rest else ""
-            lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, a)
-            actor = ms[hi - 1]["entity"] if hi > lo else (  # the last mention before the cue
-                " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
-            place = next(  # the first place named after it
-                (ms[j]["entity"] for j in range(hi, bisect_left(mention_starts, s + len(sentence)))
-                 if entities[ms[j]["entity"]] == "GPE"), None)  # fmt: skip
-            date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
-            speaker = speaker_of.get(sid)
-            ev_end = rest.end() if rest else b  # the match runs on the text itself
-            events.append({
-                "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
-                "object": " ".join(obj.split()[:10]) or None,
-                "place": place,
-                "date_text": date.text if date else None, "date": date.date if date else None,
-                "status": status, "cue": text[a:b], "speaker": speaker, "sentence_id": sid,
-                "evidence": text[min(clause_start, a):ev_end].strip(), "start": a,
-            })  # fmt: skip
-    events.sort(key=lambda r: r["start"])
-    for i, ev in enumerate(events, start=1):
-        ev["event_id"] = f"E{i}"
-    return events
+    return cues_in
+
+
+def _kept(cues: list, sentence: str) -> list:
+    """The cues of a sentence in order, none overlapping another; a hedge ("It is possible
+    that ...") governs the rest of its clause, so no other cue is kept inside it."""
+    cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for c in cues:
+        if any(k[0] <= c[0] < k[1] or c[0] <= k[0] < c[1] for k in kept):
+            continue
+        if any(k[2] == "possible" and not _CLAUSE_BREAK.search(sentence, k[1], c[0]) for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _event(doc: Doc, cue, sentence, in_sentence, speaker, index) -> dict:
+    """The event of one cue: its actor, object, place and date read around it."""
+    text, (ms, mention_starts) = doc.text, index
+    c_start, c_end, status, verb = cue
+    sid, s, e = sentence
+    a, b = s + c_start, s + c_end
+    clause_start = s + max(text.rfind(",", s, a) - s, text.rfind(";", s, a) - s, -1) + 1
+    rest = _CLAUSE_REST.match(text, b, e)
+    obj = rest.group().strip() if rest else ""
+    lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, a)
+    actor = ms[hi - 1]["entity"] if hi > lo else (  # the last mention before the cue
+        " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
+    place = next(  # the first place named after it
+        (ms[j]["entity"] for j in range(hi, bisect_left(mention_starts, e))
+         if doc.entities[ms[j]["entity"]] == "GPE"), None)  # fmt: skip
+    date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
+    ev_end = rest.end() if rest else b  # the match runs on the text itself
+    return {
+        "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),
+        "object": " ".join(obj.split()[:10]) or None,
+        "place": place,
+        "date_text": date.text if date else None, "date": date.date if date else None,
+        "status": status, "cue": text[a:b], "speaker": speaker, "sentence_id": sid,
+        "evidence": text[min(clause_start, a):ev_end].strip(), "start": a,
+    }  # fmt: skip
 
 
 @cache
