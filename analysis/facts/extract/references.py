@@ -27,21 +27,32 @@ def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
-    """Indirect references, each to the nearest fitting entity mentioned before it."""
-    g = gazetteer()
-    text = doc.text
+    """Indirect references, each to the nearest fitting entity mentioned before it (among the
+    mentions found before this step: those added here are not referred to)."""
     snapshot = doc.ordered()
 
     def last_before(pos: int, ok) -> str | None:
         return doc.last_before(pos, ok, snapshot)
 
+    found = scans()
+    _by_role(doc, found, last_before)
+    for m in doc.scan(found["the organisation"], doc.body_start):
+        if doc.covered(m.start()):
+            continue
+        name = last_before(m.start(), lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
+        if name:
+            doc.add_mention(name, "ORG", m.start(), m.end(), indirect=True)
+    _by_noun(doc, found, last_before)
+    _pronouns(doc, found, quoted, snapshot, last_before)
+
+
+def _by_role(doc: Doc, found, last_before) -> None:
+    """ "the head of the committee", "the minister": a person by role; "the committee": an org."""
     role_of: dict[str, dict[str, None]] = {}  # each person's roles and organisations, once each
     orgs_of: dict[str, dict[str, None]] = {}
     for r in doc.roles:
         role_of.setdefault(r["person"], {})[(r["role"] or "").lower()] = None
         orgs_of.setdefault(r["person"], {})[(r.get("organization") or "").lower()] = None
-    found = scans()
-    # "the head of the committee", "the minister": a person by role; "the committee": an org
     for m in doc.scan(found["the role"], doc.body_start):
         at = m.start()
         if doc.taken(at, m.end()):
@@ -57,34 +68,35 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
         if person:
             doc.add_mention(person, "PERSON", at, m.end(), indirect=True)
         if org:
-            o_at = m.start("org") - len("the ")
             name = last_before(at, lambda n, t: t == "ORG" and org in n.lower())
             if name:
-                doc.add_mention(name, "ORG", o_at, m.end("org"), indirect=True)
-    for m in doc.scan(found["the organisation"], doc.body_start):
-        at = m.start()
-        if doc.covered(at):
-            continue
-        name = last_before(at, lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
-        if name:
-            doc.add_mention(name, "ORG", at, m.end(), indirect=True)
-    # "the country", "the document", "The draft", "the event", "the meeting"
+                doc.add_mention(
+                    name, "ORG", m.start("org") - len("the "), m.end("org"), indirect=True
+                )
+
+
+def _by_noun(doc: Doc, found, last_before) -> None:
+    """ "the country", "the document", "The draft", "the event", "the meeting"."""
+    countries = gazetteer().countries
     for m in doc.scan(found["the noun"], doc.body_start):
         at = m.start()
         if doc.covered(at):
             continue
         want = REFERENCE_NOUNS[m.group("noun")]
         ok = (
-            (lambda n, t: t == "GPE" and n in g.countries)
+            (lambda n, t: t == "GPE" and n in countries)
             if m.group("noun") == "country"
             else (lambda n, t, w=want: t == w)
         )
         name = last_before(at, ok)
         if name:
             doc.add_mention(name, want, at, m.end(), indirect=True)
-    # pronouns: he / his / him / she / her -> the last person (not inside a quotation, where
-    # they are the speaker's words about someone else)
-    in_quote = bytearray(len(text))
+
+
+def _pronouns(doc: Doc, found, quoted, snapshot, last_before) -> None:
+    """he / his / him / she / her -> the last person (not inside a quotation, where they are
+    the speaker's words about someone else)."""
+    in_quote = bytearray(len(doc.text))
     for s, e in quoted:
         in_quote[s:e] = b"\x01" * (e - s)
     for m in doc.scan(found["pronoun"], doc.body_start):
