@@ -138,26 +138,7 @@ def sentences_and_tokens(
     n = len(tokens)
     starts, ends = _token_offsets(text, spans, tokens)
     token_array = np.array(tokens, dtype=object)
-    codes, distinct = pd.factorize(token_array, use_na_sentinel=False)
-    stop = stopwords()
-    lower_d, lem_d, stop_d, punct_d = [], [], [], []  # per distinct token
-    for token in distinct.tolist():
-        lower = token.lower()
-        punct = _WORDLIKE.search(token) is None
-        lem = lower if punct else _lemma_in_context(token, lower, False)
-        lower_d.append(lower)
-        lem_d.append(lem)
-        stop_d.append(lower in stop or lem in stop)
-        punct_d.append(punct)
-    lower = np.array(lower_d, dtype=object)[codes]
-    lem = np.array(lem_d, dtype=object)[codes]
-    is_stop = np.array(stop_d, dtype=bool)[codes]
-    is_punct = np.array(punct_d, dtype=bool)[codes]
-    firsts = np.cumsum([0, *n_tokens[:-1]])[np.asarray(n_tokens, dtype=np.int64) > 0]
-    for i in firsts.tolist():  # a sentence's first word is lemmatised even when capitalised
-        if not is_punct[i]:
-            lem[i] = _lemma_in_context(tokens[i], lower[i], True)
-            is_stop[i] = lower[i] in stop or lem[i] in stop
+    lower, lem, is_stop, is_punct = _token_columns(token_array, n_tokens)
     tok = pd.DataFrame(
         {
             "sentence_id": np.repeat(np.arange(1, len(spans) + 1, dtype=np.int64), n_tokens),
@@ -181,6 +162,32 @@ def sentences_and_tokens(
         }
     )
     return schemas.conform(sent, "sentences"), schemas.conform(tok, "tokens")
+
+
+def _token_columns(tokens: np.ndarray, n_tokens: list[int]):
+    """lower, lemma, is_stopword, is_punct of every token: worked out once per distinct token
+    and looked up for the rest; a sentence's first word is lemmatised even when capitalised."""
+    codes, distinct = pd.factorize(tokens, use_na_sentinel=False)
+    stop = stopwords()
+    lower_d, lem_d, stop_d, punct_d = [], [], [], []  # per distinct token
+    for token in distinct.tolist():
+        lower = token.lower()
+        punct = _WORDLIKE.search(token) is None
+        lem = lower if punct else _lemma_in_context(token, lower, False)
+        lower_d.append(lower)
+        lem_d.append(lem)
+        stop_d.append(lower in stop or lem in stop)
+        punct_d.append(punct)
+    lower = np.array(lower_d, dtype=object)[codes]
+    lem = np.array(lem_d, dtype=object)[codes]
+    is_stop = np.array(stop_d, dtype=bool)[codes]
+    is_punct = np.array(punct_d, dtype=bool)[codes]
+    firsts = np.cumsum([0, *n_tokens[:-1]])[np.asarray(n_tokens, dtype=np.int64) > 0]
+    for i in firsts.tolist():
+        if not is_punct[i]:
+            lem[i] = _lemma_in_context(tokens[i], lower[i], True)
+            is_stop[i] = lower[i] in stop or lem[i] in stop
+    return lower, lem, is_stop, is_punct
 
 
 def _token_offsets(
