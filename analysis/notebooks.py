@@ -14,9 +14,16 @@ from pathlib import Path
 
 from . import paths
 
+CORPUS_NOTEBOOK = "04_corpus"  # its parameters are a corpus's folders, not an article
+
 
 def notebooks() -> list[Path]:
     return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def article_notebooks() -> list[Path]:
+    """The notebooks of one article (ARTICLE, PUBLISHED, OUT): all but the corpus notebook."""
+    return [p for p in notebooks() if p.stem != CORPUS_NOTEBOOK]
 
 
 def run(
@@ -27,37 +34,55 @@ def run(
     only: list[Path] | None = None,
     published: str | None = None,
 ) -> dict[str, float]:
-    """Execute every notebook (or those in `only`); write <out>/<notebook>.html.
+    """Execute every article notebook (or those in `only`); write <out>/<notebook>.html.
 
     Returns seconds per notebook.
     """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    seconds = {}
+    for path in only or article_notebooks():
+        article_value = None if article is None else str(Path(article).resolve())
+        params = (
+            f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
+        )
+        seconds[path.stem] = _execute(path, params, out / f"{path.stem}.html" if html else None)
+    return seconds
+
+
+def run_corpus(out: str | Path, corpus: str | Path | None = None, *, html: bool = True) -> float:
+    """Execute the corpus notebook on the corpus tables in `out` (running `corpus` into it
+    first, or resuming, when given); write <out>/04_corpus.html. Returns seconds."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    corpus_value = None if corpus is None else str(corpus)
+    params = f"CORPUS = {corpus_value!r}\nOUT = {str(out.resolve())!r}"
+    page = out / f"{CORPUS_NOTEBOOK}.html" if html else None
+    return _execute(paths.NOTEBOOKS / f"{CORPUS_NOTEBOOK}.ipynb", params, page)
+
+
+def _execute(path: Path, params: str, page: Path | None) -> float:
+    """Run a notebook in a fresh kernel with its `parameters` cell set to `params`; write it
+    as an HTML page to `page` (None: no page). Returns seconds."""
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    seconds = {}
-    for path in only or notebooks():
-        nb = nbformat.read(path, as_version=4)
-        params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-        article_value = None if article is None else str(Path(article).resolve())
-        params.source = (
-            f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
-        )
-        start = time.perf_counter()
-        NotebookClient(
-            nb,
-            timeout=600,
-            kernel_name="python3",
-            resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
-        ).execute()
-        seconds[path.stem] = time.perf_counter() - start
-        if html:
-            from .atomic import write_atomic
+    nb = nbformat.read(path, as_version=4)
+    next(c for c in nb.cells if "parameters" in c.metadata.get("tags", [])).source = params
+    start = time.perf_counter()
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+    ).execute()
+    seconds = time.perf_counter() - start
+    if page is not None:
+        from .atomic import write_atomic
 
-            body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-            write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))
+        body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        write_atomic(page, body.encode("utf-8"))
     return seconds
 
 

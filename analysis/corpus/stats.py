@@ -1,0 +1,99 @@
+"""A corpus's statistics for the corpus notebook: each a pure function of the tables that
+`analysis.corpus.run` writes (read them with `analysis.corpus.read`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..terms.counting import distinctive_terms
+
+
+def _content(terms: pd.Series) -> pd.Series:
+    """True for a term that is a word (a letter in it) and not a stopword."""
+    from ..reading.text import stopwords
+
+    return terms.str.contains(r"[^\W\d_]", regex=True) & ~terms.isin(stopwords())
+
+
+def with_month(documents: pd.DataFrame) -> pd.DataFrame:
+    """documents with `month` (a Timestamp, the first of the month), dropping undated ones."""
+    day = pd.to_datetime(documents["published"].str.slice(0, 10), errors="coerce", format="ISO8601")
+    return documents.assign(month=day.dt.to_period("M").dt.to_timestamp()).dropna(subset=["month"])
+
+
+def top_terms(totals: pd.DataFrame, *, n: int = 5) -> list[str]:
+    """The n content words in the most articles (term_totals by n_docs, then count)."""
+    t = totals.loc[_content(totals["term"])]
+    return (
+        t.sort_values(["n_docs", "count", "term"], ascending=[False, False, True])["term"]
+        .head(n)
+        .tolist()
+    )
+
+
+def terms_by_month(
+    doc_terms: pd.DataFrame, documents: pd.DataFrame, terms: list[str]
+) -> pd.DataFrame:
+    """month, term, count, per_1k: how often each of `terms` occurs in each month's articles,
+    per 1,000 words of them (0 where it does not)."""
+    docs = with_month(documents)[["doc_id", "month", "n_words"]]
+    words = docs.groupby("month")["n_words"].sum()
+    counts = (
+        doc_terms.loc[doc_terms["term"].isin(terms)].merge(docs, on="doc_id")
+        .groupby(["month", "term"])["count"].sum()
+        .reindex(pd.MultiIndex.from_product([words.index, terms], names=["month", "term"]), fill_value=0)
+        .reset_index()
+    )  # fmt: skip
+    return counts.assign(per_1k=1000 * counts["count"] / counts["month"].map(words))
+
+
+def top_entities(entity_articles: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
+    """entity, type, n_articles, n_mentions: the n entities named in the most articles."""
+    return entity_articles.head(n).reset_index(drop=True)
+
+
+def pairs_among(comentions: pd.DataFrame, entities: list[str]) -> pd.DataFrame:
+    """entity_a, entity_b, n_articles for every pair of `entities` (both ways, 0 where never
+    together): a square matrix in long form."""
+    both = pd.concat(
+        [comentions, comentions.rename(columns={"entity_a": "entity_b", "entity_b": "entity_a"})]
+    )
+    grid = pd.MultiIndex.from_product([entities, entities], names=["entity_a", "entity_b"])
+    return (
+        both.set_index(["entity_a", "entity_b"])["n_articles"].groupby(level=[0, 1]).sum()
+        .reindex(grid, fill_value=0).reset_index()
+    )  # fmt: skip
+
+
+def dated_events(
+    timeline: pd.DataFrame, documents: pd.DataFrame, *, n_articles: int = 30
+) -> pd.DataFrame:
+    """The dated events of the n_articles latest articles, with the article's `published` day
+    and `agency`; one row per event."""
+    docs = with_month(documents).sort_values(["published", "doc_id"]).tail(n_articles)
+    keep = docs[["doc_id", "agency"]].assign(article=lambda d: d["doc_id"])
+    return (
+        timeline.dropna(subset=["start"])
+        .merge(keep, on="doc_id")
+        .assign(
+            published=lambda d: pd.to_datetime(d["published"].str.slice(0, 10), format="ISO8601")
+        )
+    )
+
+
+def distinctive_by(
+    doc_terms: pd.DataFrame, documents: pd.DataFrame, *, by: str, n: int = 5
+) -> pd.DataFrame:
+    """<by>, term, count, log_ratio, rank: the words that set each agency (by="agency") or
+    month (by="month") apart from the rest of the corpus (Hardie's log ratio, as in
+    `analysis.terms.counting.distinctive_terms`)."""
+    from ..reading.text import stopwords
+
+    docs = with_month(documents) if by == "month" else documents.dropna(subset=[by])
+    group = docs.set_index("doc_id")[by]
+    group = group.dt.strftime("%Y-%m") if by == "month" else group
+    counts = doc_terms.assign(doc_id=doc_terms["doc_id"].map(group)).dropna(subset=["doc_id"])
+    counts = counts.groupby(["doc_id", "term"], as_index=False)["count"].sum()
+    found = distinctive_terms(counts, n=n, min_count=2, stopwords=stopwords())
+    return found.rename(columns={"doc_id": by})

@@ -1,0 +1,134 @@
+"""Plot functions for the corpus notebook, on seaborn's axes-level contract:
+`f(data, *, x=..., y=..., hue=..., ax=None, **kwargs) -> Axes`.
+
+Each draws a tidy table of `analysis.corpus.stats` on the Axes given (or the current one),
+passes `**kwargs` to the matplotlib call that draws the marks, and returns the Axes; none
+changes global state (the project's style is applied in a context while drawing).
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from . import plots
+
+# Okabe & Ito's colour-blind-safe palette, as the article charts use it
+BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, BLACK, GREY = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#999999",
+)  # fmt: skip
+PALETTE = (BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, BLACK)
+TYPE_COLOURS = {
+    "PERSON": VERMILION,
+    "ORG": BLUE,
+    "GPE": GREEN,
+    "LOC": SKY,
+    "EVENT": ORANGE,
+    "DOCUMENT": PINK,
+}
+STATUS_STYLE = {  # status: colour, marker, filled
+    "done": (BLUE, "o", True), "ongoing": (GREEN, "D", True),
+    "planned": (ORANGE, "o", False), "possible": (PINK, "^", False),
+}  # fmt: skip
+
+
+def _ax(ax: Axes | None) -> Axes:
+    return ax if ax is not None else plt.gca()
+
+
+def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str = "term",
+          ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """A line of y against x for each value of hue (terms over time, say), with a legend."""
+    with plots.style():
+        ax = _ax(ax)
+        for colour, (name, part) in zip(PALETTE * 3, data.groupby(hue, sort=False)):
+            ax.plot(part[x], part[y], marker="o", ms=3, color=colour, label=str(name), **kwargs)
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        ax.legend(
+            title=hue, ncols=min(5, max(1, data[hue].nunique())), loc="upper left", fontsize=8
+        )
+    return ax
+
+
+def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: str | None = "type",
+         ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """Horizontal bars of x for each y, the first row on top, coloured by hue."""
+    with plots.style():
+        ax = _ax(ax)
+        colours = TYPE_COLOURS if hue else {}
+        colour = [colours.get(str(v), GREY) for v in data[hue]] if hue else BLUE
+        bars = ax.barh(data[y].astype(str), data[x], color=colour, **kwargs)
+        ax.bar_label(bars, padding=3, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel(x)
+        if hue:
+            seen = list(dict.fromkeys(data[hue].astype(str)))
+            handles = [plt.Rectangle((0, 0), 1, 1, color=colours.get(t, GREY)) for t in seen]
+            ax.legend(handles, seen, title=hue, loc="lower right", fontsize=8)
+    return ax
+
+
+def matrix(data: pd.DataFrame, *, x: str = "entity_b", y: str = "entity_a", hue: str = "n_articles",
+           ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """A square of cells, one per (y, x) pair in the order they come, shaded and labelled by hue."""
+    with plots.style():
+        ax = _ax(ax)
+        grid = data.pivot(index=y, columns=x, values=hue)
+        order = list(dict.fromkeys(data[y]))
+        grid = grid.loc[order, [c for c in order if c in grid.columns]]
+        image = ax.imshow(grid.to_numpy(dtype=float), cmap=kwargs.pop("cmap", "Blues"), **kwargs)
+        for (i, j), v in np.ndenumerate(grid.to_numpy()):
+            if v:
+                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=7,
+                        color="white" if v > 0.6 * grid.to_numpy().max() else "black")  # fmt: skip
+        ax.set_xticks(range(len(grid.columns)), grid.columns, rotation=60, ha="right", fontsize=8)
+        ax.set_yticks(range(len(grid.index)), grid.index, fontsize=8)
+        ax.grid(False)
+        ax.figure.colorbar(image, ax=ax, label=hue, shrink=0.7)
+    return ax
+
+
+def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: str = "article",
+                hue: str = "status", ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """One row per article (y), each event a marker at x and a line to x_end, coloured by hue;
+    the article's publication day (column `published`, when present) as a black tick."""
+    with plots.style():
+        ax = _ax(ax)
+        rows = {a: i for i, a in enumerate(dict.fromkeys(data[y]))}
+        pos = data[y].map(rows)
+        for status, part in data.groupby(hue, sort=False, observed=True):
+            colour, marker, filled = STATUS_STYLE.get(str(status), (GREY, "o", True))
+            idx = pos.loc[part.index]
+            ax.hlines(idx, part[x], part[x_end], color=colour, lw=2, alpha=0.6)
+            ax.scatter(part[x], idx, marker=marker, color=colour if filled else "none",
+                       edgecolors=colour, label=str(status), zorder=3, **kwargs)  # fmt: skip
+        if "published" in data:
+            first = data.drop_duplicates(y)
+            ax.scatter(first["published"], first[y].map(rows), marker="|", s=80, color=BLACK,
+                       label="published", zorder=4)  # fmt: skip
+        ax.set_yticks(list(rows.values()), list(rows), fontsize=7)
+        ax.invert_yaxis()
+        ax.set_xlabel("date the event is set for")
+        ax.legend(loc="lower left", fontsize=8, ncols=5)
+    return ax
+
+
+def ranked_terms(data: pd.DataFrame, *, x: str = "log_ratio", y: str = "term", hue: str = "agency",
+                 ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """Bars of x for the terms of each group (hue), the groups one under another and labelled."""
+    with plots.style():
+        ax = _ax(ax)
+        labels, colours = [], []
+        for colour, (group, part) in zip(PALETTE * 5, data.groupby(hue, sort=True)):
+            labels += [f"{group} · {t}" for t in part[y]]
+            colours += [colour] * len(part)
+        values = data.sort_values(hue, kind="stable")[x].to_numpy()
+        bars = ax.barh(range(len(values)), values, color=colours, **kwargs)
+        ax.bar_label(bars, fmt="%.1f", padding=3, fontsize=7)
+        ax.set_yticks(range(len(labels)), labels, fontsize=7)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"{x} (log2: times more frequent than in the rest)")
+    return ax

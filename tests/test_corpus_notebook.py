@@ -1,0 +1,25 @@
+"""The corpus notebook, 04_corpus: run headless on a corpus's output, resuming the run first."""
+
+from __future__ import annotations
+
+import re
+
+from analysis import notebooks
+from analysis.corpus import generate, read, run
+
+
+def test_corpus_notebook_runs_on_a_corpus_output(tmp_path):
+    made = generate.write_stories(tmp_path / "stories", 30, seed=21)
+    out = tmp_path / "out"
+    run(tmp_path / "stories", out, workers=1, progress=False)  # one batch of 30
+    before = sorted(p.name for p in (out / "batches").iterdir())
+    # with CORPUS set, the notebook runs the corpus again first: every batch is skipped
+    notebooks.run_corpus(out, tmp_path / "stories")
+    assert sorted(p.name for p in (out / "batches").iterdir()) == before
+    page = (out / "04_corpus.html").read_text(encoding="utf-8")
+    agencies = len({s.agency for s in made})
+    first, last = min(s.published for s in made), max(s.published for s in made)
+    assert f"30 articles from {agencies} agencies, published {first} to {last}" in page
+    assert len(re.findall(r'<img[^>]+src="data:image/png', page)) == 6  # the six charts
+    assert "0 batches written, 1 already there" in page
+    assert read(out, "errors").empty
