@@ -7,9 +7,11 @@ STAMP := $(VENV)/.installed
 ARTICLE ?=
 PUBLISHED ?=
 OUT ?= charts
+CORPUS ?=
+CORPUS_OUT ?= data/processed/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test install-check columns lint tables charts screenshots bench lock clean
+.PHONY: help setup lab test install-check columns lint tables charts corpus screenshots bench bench-corpus lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +58,11 @@ tables: $(STAMP) ## write every table as CSV (ARTICLE=path, default the seed art
 charts: $(STAMP) ## run every notebook headless: charts and HTML pages in charts/ (ARTICLE=path, PUBLISHED=date)
 	$(PY) -m analysis notebooks $(if $(ARTICLE),--article $(ARTICLE)) $(if $(PUBLISHED),--published $(PUBLISHED))
 
+corpus: $(STAMP) ## a corpus on Dask as Parquet, then 04_corpus headless (CORPUS=folder or 'glob', CORPUS_OUT=dir)
+	@test -n "$(CORPUS)" || { echo "usage: make corpus CORPUS=path/to/articles [CORPUS_OUT=$(CORPUS_OUT)]" >&2; exit 2; }
+	$(PY) -m analysis corpus "$(CORPUS)" --out "$(CORPUS_OUT)"
+	$(PY) -c 'import sys; from analysis import notebooks; s = notebooks.run_corpus(*sys.argv[1:]); print(f"04_corpus: {s:.0f} s, {sys.argv[1]}/04_corpus.html")' "$(CORPUS_OUT)" "$(CORPUS)"
+
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
@@ -66,6 +73,9 @@ bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebo
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_big.py
+
+bench-corpus: $(STAMP) ## a corpus on Dask (1 and 2 workers) beside the plain loop, 1,000 and 10,000 stories (over an hour)
+	$(PY) benchmarks/bench_corpus.py
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml
 	$(PY) -m pip install --quiet uv

@@ -23,3 +23,22 @@ def test_corpus_notebook_runs_on_a_corpus_output(tmp_path):
     assert len(re.findall(r'<img[^>]+src="data:image/png', page)) == 6  # the six charts
     assert "0 batches written, 1 already there" in page
     assert read(out, "errors").empty
+
+
+def test_corpus_statistics_hold_for_articles_without_a_date():
+    import pandas as pd
+
+    from analysis.corpus import stats
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "published": pd.array([None, "2024-05-06"], dtype="string"),
+                         "agency": ["X", "Y"], "n_words": [3, 2]})  # fmt: skip
+    words = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "term": ["port", "rail", "port"], "count": [2, 1, 2]}
+    )
+    by_month = stats.terms_by_month(words, docs, ["port", "rail"])
+    assert by_month[["term", "count"]].values.tolist() == [["port", 2], ["rail", 0]]
+    assert by_month["per_1k"].tolist() == [1000.0, 0.0]
+    timeline = pd.DataFrame({"doc_id": ["a", "b"], "published": docs["published"], "event_id": ["E1", "E1"],
+                             "start": pd.to_datetime(["2025-01-01", None])})  # fmt: skip
+    events = stats.dated_events(timeline, docs)
+    assert events["article"].tolist() == ["a"] and events["published"].isna().all()

@@ -69,15 +69,18 @@ def pairs_among(comentions: pd.DataFrame, entities: list[str]) -> pd.DataFrame:
 def dated_events(
     timeline: pd.DataFrame, documents: pd.DataFrame, *, n_articles: int = 30
 ) -> pd.DataFrame:
-    """The dated events of the n_articles latest articles, with the article's `published` day
-    and `agency`; one row per event."""
-    docs = with_month(documents).sort_values(["published", "doc_id"]).tail(n_articles)
+    """The dated events of the n_articles latest articles (by publication date, the undated
+    first; then by doc_id), with `article`, `agency` and `published` (a Timestamp, NaT when
+    unknown); one row per event."""
+    docs = documents.sort_values(["published", "doc_id"], na_position="first").tail(n_articles)
     keep = docs[["doc_id", "agency"]].assign(article=lambda d: d["doc_id"])
     return (
         timeline.dropna(subset=["start"])
         .merge(keep, on="doc_id")
         .assign(
-            published=lambda d: pd.to_datetime(d["published"].str.slice(0, 10), format="ISO8601")
+            published=lambda d: pd.to_datetime(
+                d["published"].str.slice(0, 10), format="ISO8601", errors="coerce"
+            )
         )
     )
 

@@ -47,9 +47,8 @@ def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str =
             ax.plot(part[x], part[y], marker="o", ms=3, color=colour, label=str(name), **kwargs)
         ax.set_xlabel(x)
         ax.set_ylabel(y)
-        ax.legend(
-            title=hue, ncols=min(5, max(1, data[hue].nunique())), loc="upper left", fontsize=8
-        )
+        if len(data):
+            ax.legend(title=hue, ncols=min(5, data[hue].nunique()), loc="upper left", fontsize=8)
     return ax
 
 
@@ -106,7 +105,7 @@ def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: 
             ax.scatter(part[x], idx, marker=marker, color=colour if filled else "none",
                        edgecolors=colour, label=str(status), zorder=3, **kwargs)  # fmt: skip
         if "published" in data:
-            first = data.drop_duplicates(y)
+            first = data.drop_duplicates(y).dropna(subset=["published"])
             ax.scatter(first["published"], first[y].map(rows), marker="|", s=80, color=BLACK,
                        label="published", zorder=4)  # fmt: skip
         ax.set_yticks(list(rows.values()), list(rows), fontsize=7)
