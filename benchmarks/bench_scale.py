@@ -8,8 +8,13 @@ count, per_1k per document, and corpus totals (term, count, per_1k, n_docs). All
 same token pattern (analysis.terms.counting.WORD_PATTERN) and lower-case the text first.
 
 - ours:            analysis.term_counts + analysis.terms.counting.term_frequencies
+- polars:          str.extract_all + group_by over the lower-cased texts (the pattern without
+                   its lookahead, which Rust's regex lacks), to the same tidy tables
 - CountVectorizer: fit_transform, then the sparse matrix to the same tidy tables
 - Counter:         collections.Counter over re.findall per document, rows to a DataFrame
+
+A second table times the tidy counts alone (doc_id, term, count: `term_counts` beside polars'
+extract_all + group_by), the corpus path's inner loop, in tokens per second.
 
 Time is the median of --runs runs; peak memory is the peak of Python allocations
 (tracemalloc) during one more run, beside the size of the text. Writes
@@ -71,6 +76,28 @@ def ours(docs):
     return term_frequencies(term_counts(docs))
 
 
+def polars_counts(docs):
+    """doc_id, term, count with polars alone: extract_all + group_by."""
+    import polars as pl
+
+    pattern = WORD_PATTERN.replace("(?![a-z])", "")
+    frame = pl.DataFrame({"doc_id": [str(i) for i in range(len(docs))], "text": docs})
+    return (
+        frame.select("doc_id", pl.col("text").str.to_lowercase().str.extract_all(pattern).alias("term"))
+        .explode("term").drop_nulls("term")
+        .group_by("doc_id", "term", maintain_order=True).len()
+    )  # fmt: skip
+
+
+def polars_tables(docs):
+    counts = polars_counts(docs).to_pandas()
+    return tidy(
+        counts["doc_id"].astype("category"),
+        counts["term"].astype("category"),
+        counts["len"].astype("int64"),
+    )
+
+
 def count_vectorizer(docs):
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -97,6 +124,7 @@ def plain_counter(docs):
 
 METHODS = {
     "ours (analysis.term_counts)": ours,
+    "polars": polars_tables,
     "CountVectorizer": count_vectorizer,
     "Counter + re.findall": plain_counter,
 }
@@ -132,7 +160,7 @@ def chart(results: pd.DataFrame, path: Path) -> None:
         fig = Figure(figsize=(7, 4.5), layout="constrained")
         ax = fig.add_subplot()
         for (method, part), colour, marker in zip(results.groupby("method", sort=False),
-                                                  (plots.BLUE, plots.ORANGE, plots.GREEN), "osD"):  # fmt: skip
+                                                  (plots.BLUE, plots.PINK, plots.ORANGE, plots.GREEN), "o^sD"):  # fmt: skip
             ax.loglog(part["tokens"], part["seconds"], marker=marker, color=colour, label=method)
         first = results.loc[results["tokens"] == results["tokens"].min(), "seconds"].min()
         xs = np.array(sorted(results["tokens"].unique()), dtype=float)
@@ -142,6 +170,27 @@ def chart(results: pd.DataFrame, path: Path) -> None:
         ax.set_title("Term-frequency tables: time against corpus size")
         ax.legend()
         fig.savefig(path, dpi=150, metadata={"Software": None})
+
+
+def counts_alone(sizes: list[int], runs: int) -> None:
+    """The tidy counts alone (doc_id, term, count), ours beside polars', in tokens per second:
+    benchmarks/results/scale_counts.csv and a Markdown table."""
+    rows = []
+    for n in sizes:
+        docs = corpus(n)
+        for method, fn in (
+            ("ours (analysis.term_counts)", term_counts),
+            ("polars extract_all + group_by", polars_counts),
+        ):
+            seconds, _ = measure(fn, docs, runs)
+            rows.append(
+                {"tokens": n, "method": method, "seconds": seconds, "tokens_per_s": n / seconds}
+            )
+    results = pd.DataFrame(rows)
+    results.to_csv(HERE / "results" / "scale_counts.csv", index=False, float_format="%.4g")
+    print("\n| tokens | tidy counts by | median time | million tokens/s |\n|---:|---|---:|---:|")
+    for r in results.itertuples():
+        print(f"| {r.tokens:,} | {r.method} | {r.seconds:.3f} s | {r.tokens_per_s / 1e6:.2f} |")
 
 
 def main() -> None:
@@ -174,6 +223,7 @@ def main() -> None:
         ].iloc[0]
         print(f"| {r.tokens:,} | {r.method} | {r.seconds:.3f} s | {r.tokens_per_s:,.0f} | {r.peak_mb:.1f} MB "
               f"| {r.text_mb:.1f} MB | {cv / r.seconds:.2f}× |")  # fmt: skip
+    counts_alone(sizes, args.runs)
     mine = results.loc[results["method"] == ours_name]
     slope = np.polyfit(np.log(mine["tokens"]), np.log(mine["seconds"]), 1)[0]
     print(f"\nours: time grows as size^{slope:.2f} (1.00 is linear)")

@@ -2,26 +2,27 @@
 
 The per-token path through NLTK (sentences, then tokens, then one table row per token) is what
 the single-article tables need, for offsets and sentence ids. Counting terms over a corpus needs
-none of that, and it is cut down to calls that run in C:
+none of that:
 
-- no token of `WORD_PATTERN` contains white space, and every match lies inside one run of
-  non-space characters (a "chunk": `str.split`), so the tokens of a text are the tokens of its
-  chunks, in order. The regular expression runs once per *distinct* chunk of the corpus
-  ("space", "space,", "(space)" ...), never again for a chunk already seen;
-- each chunk maps to the codes of its terms in one shared vocabulary (most to one code, some
-  to none or several: "don't" is "don" and "'t");
-- a document is then lower-cased, split, looked up (`operator.itemgetter`) and counted
-  (`collections.Counter`) without a Python-level loop per token.
+- polars lower-cases the texts, finds the tokens (`str.extract_all`, Rust's regex engine) and
+  counts them per document (`group_by`), in Rust on every core, a block of texts at a time. It
+  does so only for a text whose characters Rust's engine reads as Python's `re` does (`_SAFE`:
+  ASCII, Latin letters, dashes, quotes, common symbols); for those its tokens are exactly
+  `re.findall(WORD_PATTERN, text.lower())` (a property test holds them so);
+- any other text (Greek, Cyrillic, a combining mark, a superscript digit...) is counted in
+  Python: no token of `WORD_PATTERN` contains white space, so the tokens of a text are the
+  tokens of its white-space-separated chunks; the regular expression runs once per *distinct*
+  chunk ("space", "space,", "(space)"), each chunk maps to the codes of its terms in one shared
+  vocabulary, and a document is lower-cased, split, looked up (`operator.itemgetter`) and
+  counted (`collections.Counter`) by calls that run in C.
 
-Counts are stored in compact integer arrays and the table is built once at the end, with
-`term` as a categorical column. Tests prove the counts equal to those of the `tokens` table and
-to `re.findall` over the whole text.
+The table is built once at the end, with `term` as a categorical column. Tests prove the counts
+equal to those of the `tokens` table and to `re.findall` over the whole text.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
@@ -87,32 +88,92 @@ class _Vocabulary:
         return counted
 
 
+# Polars (Rust's regex engine, on all cores) finds and counts the tokens of a text exactly as
+# Python's `re` does when the text holds only characters both read alike: ASCII without the
+# four separators Python alone splits on (\x1c-\x1f); Latin letters (but the dotted capital I,
+# which lower-cases to a combining mark); dashes, quotation marks, the ellipsis; and symbols
+# that are no word character to either (degrees, arrows, boxes, shapes, pictographs: not the
+# superscript or circled digits, which are digits to Python). Every other text is counted in
+# Python. Rust's engine has no lookahead: `(?![a-z])` is replaced by trying first what Python
+# matches when an abbreviation runs into a letter ("u.s.a": a word with dots, \w+(?:[-.]\w+)*).
+_SAFE = (
+    r"\x{00}-\x{1b}\x{20}-\x{7f}\x{a0}-\x{b1}\x{b4}-\x{b8}\x{ba}\x{bb}\x{bf}-\x{12f}"
+    r"\x{131}-\x{24f}\x{2010}-\x{2015}\x{2018}-\x{201f}\x{2026}\x{2122}\x{2190}-\x{21ff}"
+    r"\x{2500}-\x{2775}\x{2794}-\x{27bf}\x{2800}-\x{28ff}\x{1f300}-\x{1faff}"
+)
+_OTHER_CHARACTER = rf"[^{_SAFE}]"
+_RUST_PATTERN = r"(?:[a-z]\.){2,}[a-z]\w*(?:[-.]\w+)*|" + WORD_PATTERN.replace("(?![a-z])", "")
+_BLOCK_CHARS = 1 << 23  # text counted at a time: memory stays a few times the block
+
+
 def term_counts(docs: Iterable[str | Path]) -> pd.DataFrame:
     """How often each term occurs in each document: doc_id, term, count.
 
     `docs` is an iterable of texts (doc_id "0", "1", ...) or of paths (doc_id: the file name
     without extension). Terms are lower-case word tokens (`WORD_PATTERN`, punctuation left
-    out). Rows come in document order; `term` is categorical.
+    out). Rows come in document order, each document's terms in the order they first occur;
+    `term` is categorical, its categories in the order the terms first occur.
     """
-    vocab = _Vocabulary()
-    term_codes, counts, lengths = array("i"), array("i"), array("i")
+    import polars as pl
+
     doc_ids: list[str] = []
+    parts: list[pl.DataFrame] = []
+    block: list[str] = []
+    size = 0
     for doc_id, text in _texts(docs):
         doc_ids.append(doc_id)
-        counted = vocab.count(text.lower().split())
-        term_codes.extend(counted.keys())
-        counts.extend(counted.values())
-        lengths.append(len(counted))
-    doc_codes = np.repeat(
-        np.arange(len(doc_ids), dtype=np.int32), np.frombuffer(lengths, dtype=np.int32)
+        block.append(text)
+        size += len(text)
+        if size >= _BLOCK_CHARS:
+            parts += _count_block(block, len(doc_ids) - len(block))
+            block, size = [], 0
+    if block:
+        parts += _count_block(block, len(doc_ids) - len(block))
+    rows = (
+        pl.concat(parts)
+        if parts
+        else pl.DataFrame(schema={"doc": pl.Int32, "term": pl.String, "len": pl.UInt32})
     )
-    terms = _categorical(term_codes, list(vocab.terms))
-    del term_codes, vocab
-    docs_cat = _categorical(doc_codes, doc_ids)
-    del doc_codes
-    return pd.DataFrame(
-        {"doc_id": docs_cat, "term": terms, "count": np.frombuffer(counts, dtype=np.int32)}
+    if len(parts) > 1:
+        rows = rows.sort("doc", maintain_order=True)
+    terms = rows.get_column("term").to_arrow().dictionary_encode()  # codes in order of first use
+    return pd.DataFrame({
+        "doc_id": _categorical(rows.get_column("doc").to_numpy(), doc_ids),
+        "term": _categorical(terms.indices.to_numpy(zero_copy_only=False), terms.dictionary.to_pylist()),
+        "count": rows.get_column("len").to_numpy().astype(np.int32),
+    })  # fmt: skip
+
+
+def _count_block(texts: list[str], offset: int) -> list:
+    """doc, term, len for a block of texts (doc: the text's number from `offset` on): polars
+    where it reads the text as Python does, Python for the others."""
+    import polars as pl
+
+    frame = pl.DataFrame(
+        {"doc": np.arange(offset, offset + len(texts), dtype=np.int32), "text": texts}
     )
+    frame = frame.with_columns(python=pl.col("text").str.contains(_OTHER_CHARACTER))
+    fast = (
+        frame.lazy().filter(~pl.col("python"))
+        .select("doc", pl.col("text").str.to_lowercase().str.extract_all(_RUST_PATTERN).alias("term"))
+        .explode("term").drop_nulls("term")
+        .group_by("doc", "term", maintain_order=True).len()
+        .collect()
+    )  # fmt: skip
+    slow = frame.filter(pl.col("python")).get_column("doc").to_list()
+    if not slow:
+        return [fast]
+    vocab, rows = _Vocabulary(), []
+    for doc in slow:
+        counted = vocab.count(texts[doc - offset].lower().split())
+        rows += [(doc, code, n) for code, n in counted.items()]
+    words = list(vocab.terms)
+    python = pl.DataFrame(
+        [(d, words[c], n) for d, c, n in rows],
+        schema={"doc": pl.Int32, "term": pl.String, "len": pl.UInt32},
+        orient="row",
+    )
+    return [pl.concat([fast, python]).sort("doc", maintain_order=True)]
 
 
 def _categorical(codes, categories: list[str]) -> pd.Categorical:
