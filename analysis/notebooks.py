@@ -9,6 +9,7 @@ error in any cell stops the run with the notebook and cell named.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -34,20 +35,35 @@ def run(
     only: list[Path] | None = None,
     published: str | None = None,
 ) -> dict[str, float]:
-    """Execute every article notebook (or those in `only`); write <out>/<notebook>.html.
+    """Execute every article notebook (or those in `only`), each in its own kernel, as many at
+    once as there are cores; write <out>/<notebook>.html. Returns seconds per notebook."""
+    import asyncio
 
-    Returns seconds per notebook.
-    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    seconds = {}
-    for path in only or article_notebooks():
-        article_value = None if article is None else str(Path(article).resolve())
-        params = (
-            f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
-        )
-        seconds[path.stem] = _execute(path, params, out / f"{path.stem}.html" if html else None)
-    return seconds
+    article_value = None if article is None else str(Path(article).resolve())
+    params = f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
+    chosen = list(only or article_notebooks())
+
+    async def all_of_them() -> list[float]:
+        gate = asyncio.Semaphore(_cores())
+
+        async def one(path: Path) -> float:
+            async with gate:
+                return await _execute_async(
+                    path, params, out / f"{path.stem}.html" if html else None
+                )
+
+        return await asyncio.gather(*(one(p) for p in chosen))
+
+    return dict(zip((p.stem for p in chosen), asyncio.run(all_of_them())))
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def run_corpus(out: str | Path, corpus: str | Path | None = None, *, html: bool = True) -> float:
@@ -64,21 +80,28 @@ def run_corpus(out: str | Path, corpus: str | Path | None = None, *, html: bool 
 def _execute(path: Path, params: str, page: Path | None) -> float:
     """Run a notebook in a fresh kernel with its `parameters` cell set to `params`; write it
     as an HTML page to `page` (None: no page). Returns seconds."""
+    import asyncio
+
+    return asyncio.run(_execute_async(path, params, page))
+
+
+async def _execute_async(path: Path, params: str, page: Path | None) -> float:
     import nbformat
     from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(path, as_version=4)
     next(c for c in nb.cells if "parameters" in c.metadata.get("tags", [])).source = params
     start = time.perf_counter()
-    NotebookClient(
+    await NotebookClient(
         nb,
         timeout=600,
         kernel_name="python3",
         resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
-    ).execute()
+    ).async_execute()
     seconds = time.perf_counter() - start
     if page is not None:
+        from nbconvert import HTMLExporter
+
         from .atomic import write_atomic
 
         body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)

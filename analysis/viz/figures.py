@@ -15,7 +15,9 @@ and the article's source line.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,8 +185,9 @@ class Album:
             files[out / "article.html"] = article_html(self.tables).encode("utf-8")
             entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
         out.mkdir(parents=True, exist_ok=True)
-        files[out / MANIFEST] = _manifest(out, entries)
-        write_all_atomic(files)
+        with _locked(out):  # notebooks run side by side share the manifest
+            files[out / MANIFEST] = _manifest(out, entries)
+            write_all_atomic(files)
         return entries
 
 
@@ -210,6 +213,22 @@ def _exported_png(fig: Figure) -> bytes:
     """The figure laid out once for good, and its PNG export (the picture a notebook shows)."""
     _freeze_layout(fig)
     return render(fig, "png")
+
+
+@contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on a folder (flock on the folder itself: no lock file is left)."""
+    try:
+        import fcntl
+    except ImportError:  # not on a POSIX system: no lock
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # (releases the lock)
 
 
 def _manifest(out: Path, entries: list[dict]) -> bytes:

@@ -118,8 +118,8 @@ def submit(fig) -> Future | None:
 
 def result(future: Future | None) -> dict[str, bytes]:
     """What a Future from `submit` holds, or {} (no worker, or it failed)."""
-    try:
-        return future.result() if future is not None else {}
+    try:  # (a worker that has not answered in a minute is not waited for any longer)
+        return future.result(timeout=60) if future is not None else {}
     except Exception:
         return {}
 
