@@ -233,7 +233,7 @@ def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataF
         "roles": frame("roles", roles),
         "events": frame("events", events),
         "quantities": frame("quantities", quantities),
-        "topics": schemas.empty("topics"),
+        "topics": schemas.empty("topics"),  # curated only: what a story is about is not guessed
         "quotes": frame("quotes", quotes),
         "sources": frame("sources", sources),
     }
