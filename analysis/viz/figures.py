@@ -110,7 +110,8 @@ class ChartView:
 
 
 class Album:
-    """The charts of one article, as drawn: name -> (Figure or None, caption)."""
+    """The charts of one article as they are drawn: name -> (Figure, or None for a chart left
+    out; its caption; its PNG export), and the Futures of their SVG and PDF."""
 
     def __init__(self, tables):
         self.tables = tables
