@@ -66,11 +66,12 @@ corpus: $(STAMP) ## a corpus on Dask as Parquet, then 04_corpus headless (CORPUS
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
-bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebooks, scale, 5 MB (benchmarks/)
+bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebooks (headless and in the browser), scale, 5 MB
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_sentences.py
 	$(PY) benchmarks/bench_tables.py
 	$(PY) benchmarks/bench_notebooks.py
+	$(PY) benchmarks/bench_lab.py
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_big.py
 
