@@ -61,9 +61,11 @@ def top_terms(terms: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
 def keyness_extremes(
     keyness: pd.DataFrame, terms: pd.DataFrame, *, n: int = 12, n_under: int = 5
 ) -> pd.DataFrame:
-    """The most overused content terms (by G2) and the most underused terms, with `direction`."""
+    """The most overused content terms (by G2; words, not numbers) and the most underused terms,
+    with `direction`."""
     stop = set(terms.loc[terms["is_stopword"], "term"])
-    over = keyness.loc[(keyness["log_ratio"] > 0) & ~keyness["term"].isin(stop)].head(n)
+    words = keyness["term"].str.contains(r"[^\W\d_]", regex=True)
+    over = keyness.loc[(keyness["log_ratio"] > 0) & ~keyness["term"].isin(stop) & words].head(n)
     under = (
         keyness.loc[keyness["log_ratio"] < 0]
         .sort_values("log_likelihood", ascending=False, kind="stable")
@@ -76,9 +78,9 @@ def keyness_extremes(
 
 def collocations(ngrams: pd.DataFrame, stopwords: frozenset[str], *, n: int = 8) -> pd.DataFrame:
     """The n strongest n-grams of each length (by log-likelihood) that begin and end with a
-    content word: the pairs first, then the triples."""
+    content word (not a stopword, not a number): the pairs first, then the triples."""
     words = ngrams["ngram"].str.split(" ")
-    edges = words.map(lambda w: w[0] not in stopwords and w[-1] not in stopwords)
+    edges = words.map(lambda w: _content(w[0], stopwords) and _content(w[-1], stopwords))
     return (
         ngrams.loc[edges]
         .sort_values(["n", "log_likelihood", "ngram"], ascending=[True, False, True], kind="stable")
@@ -86,6 +88,11 @@ def collocations(ngrams: pd.DataFrame, stopwords: frozenset[str], *, n: int = 8)
         .head(n)
         .reset_index(drop=True)
     )
+
+
+def _content(word: str, stopwords: frozenset[str]) -> bool:
+    """A content word: not a stopword, and a word rather than a number."""
+    return word not in stopwords and any(c.isalpha() for c in word)
 
 
 def key_terms(keyness: pd.DataFrame, dispersion: pd.DataFrame, *, n: int = 8) -> list[str]:
