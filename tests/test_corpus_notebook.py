@@ -22,6 +22,7 @@ def test_corpus_notebook_runs_on_a_corpus_output(tmp_path):
     assert f"30 articles from {agencies} agencies, published {first} to {last}" in page
     assert len(re.findall(r'<img[^>]+src="data:image/png', page)) == 6  # the six charts
     assert "0 batches written, 1 already there" in page
+    assert "application/vnd.jupyter.widget-view+json" in page  # Dask's progress bar, a widget
     assert read(out, "errors").empty
 
 

@@ -111,7 +111,11 @@ def _compute(client, batches: list[Batch], out: Path, progress: bool) -> tuple[l
         for b in batches
     ]
     if progress and futures:
-        dask_progress(futures)  # a bar in the terminal (waits); a widget in a notebook
+        widget = dask_progress(futures)  # a bar in the terminal (waits); a widget in a notebook
+        if widget is not None:
+            from IPython.display import display
+
+            display(widget)
     summaries, failed = [], []
     for future in as_completed(futures):
         if future.status == "error":
