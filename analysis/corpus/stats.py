@@ -71,7 +71,7 @@ def dated_events(
 ) -> pd.DataFrame:
     """The dated events of the n_articles latest articles (by publication date, the undated
     first; then by doc_id), with `article`, `agency` and `published` (a Timestamp, NaT when
-    unknown); one row per event."""
+    unknown); one row per event, the articles in that order, each one's events by date."""
     docs = documents.sort_values(["published", "doc_id"], na_position="first").tail(n_articles)
     keep = docs[["doc_id", "agency"]].assign(article=lambda d: d["doc_id"])
     return (
@@ -81,6 +81,9 @@ def dated_events(
             published=lambda d: pd.to_datetime(
                 d["published"].str.slice(0, 10), format="ISO8601", errors="coerce"
             )
+        )
+        .sort_values(
+            ["published", "article"], kind="stable", na_position="first", ignore_index=True
         )
     )
 
