@@ -27,11 +27,10 @@ from matplotlib.figure import Figure
 from .. import paths
 from ..atomic import write_all_atomic
 from . import rendering
-from .rendering import render
 from .style import style
 
-FORMATS = ("png", "svg", "pdf")
-SCREEN_DPI = 110  # a chart in a notebook is its 200-dpi export, shown at this density
+FORMATS = rendering.FORMATS
+SCREEN_DPI = 110  # a chart as a notebook shows it; its files are 200 dpi
 MANIFEST = "manifest.json"
 ARTICLE_PAGE = {
     "name": "article",
@@ -77,17 +76,14 @@ def chart(
 
 class ChartView:
     """A drawn chart as a notebook shows it: one PNG image with its caption under it, however
-    often the cell is rerun. `figure` is the matplotlib Figure (None for a chart left out);
-    `png` its export, shown scaled to the screen."""
+    often the cell is rerun. `figure` is the matplotlib Figure (None for a chart left out)."""
 
-    def __init__(self, name: str, figure: Figure | None, caption: str, png: bytes | None = None):
+    def __init__(self, name: str, figure: Figure | None, caption: str):
         self.name, self.figure, self.caption = name, figure, caption
-        self.png = png if png is not None or figure is None else _exported_png(figure)
+        self.png = None if figure is None else rendering.render(figure, "png", dpi=SCREEN_DPI)
 
-    def _repr_png_(self):
-        if self.png is None:
-            return None
-        return self.png, {"width": round(self.figure.get_figwidth() * SCREEN_DPI)}
+    def _repr_png_(self) -> bytes | None:
+        return self.png
 
     def _repr_markdown_(self) -> str:
         return f"*{self.caption}*"
@@ -96,13 +92,7 @@ class ChartView:
         from IPython.display import Image, Markdown, display
 
         if self.png is not None:
-            display(
-                Image(
-                    data=self.png,
-                    format="png",
-                    width=round(self.figure.get_figwidth() * SCREEN_DPI),
-                )
-            )
+            display(Image(data=self.png, format="png"))
         display(Markdown(self._repr_markdown_()))
 
     def __repr__(self) -> str:
@@ -111,12 +101,12 @@ class ChartView:
 
 class Album:
     """The charts of one article as they are drawn: name -> (Figure, or None for a chart left
-    out; its caption; its PNG export), and the Futures of their SVG and PDF."""
+    out; its caption), and the Futures of their exported files."""
 
     def __init__(self, tables):
         self.tables = tables
-        self.drawn: dict[str, tuple[Figure | None, str, bytes | None]] = {}
-        self.vectors: dict[str, object] = {}  # name -> Future of its SVG and PDF bytes
+        self.drawn: dict[str, tuple[Figure | None, str]] = {}
+        self.files: dict[str, object] = {}  # name -> Future of its files' bytes, by format
 
     def axes(self, name: str, *, rows: int | None = None, **subplots) -> Axes:
         """A new figure for the chart `name` (its title, size and the article's source line):
@@ -139,7 +129,7 @@ class Album:
                 fig.suptitle(spec.title, x=0.01, ha="left", fontweight="bold", fontsize=12)
             else:
                 (axes.flat[0] if hasattr(axes, "flat") else axes).set_title(spec.title)
-        self.drawn[name] = (fig, "", None)
+        self.drawn[name] = (fig, "")
         return axes
 
     def show(self, ax, caption: str, *, keep: bool = True) -> ChartView:
@@ -148,11 +138,11 @@ class Album:
         caption alone."""
         fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
         name = next(n for n, (f, *_) in self.drawn.items() if f is fig)
-        view = ChartView(name, fig if keep else None, caption)  # (lays the figure out, once)
-        self.drawn[name] = (view.figure, caption, view.png)
-        self.vectors.pop(name, None)
-        if view.figure is not None:  # SVG and PDF are rendered in a second process meanwhile
-            self.vectors[name] = rendering.submit(view.figure)
+        view = ChartView(name, fig if keep else None, caption)
+        self.drawn[name] = (view.figure, caption)
+        self.files.pop(name, None)
+        if view.figure is not None:  # its files are rendered in a second process meanwhile
+            self.files[name] = rendering.submit(view.figure)
         return view
 
     def export(self, out: str | Path, *, formats: Iterable[str] = FORMATS) -> list[dict]:
@@ -170,14 +160,11 @@ class Album:
         files: dict[Path, bytes] = {}
         entries = []
         for name in [n for n in CHARTS if n in self.drawn]:
-            fig, caption, png = self.drawn[name]
+            fig, caption = self.drawn[name]
             spec = CHARTS[name]
-            if fig is not None:
-                if png is None:  # drawn, never shown
-                    png = _exported_png(fig)
-                ready = rendering.result(self.vectors.get(name))  # {} when rendered nowhere yet
-                files |= {out / f"{name}.{fmt}": png if fmt == "png" else ready.get(fmt) or render(fig, fmt)
-                          for fmt in formats}  # fmt: skip
+            if fig is not None:  # the worker's files, or (none came) rendered here
+                ready = rendering.result(self.files.get(name)) or rendering.export(fig)
+                files |= {out / f"{name}.{fmt}": ready[fmt] for fmt in formats}
             entries.append({"name": name, "notebook": spec.notebook, "title": spec.title, "caption": caption,
                             "files": [f"{name}.{fmt}" for fmt in formats] if fig is not None else []})  # fmt: skip
         if any(CHARTS[n].notebook == ARTICLE_PAGE["notebook"] for n in self.drawn):
@@ -196,24 +183,6 @@ def default_out(tables) -> Path:
     """charts/ for the seed article, charts/<name>/ for any other."""
     seed = tables.article.path.resolve() == paths.ARTICLE.resolve()
     return paths.CHARTS if seed else paths.CHARTS / tables.article.name
-
-
-def _freeze_layout(fig: Figure) -> None:
-    """Lay the figure out once, so that each format renders it without laying it out again."""
-    with style():
-        fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-    # the layout solver can leave noise in the last digits of a position, and SVG clip ids are
-    # hashes of the clip box: round the positions so that the same chart gives the same bytes
-    for ax in fig.axes:
-        box = ax.get_position()
-        ax.set_position([round(v, 6) for v in (box.x0, box.y0, box.width, box.height)])
-
-
-def _exported_png(fig: Figure) -> bytes:
-    """The figure laid out once for good, and its PNG export (the picture a notebook shows)."""
-    _freeze_layout(fig)
-    return render(fig, "png")
 
 
 @contextmanager

@@ -1,10 +1,10 @@
-"""Rendering a chart: its bytes in one format, identical on every run, and its SVG and PDF
-rendered in a second process while the notebook goes on.
+"""Rendering a chart: its bytes in one format, identical on every run, and its files rendered
+in a second process while the notebook goes on.
 
-A shown chart is laid out for good, pickled and sent to one worker, a fresh interpreter run as
+A shown chart is pickled and sent to one worker, a fresh interpreter run as
 `python -m analysis.viz.rendering` (not a fork: safe in a notebook kernel with its threads,
-and it never re-runs the caller's script). The worker renders the chart's SVG and PDF while the
-notebook draws the next chart, and the export only writes them. `submit` returns a Future; it
+and it never re-runs the caller's script). The worker lays the chart out for good and renders
+its PNG, SVG and PDF while the notebook draws the next chart, and the export only writes them. `submit` returns a Future; it
 is None when no worker can start, and a failed or dead worker fails its Futures: the caller
 then renders the chart itself, the same bytes, later.
 """
@@ -30,17 +30,35 @@ METADATA = {  # no dates, versions or random ids: the same chart gives the same 
     "svg": {"Date": None, "Creator": None},
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
 }
-VECTORS = ("svg", "pdf")  # the formats the worker renders
+FORMATS = ("png", "svg", "pdf")
 
 
-def render(fig: Figure, fmt: str) -> bytes:
+def render(fig: Figure, fmt: str, *, dpi: float = DPI) -> bytes:
     """The figure's bytes in one format, identical on every run."""
     import io
 
     buf = io.BytesIO()
     with style():
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=METADATA[fmt])
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=METADATA[fmt])
     return buf.getvalue()
+
+
+def freeze(fig: Figure) -> None:
+    """Lay the figure out once, so that each format renders it without laying it out again."""
+    with style():
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    # the layout solver can leave noise in the last digits of a position, and SVG clip ids are
+    # hashes of the clip box: round the positions so that the same chart gives the same bytes
+    for ax in fig.axes:
+        box = ax.get_position()
+        ax.set_position([round(v, 6) for v in (box.x0, box.y0, box.width, box.height)])
+
+
+def export(fig: Figure) -> dict[str, bytes]:
+    """The figure's files, laid out once for good: PNG (200 dpi), SVG and PDF."""
+    freeze(fig)
+    return {fmt: render(fig, fmt) for fmt in FORMATS}
 
 
 class Renderer:
@@ -103,7 +121,7 @@ _RENDERER: list[Renderer | None] = []  # started on first use, one per process
 
 
 def submit(fig) -> Future | None:
-    """The SVG and PDF bytes of a laid-out figure, rendered by the worker (None: no worker)."""
+    """A figure's files (`export`), rendered by the worker (None: no worker)."""
     if not _RENDERER:
         try:
             _RENDERER.append(Renderer())
@@ -125,7 +143,7 @@ def result(future: Future | None) -> dict[str, bytes]:
 
 
 def main() -> None:
-    """The worker: (key, pickled figure) in on stdin, (key, ("ok", {format: bytes})) out."""
+    """The worker: (key, pickled figure) in on stdin, (key, ("ok", export(figure))) out."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # it ends when its caller does (end of stdin)
@@ -137,8 +155,7 @@ def main() -> None:
         except EOFError:
             break
         try:
-            fig = pickle.loads(pickled)
-            result = ("ok", {fmt: render(fig, fmt) for fmt in VECTORS})
+            result = ("ok", export(pickle.loads(pickled)))
         except Exception as exc:  # handed back: the caller renders this one itself
             result = ("error", f"{type(exc).__name__}: {exc}")
         try:
