@@ -70,6 +70,7 @@ def _run(args) -> int:
             print(f"wrote {len(written)} tables to {written[0].parent}")
         elif args.command == "charts":
             from .viz import charts
+            from .viz.figures import default_out
 
             formats = [f.strip() for f in args.formats.split(",") if f.strip()]
             bad = [f for f in formats if f not in charts.FORMATS]
@@ -78,14 +79,14 @@ def _run(args) -> int:
                       file=sys.stderr)  # fmt: skip
                 return 2
             tables = load(args.article, args.published)
-            out = args.out or charts.default_out(tables)
+            out = args.out or default_out(tables)
             entries = charts.export(out, tables, formats=formats)
             print(f"wrote {len(entries)} charts ({', '.join(formats)}) and manifest.json to {out}")
         elif args.command == "notebooks":
             from . import notebooks
-            from .viz import charts
+            from .viz.figures import default_out
 
-            out = args.out or charts.default_out(load(args.article, args.published))
+            out = args.out or default_out(load(args.article, args.published))
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")
@@ -96,7 +97,6 @@ def _run(args) -> int:
     return 0
 
 
-def _is_corpus(article: str) -> bool:
 def _corpus_parser(sub) -> None:
     k = sub.add_parser(
         "corpus", help="every table of every article, and the corpus tables, as Parquet (Dask)"
@@ -136,6 +136,7 @@ def _corpus(args) -> int:
     return 1 if result["failed"] else 0
 
 
+def _is_corpus(article: str) -> bool:
     """A folder holding several .txt files (and no article.txt) is a corpus."""
     path = Path(article)
     return (
