@@ -71,7 +71,8 @@ def run_corpus(out: str | Path, corpus: str | Path | None = None, *, html: bool 
     first, or resuming, when given); write <out>/04_corpus.html. Returns seconds."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    corpus_value = None if corpus is None else str(corpus)
+    # (absolute: the kernel runs in notebooks/, and a folder or glob is relative to here)
+    corpus_value = None if corpus is None else os.path.abspath(corpus)
     params = f"CORPUS = {corpus_value!r}\nOUT = {str(out.resolve())!r}"
     page = out / f"{CORPUS_NOTEBOOK}.html" if html else None
     return _execute(paths.NOTEBOOKS / f"{CORPUS_NOTEBOOK}.ipynb", params, page)
