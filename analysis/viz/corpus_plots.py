@@ -38,11 +38,20 @@ def _ax(ax: Axes | None) -> Axes:
     return ax if ax is not None else plt.gca()
 
 
+def _nothing(ax: Axes) -> Axes:
+    """An empty table draws no empty frame: the Axes says there is nothing to draw."""
+    ax.axis("off")
+    ax.text(0.5, 0.5, "nothing to draw", ha="center", va="center", color="#777777", transform=ax.transAxes)
+    return ax
+
+
 def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str = "term",
           ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """A line of y against x for each value of hue (terms over time, say), with a legend."""
     with plots.style():
         ax = _ax(ax)
+        if data.empty:
+            return _nothing(ax)
         for colour, (name, part) in zip(PALETTE * 3, data.groupby(hue, sort=False)):
             ax.plot(part[x], part[y], marker="o", ms=3, color=colour, label=str(name), **kwargs)
         ax.set_xlabel(x)
@@ -120,6 +129,8 @@ def ranked_terms(data: pd.DataFrame, *, x: str = "log_ratio", y: str = "term", h
     """Bars of x for the terms of each group (hue), the groups one under another and labelled."""
     with plots.style():
         ax = _ax(ax)
+        if data.empty:
+            return _nothing(ax)
         labels, colours = [], []
         for colour, (group, part) in zip(PALETTE * 5, data.groupby(hue, sort=True)):
             labels += [f"{group} · {t}" for t in part[y]]
