@@ -168,7 +168,10 @@ TABLES: dict[str, dict[str, Column]] = {
         "origin": ORIGIN,
     },
     "topics": {
-        "area": _c("string", "the area as the article words it (topics come from a curated facts file only: the extractor does not guess them)"),
+        "area": _c(
+            "string",
+            "the area as the article words it (topics come from a curated facts file only: the extractor does not guess them)",
+        ),
         "theme": _c("string", "the area's common name, shared across contexts"),
         "context": _c("string", "where the area is named (framework agreement, meeting agenda...)"),
         "sentence_id": SENTENCE_ID_NA,

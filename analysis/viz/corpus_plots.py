@@ -41,7 +41,15 @@ def _ax(ax: Axes | None) -> Axes:
 def _nothing(ax: Axes) -> Axes:
     """An empty table draws no empty frame: the Axes says there is nothing to draw."""
     ax.axis("off")
-    ax.text(0.5, 0.5, "nothing to draw", ha="center", va="center", color="#777777", transform=ax.transAxes)
+    ax.text(
+        0.5,
+        0.5,
+        "nothing to draw",
+        ha="center",
+        va="center",
+        color="#777777",
+        transform=ax.transAxes,
+    )
     return ax
 
 
