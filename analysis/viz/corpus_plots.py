@@ -13,29 +13,22 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from . import plots
+from .style import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    PINK,
+    SKY,
+    STATUS_STYLE,
+    TYPE_COLOURS,
+    VERMILION,
+    axes_or_current,
+    style,
+)
 
-# Okabe & Ito's colour-blind-safe palette, as the article charts use it
-BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, BLACK, GREY = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#999999",
-)  # fmt: skip
 PALETTE = (BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, BLACK)
-TYPE_COLOURS = {
-    "PERSON": VERMILION,
-    "ORG": BLUE,
-    "GPE": GREEN,
-    "LOC": SKY,
-    "EVENT": ORANGE,
-    "DOCUMENT": PINK,
-}
-STATUS_STYLE = {  # status: colour, marker, filled
-    "done": (BLUE, "o", True), "ongoing": (GREEN, "D", True),
-    "planned": (ORANGE, "o", False), "possible": (PINK, "^", False),
-}  # fmt: skip
-
-
-def _ax(ax: Axes | None) -> Axes:
-    return ax if ax is not None else plt.gca()
 
 
 def _nothing(ax: Axes) -> Axes:
@@ -56,8 +49,8 @@ def _nothing(ax: Axes) -> Axes:
 def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str = "term",
           ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """A line of y against x for each value of hue (terms over time, say), with a legend."""
-    with plots.style():
-        ax = _ax(ax)
+    with style():
+        ax = axes_or_current(ax)
         if data.empty:
             return _nothing(ax)
         for colour, (name, part) in zip(PALETTE * 3, data.groupby(hue, sort=False)):
@@ -72,8 +65,8 @@ def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str =
 def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: str | None = "type",
          ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """Horizontal bars of x for each y, the first row on top, coloured by hue."""
-    with plots.style():
-        ax = _ax(ax)
+    with style():
+        ax = axes_or_current(ax)
         colours = TYPE_COLOURS if hue else {}
         colour = [colours.get(str(v), GREY) for v in data[hue]] if hue else BLUE
         bars = ax.barh(data[y].astype(str), data[x], color=colour, **kwargs)
@@ -90,8 +83,8 @@ def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: s
 def matrix(data: pd.DataFrame, *, x: str = "entity_b", y: str = "entity_a", hue: str = "n_articles",
            ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """A square of cells, one per (y, x) pair in the order they come, shaded and labelled by hue."""
-    with plots.style():
-        ax = _ax(ax)
+    with style():
+        ax = axes_or_current(ax)
         grid = data.pivot(index=y, columns=x, values=hue)
         order = list(dict.fromkeys(data[y]))
         grid = grid.loc[order, [c for c in order if c in grid.columns]]
@@ -111,12 +104,12 @@ def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: 
                 hue: str = "status", ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """One row per article (y), each event a marker at x and a line to x_end, coloured by hue;
     the article's publication day (column `published`, when present) as a black tick."""
-    with plots.style():
-        ax = _ax(ax)
+    with style():
+        ax = axes_or_current(ax)
         rows = {a: i for i, a in enumerate(dict.fromkeys(data[y]))}
         pos = data[y].map(rows)
         for status, part in data.groupby(hue, sort=False, observed=True):
-            colour, marker, filled = STATUS_STYLE.get(str(status), (GREY, "o", True))
+            colour, marker, filled, _ = STATUS_STYLE.get(str(status), (GREY, "o", True, "-"))
             idx = pos.loc[part.index]
             ax.hlines(idx, part[x], part[x_end], color=colour, lw=2, alpha=0.6)
             ax.scatter(part[x], idx, marker=marker, color=colour if filled else "none",
@@ -135,8 +128,8 @@ def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: 
 def ranked_terms(data: pd.DataFrame, *, x: str = "log_ratio", y: str = "term", hue: str = "agency",
                  ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
     """Bars of x for the terms of each group (hue), the groups one under another and labelled."""
-    with plots.style():
-        ax = _ax(ax)
+    with style():
+        ax = axes_or_current(ax)
         if data.empty:
             return _nothing(ax)
         labels, colours = [], []

@@ -23,7 +23,14 @@ STATUS_STYLE = {
     "planned": (ORANGE, "o", False, "--"),
     "possible": (PINK, "^", False, ":"),
 }
-TYPE_COLOURS = {"PERSON": VERMILION, "ORG": BLUE, "GPE": GREEN, "EVENT": ORANGE, "DOCUMENT": PINK}
+TYPE_COLOURS = {
+    "PERSON": VERMILION,
+    "ORG": BLUE,
+    "GPE": GREEN,
+    "LOC": SKY,
+    "EVENT": ORANGE,
+    "DOCUMENT": PINK,
+}
 
 
 @contextmanager
