@@ -16,9 +16,10 @@ CORPUS_OUT ?= data/processed/corpus
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
@@ -39,6 +40,7 @@ test: $(STAMP) ## check the import layers (pyproject.toml), then run every test 
 install-check: ## install the package non-editable into a fresh venv; build the seed's tables and charts with it
 	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
 	$(PYTHON) -m venv "$$dir/venv" && \
+	"$$dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock && \
 	"$$dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.lock && \
 	"$$dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps . && \
 	"$$dir/venv/bin/python" -P -m analysis tables --out "$$dir/out/tables" && \
