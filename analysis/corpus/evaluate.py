@@ -203,8 +203,16 @@ def facts_json(tables) -> dict:
     named = dict.fromkeys((r.name, r.role) for r in tables["sources"].itertuples())
     sources = [{"name": n, "role": role} for n, role in named]
     roles = [{"person": r.person, "role": r.role} for r in tables["roles"].itertuples()]
+    events = [{"actor": _or_none(r.actor), "action": r.action, "object": _or_none(r.object),
+               "date_text": _or_none(r.date_text), "iso": _or_none(r.date),
+               "status": r.status, "evidence": r.evidence}
+              for r in tables["events"].itertuples()]  # fmt: skip
     return {"entities": entities, "dates": dates, "quantities": quantities, "quotes": quotes,
-            "sources": sources, "roles": roles}  # fmt: skip
+            "sources": sources, "roles": roles, "events": events}  # fmt: skip
+
+
+def _or_none(value):
+    return None if pd.isna(value) else str(value)
 
 
 def score_roles(facts: dict, folder: str | Path | None = None) -> dict:
@@ -219,7 +227,7 @@ def score_roles(facts: dict, folder: str | Path | None = None) -> dict:
             json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8")).get("roles")
             or []
         )
-        found = list(facts.load(path.stem, {}).get("roles") or [])
+        found = list(facts.get(path.stem, {}).get("roles") or [])
         n_gold, n_found = n_gold + len(gold), n_found + len(found)
         for g in gold:
             surname = (g.get("person") or "").split()[-1:] or [""]
