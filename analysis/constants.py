@@ -85,6 +85,18 @@ SOURCE_VERBS: tuple[str, ...] = (
 )
 
 MODALITY: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _W["modality"].items()}
+NOT_ACTIONS = frozenset(_W["not_actions"])
+ACT_SPEECH_VERBS = frozenset(_W["act_speech_verbs"])
+PAST_ACTIONS: tuple[str, ...] = tuple(_W["past_actions"])
+ING_NOT_VERBS = frozenset(_W["ing_not_verbs"])
+ASPECT_VERBS = frozenset(_W["aspect_verbs"])
+FREQUENCY_WORDS = frozenset(_W["frequency_words"])
+FUTURE_CONJUNCTIONS = frozenset(_W["future_conjunctions"])
+TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
+VERB_PHRASES = frozenset(_W["verb_phrases"])
+FORECAST_SUBJECTS = frozenset(_W["forecast_subjects"])
+COMPARISON_WORDS = frozenset(_W["comparison_words"])
+COMPARISON_DATES: tuple[str, ...] = tuple(_W["comparison_dates"])
 FUTURE_WORDS: tuple[str, ...] = tuple(_W["future_words"])
 PAST_WORDS: tuple[str, ...] = tuple(_W["past_words"])
 
