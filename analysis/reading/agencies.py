@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_AGENCY_WORDS = frozenset({"agency", "news", "press", "presse", "service", "agentur", "newswires"})
+from ..constants import AGENCY_WORDS
 
 
 @cache
@@ -48,7 +48,7 @@ def listed(raw: str) -> bool:
 
 def says_agency(raw: str) -> bool:
     """A name that says it is an agency: "... News Agency", "... Press"."""
-    return raw.rsplit(" ", 1)[-1].casefold() in _AGENCY_WORDS
+    return raw.rsplit(" ", 1)[-1].casefold() in AGENCY_WORDS
 
 
 def agency_parts(raw: str) -> list[str]:

@@ -42,18 +42,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..constants import MONTHS, WEEKDAYS
+from ..constants import MONTHS, PLACE_KINDS, PLACE_PARTICLES, WEEKDAYS
 from .agencies import agency_spans, known_agency, listed, says_agency
 
 # a word of a name: letters with inner apostrophes and hyphens, or a short form ("St.")
 _L = r"[^\W\d_][\u0300-\u036f]*"  # a letter, in any script, with its combining marks
 _WORD = re.compile(
     rf"(?:St|Ste|Sta|Mt|Ft|Pt)\.(?=[ ])|(?:{_L})+(?:['’](?:{_L})+)*(?:-(?:{_L})+(?:['’](?:{_L})+)*)*(?![\w'’])"
-)
-# small words inside a place's name: "Dar es Salaam", "Bosnia and Herzegovina"
-_PARTICLES = frozenset(
-    "de del della da do dos das di du des es el al la le les van von der den am an im upon "
-    "on sur en y e of the and i".split()
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTHS_CF = {m.casefold(): n for m, n in MONTHS.items()}
@@ -83,10 +78,6 @@ _FUSED = re.compile(
 )
 _SPACES = re.compile(r"[ \t]*")
 _BODY_START = re.compile(r"[\"“‘'(\[«]|[^\W_]")
-_REGION_WORDS = frozenset(
-    "Region Province Oblast Prefecture County District State Territory Governorate Krai "
-    "Republic Island Islands Autonomous Emirate Canton".split()
-)
 
 
 @dataclass(frozen=True)
@@ -209,7 +200,7 @@ def _name_end(text: str, pos: int, end: int, max_words: int = 5) -> int | None:
             words, last = words + 1, m.end()
             if words == max_words:
                 break
-        elif not (words and w in _PARTICLES):
+        elif not (words and w in PLACE_PARTICLES):
             break
         if m.end() + 1 < end and text[m.end()] == " ":
             p = m.end() + 1
@@ -276,7 +267,7 @@ def _next_part(text: str, q: int, end: int, parts: list[_Part]) -> _Part | None:
 
 
 def _is_region(name: str) -> bool:
-    return name.casefold() in _region_names() or name.rsplit(" ", 1)[-1] in _REGION_WORDS
+    return name.casefold() in _region_names() or name.rsplit(" ", 1)[-1].lower() in PLACE_KINDS
 
 
 def _resolve(text: str, parts: list[_Part]) -> tuple[list[_Part], list[_Part]]:
@@ -440,7 +431,9 @@ def _dateline(text, place_spans, regions, agencies, date, credit, start, end) ->
 def _title(raw: str) -> str:
     """A name written in capitals, in title case: "DAR ES SALAAM" -> "Dar es Salaam"."""
     words = raw.title().split(" ")
-    return " ".join(w.lower() if i and w.lower() in _PARTICLES else w for i, w in enumerate(words))
+    return " ".join(
+        w.lower() if i and w.lower() in PLACE_PARTICLES else w for i, w in enumerate(words)
+    )
 
 
 # ---- a byline on the dateline's line or under it ------------------------------------------
