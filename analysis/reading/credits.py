@@ -39,7 +39,7 @@ _CLOSING = re.compile(rf"[ \t]+[-–—][ \t]*(?P<agency>{_AGENCY})\s*\Z")
 _CORRESPONDENT = re.compile(
     r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
 )
-_SOURCE_LINE = re.compile(rf"(?:Source|Sources|Credit)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
+_SOURCE_LINE = re.compile(rf"(?:Source|Sources)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
 # a closing line "Name, AGENCY": a person's name (initials allowed: "B.Amarjargal"), then the agency
 _NAME = r"(?:[A-Z][a-z]*\.[ ]?)*[A-Z][\w'’-]+(?:[ ](?:[A-Z]\.[ ]?)*[A-Z][\w'’-]+){0,3}"
 _NAME_AGENCY = re.compile(rf"(?P<reporter>{_NAME}),[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
