@@ -189,6 +189,10 @@ def test_closing_credits():
         ("AFP", "publisher"),
         ("Jiji Press", "publisher"),
     }
+    assert found("The plant opened, Kabar reports.\n\nIt employs 300.\n") == {
+        ("Kabar", "publisher")
+    }
+    assert found("The plant opened, Kabar reported.\n\nIt employs 300.\n") == set()
     assert found("The plant opened.\n\nThe work goes on, officials said.\n") == set()
 
 

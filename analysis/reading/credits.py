@@ -6,6 +6,7 @@ In the head or the tail of a story:
     AFP-JIJI                                a joint credit alone on a line: each agency
     By Name  /  By Name - Agency            a byline; "By Agency" credits the agency
     Agency correspondent reports            the agency's own reporter
+    ..., Agency reports.                    the lead crediting the agency (a listed one)
     ... the last sentence. - Agency         a closing dash and the agency
     Name, AGENCY                            a closing line: the reporter and the agency
     Source: AGENCY                          a re-publisher's source line
@@ -38,6 +39,11 @@ _CLOSING = re.compile(rf"[ \t]+[-–—][ \t]*(?P<agency>{_AGENCY})\s*\Z")
 # "Trend News Agency correspondent reports": the agency's own reporter
 _CORRESPONDENT = re.compile(
     r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
+)
+# the lead crediting the agency itself: "..., Trend reports." (a listed agency, in the lead)
+_SELF_CREDIT = re.compile(
+    r",[ ](?P<agency>[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+)?)(?: News Agency)? (?:reports|informs)"
+    r"(?=[.]|[ ]with reference)"
 )
 _SOURCE_LINE = re.compile(rf"(?:Source|Sources)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
 # a closing line "Name, AGENCY": a person's name (initials allowed: "B.Amarjargal"), then the agency
@@ -96,6 +102,11 @@ def credits(text: str, agencies=None) -> list[Credit]:
                 publisher(agency_name(m.group("agency")), *m.span("agency"))
         for m in _CORRESPONDENT.finditer(text, a, b):
             publisher(m.group("agency"), *m.span("agency"))
+    m = _SELF_CREDIT.search(text, *paras[0]) if len(paras) > 1 else None
+    if m is None and len(paras) > 1:
+        m = _SELF_CREDIT.search(text, *paras[1])  # under a headline
+    if m and _listed(m.group("agency"), agencies):
+        publisher(m.group("agency"), *m.span("agency"))
     for s, e in paras[-3:]:
         m = _SOURCE_LINE.match(text, s, e) or _NAME_AGENCY.match(text, s, e)
         if m and m.end() >= e and _plausible(m.group("agency"), agencies):
