@@ -1,12 +1,20 @@
 """Quantities: numerals and number words with their unit, money, percentages, parts of a total.
 
-Each number (see `numbers`) is read with what it counts: a currency ("RM12 billion"), a share
-("41.5 pct"), the words after it ("640 council seats", "4 Uzbek regions", "9kilogram",
-"200-ton"), or, for a bare number, the unit of the quantity before it in the sentence ("Of the
-640 seats, 212 are in ...") or the people a casualty verb counts ("killing three"). A range
-("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its lower bound.
-Not quantities: numbers inside dates, times of day ("6:30 p.m."), ordinals ("1st"), years,
-and identifiers ("COVID-19", "A320", "Corridor 2", "No. 5").
+Each number (see `numbers`) is read with what it counts: a currency ("RM12 billion", "KD 25
+million", "98 cents"), a share ("41.5 pct", "a third of the staff"), a multiple ("twice"), the
+words after it ("640 council seats", "4 Uzbek regions", "9kilogram", "200-ton", "1,200 MW"; cut
+where the parse says the noun ends: "3 boats sank" counts boats), a compound term ("13 years and
+four months" is one, in years), an age ("Name, 58,", "the 34-year-old", "over the age of 85",
+"children under five"), or, for a bare number, what the sentence says it counts: the number it
+ranges or is counted with ("from 32 to 48 teams", "14 of 212 clinics"), "the number of voters
+rose to 2,340", a death toll, the unit of the quantity before it ("Of the 640 seats, 212 are in
+...", "lost 12.5 points to close at 1,802.40") or the people a casualty verb counts ("killing
+three"). A range ("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its
+lower bound; so is a score or a tally ("won 27-24", "voted 7-4"), its first number, and an
+exchange rate ("1 USD = 386.71 KZT"), in the second currency. Not quantities: numbers inside
+dates, times of day ("6:30 p.m."), ordinals ("1st", "a third dose", "five-eighth"), years,
+identifiers ("COVID-19", "A320", "Corridor 2", "No. 5"), and classes or places in an order
+("category 4", "level 3", "gate 14").
 """
 
 from __future__ import annotations
@@ -15,10 +23,35 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ...constants import CASUALTY_VERBS, NOT_UNITS, VERBS_AFTER_A_NUMBER
+from ...constants import (
+    CASUALTY_NOUNS,
+    CASUALTY_VERBS,
+    CURRENCY_SUBUNITS,
+    FRACTION_CUES,
+    IDENTIFIER_WORDS,
+    MINOR_DIGITS_3,
+    NOT_UNITS,
+    PARENT_NOUNS,
+    PEOPLE_VERBS,
+    QUANTITY_QUALIFIERS,
+    SHARED_SUBUNITS,
+    SMALLER_UNITS,
+    SPAN_WORDS,
+    UNIT_SYMBOLS,
+    UNITS_IN_YEARS,
+    VERBS_AFTER_A_NUMBER,
+    YOUNG_NOUNS,
+)
 from . import numbers
 from .dates import DateMention
 from .document import Doc, Scan
+
+
+def _alternatives(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
 
 _OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b)")
@@ -31,8 +64,20 @@ _GLUED_UNIT = re.compile(
     r"(?P<u>km|kg|kilograms?|kilometers?|kilometres?|tons?|tonnes?|mt|MW|GW|kW|kWh|MWh|GWh|mm"
     r"|cm|ha|hectares?|bpd|meters?|metres?|m|g|t|l|sq\s?km|percent|pct|x)\b"
 )
+_SYMBOL = re.compile(r"[ \u00a0](?P<u>" + _alternatives(UNIT_SYMBOLS) + r")(?![\w/])")
 _HYPHEN_UNIT = re.compile(r"-(?P<u>[a-z]+)(?:-[a-z]+)*\b")
+_HYPHEN_NOUN = re.compile(r"-(?P<u>[A-Z][a-z]+)\b")
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|nos|Number|number)\.?|#)\s*$")
+_CLASS_BEFORE = re.compile(rf"\b(?:{_alternatives(IDENTIFIER_WORDS)})\s+$", re.I)
+_NAME_DASH = re.compile(r"\b[A-Z][\w’'-]*\s+-$")
+# a period counted from the story's present: "the next 24 hours", "the first nine months of"
+_TIME_UNITS = sorted(
+    {*SMALLER_UNITS, *(u for u, _ in SMALLER_UNITS.values()), *UNITS_IN_YEARS}, key=len
+)
+_TIME_UNIT = re.compile(r"\s+(?:" + "|".join(_TIME_UNITS[::-1]) + r"|centuries)s?\b")
+_SPAN_BEFORE = re.compile(rf"\b(?:{_alternatives(SPAN_WORDS)})\s+$", re.I)
+_FIRST_BEFORE = re.compile(r"\bfirst\s+$", re.I)
+_OF_AHEAD = re.compile(r"\s+of\b")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 _SIGN = re.compile(r"(?:US\$|[$€£¥₹]|RM|Rs\.?|[A-Z]{3}(?=[\s\d]))?[ \u00a0]?")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and)\s)\s*(?=\S)")
@@ -40,9 +85,48 @@ _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 _CASUALTY = re.compile(r"\b(?:" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _BARE_END = re.compile(
     r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
-    r"|against|compared|versus|vs|with)\b)"
+    r"|against|compared|versus|vs|with|after|before|by|than|as|but|when|since|until|throughout"
+    r"|amid|during)\b)"
 )
-_MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
+_POSSESSIVE = re.compile(r"\w['’]s$")
+_SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+_PAIR = re.compile(r"/\d+\b")  # a bid and an offer: "4.2310/2360"
+_SECOND_OF_PAIR = re.compile(r"\d/$")
+# ages: "Name, 58," or "Name (58)", "aged 60", "the age of 85", "children under five"
+_NAME_COMMA = re.compile(r"(?P<w>[A-Z][\w’'.-]*)(?:,\s+|\s+\()$")
+_AGE_CLOSE = re.compile(r"\s*[,)]")
+_AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?(?:\s+of)?)\s+$", re.I)
+_YOUNG_UNDER = re.compile(
+    rf"\b(?:{_alternatives(YOUNG_NOUNS)})\s+(?:aged\s+)?(?:under|below)\s+$", re.I
+)
+_PARENT_OF = re.compile(rf"\b(?:{_alternatives(PARENT_NOUNS)})\s+of\s+$", re.I)
+# what a bare number is counted with: "14 of 212 clinics", "five of its games", "from 24 to 32
+# teams", "two or three days"
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|your|these|those|all)\s+)?(?=[\w$€£])"
+)
+_TO_NEXT = re.compile(r"\s+(?:to|or)\s+(?=[\w$€£])")
+_NUMBER_OF = re.compile(r"\bnumber\s+of\b", re.I)
+_CASUALTY_NOUN = re.compile(rf"\b(?:{_alternatives(CASUALTY_NOUNS)})\b", re.I)
+_RATE_AGAINST = re.compile(r"\s+(?:against|versus|per)\s+(?:the\s+|one\s+|a\s+|each\s+)?")
+_RATE_EQUALS = re.compile(r"\s*=\s*")
+_COMPOUND_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)")
+_A_UNIT = re.compile(r"\s+an?\s+([a-z]+)\b")
+_CUE_BEFORE = re.compile(rf"\b(?:{_alternatives(FRACTION_CUES)})\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
+_ORDINAL_BEFORE = re.compile(r"\b(?:the|\w+(?:st|nd|rd|th))\s+$", re.I)
+_POINT = re.compile(r"-point\b")
+_PEOPLE_VERB = re.compile(
+    rf"\s+(?:(?:were|was|are|is|have\s+been|had\s+been|been)\s+)?(?:{_alternatives(PEOPLE_VERBS)})\b"
+)
+# how exact an amount is, and "each": part of its evidence ("more than $1.9 billion")
+_QUALIFIER = re.compile(rf"\b(?:{_alternatives(QUANTITY_QUALIFIERS)})\s+$", re.I)
+_EACH = re.compile(r"\s+each\b")
+# parts of speech that end the words naming a unit, once a noun is among them ("3 boats sank",
+# "7.32 points weaker", "three planets forming")
+_NOT_UNIT_POS = frozenset(
+    ("VERB", "AUX", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "NUM")
+)
 
 
 @cache
@@ -52,7 +136,7 @@ def scans() -> dict[str, Scan]:
 
 
 def _matches(doc: Doc):
-    """The number matches of both patterns, in text order, none inside another."""
+    """The number matches of every pattern, in text order, none inside another."""
     found = [m for scan in scans().values() for m in doc.scan(scan, doc.body_start)]
     found.sort(key=lambda m: (m.start(), -m.end()))
     last = -1
@@ -62,10 +146,37 @@ def _matches(doc: Doc):
             yield m
 
 
-def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
-    from ...reading.text import lemma, stopwords
+def _number_at(text: str, pos: int) -> numbers.Number | None:
+    """The number written at `pos`, with its scale and currency, if one is."""
+    for scan in scans().values():
+        m = scan.rx.match(text, pos)
+        if m:
+            return numbers.read(text, m)
+    return None
 
-    stop = stopwords() | {"more", "other", "new", "further", "additional"}
+
+class _Reader:
+    """What the rules consult while reading one document: its text, the stopwords, the lemmas,
+    and the parse's tokens by their offset (when the model ran)."""
+
+    def __init__(self, doc: Doc):
+        from ...reading.text import lemma, stopwords
+
+        self.doc, self.text, self.lemma = doc, doc.text, lemma
+        self.stop = stopwords() | {"more", "other", "new", "further", "additional"}
+        self._tokens: dict | None = None
+
+    def token(self, pos: int):
+        if self.doc.parsed is None:
+            return None
+        if self._tokens is None:
+            base = self.doc.body_start
+            self._tokens = {t.idx + base: t for t in self.doc.parsed}
+        return self._tokens.get(pos)
+
+
+def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
+    reader = _Reader(doc)
     text = doc.text
     date_starts = [d.start for d in dates]
 
@@ -74,6 +185,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
         return i >= 0 and dates[i].start <= pos < dates[i].end
 
     out: list[dict] = []
+    subunits: list[dict] = []  # the rows of a currency's smaller unit ("98 cents")
     total: dict | None = None
     skip_to = -1
     for m in _matches(doc):
@@ -81,22 +193,37 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             continue
         if m.group().lower() == "one" and _OF_ANOTHER.match(text, m.end()):
             continue
+        if _SECOND_OF_PAIR.search(text, max(0, m.start() - 2), m.start()):
+            continue  # "4.2310/2360", "3/4": the second half of a pair written with a slash
         n = numbers.read(text, m)
-        if n is None or _not_a_quantity(doc, m, n):
+        if n is None:
             continue
-        _range(text, n)
-        skip_to = n.end
         sid = doc.sentence_of(m.start())
-        row = _measure(text, n, stop, lemma)
-        if row is None:
-            row = _bare(doc, n, sid, out, total)
-            if row is None:
+        if n.kind in ("fraction", "multiple"):
+            row = _fraction(reader, n) if n.kind == "fraction" else _multiple(n)
+        else:
+            if (
+                not _not_an_identifier(doc, n)
+                and _not_a_quantity(doc, m, n)
+                or _counts_nothing(text, n)
+            ):
                 continue
-        elif _is_year(m, n, row):
+            _range(text, n)
+            _rate(text, n)
+            row = _measure(reader, n)
+            if row is None:
+                row = _score(text, n) or _bare(reader, n, sid, out, total)
+            elif _is_year(m, n, row):
+                continue
+        if row is None:
             continue
-        skip_to = max(skip_to, row["end"])
+        skip_to = max(n.end, row["end"])
+        _qualified(text, row)
         row |= {"sentence_id": sid, "evidence": text[row["start"] : row["end"]], "part_of": None}
         total = _parts(text, row, total, out)
+        if n.kind == "subunit":
+            subunits.append(row)
+    _subunit_currencies(out, subunits)
     return out
 
 
@@ -136,8 +263,56 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
     return not (title_case or first or cap.group(1).lower() in stopwords())
 
 
+def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
+    """A number after a capitalised word that is no identifier's: a score after a side's name
+    ("beat Fiji 27-24", "beating Georgia 6-2"; not "Boeing 737-800"), or a number after a
+    possessive ("Thursday's 4.2455", "Kenya's 47 counties"); the check for identifiers
+    ("Corridor 2") would take them for one."""
+    text = doc.text
+    lo = max(0, n.start - 10)
+    at = lo + len(text[lo : n.start].rstrip())
+    if _POSSESSIVE.search(text, max(0, at - 3), at):
+        return True
+    score = _SCORE.match(text, n.start)
+    if score is None or score.end() < len(text) and text[score.end()].isalnum():
+        return False
+    if int(re.split(r"\s?[-–]\s?", score.group())[1]) >= 100:
+        return False
+    return any(m["end"] == at for m in doc.between(max(0, at - 60), at))
+
+
+def _qualified(text: str, row: dict) -> None:
+    """The row's evidence with the words that qualify it: "about", "more than", "each"."""
+    qualifier = _QUALIFIER.search(text, max(0, row["start"] - 25), row["start"])
+    if qualifier:
+        row["start"] = qualifier.start()
+    each = _EACH.match(text, row["end"])
+    if each:
+        row["end"] = each.end()
+
+
+def _counts_nothing(text: str, n: numbers.Number) -> bool:
+    """A class or a place in an order ("category 4", "level 3", "gate 14"), a name's number
+    written with a spaced hyphen ("Kambarata -1"), or a period counted from the story's present
+    ("the next 24 hours", "the first nine months of the year": a date): not a count."""
+    if n.currency is not None:
+        return False
+    before = max(0, n.start - 12)
+    if _CLASS_BEFORE.search(text, before, n.start) or _NAME_DASH.search(text, before, n.start):
+        return True
+    unit = _TIME_UNIT.match(text, n.end)
+    if unit is None or unit.group().strip().startswith(("second", "minute")):
+        return False  # ("over the next 12 minutes" of a launch is its length)
+    first = _FIRST_BEFORE.search(text, before, n.start) and _OF_AHEAD.match(text, unit.end())
+    return bool(first or _SPAN_BEFORE.search(text, before, n.start))
+
+
 def _range(text: str, n: numbers.Number) -> None:
     """ "between X and Y", "X-Y percent": one quantity, the lower bound, to the end of Y."""
+    pair = _PAIR.match(text, n.end) if "." in text[n.start : n.end] else None
+    if pair:  # a bid and an offer
+        n.end = pair.end()
+        return
     between = _BETWEEN.search(text, max(0, n.start - 9), n.start)
     gap = _RANGE_AFTER.match(text, n.end)
     if gap is None:
@@ -161,10 +336,22 @@ def _range(text: str, n: numbers.Number) -> None:
     n.start = between.start() if between else n.start
 
 
-def _measure(text: str, n: numbers.Number, stop, lemma) -> dict | None:
+def _rate(text: str, n: numbers.Number) -> None:
+    """ "1 USD = 386.71 KZT": one quantity, the second amount, in its currency per the first."""
+    eq = _RATE_EQUALS.match(text, n.end) if n.currency else None
+    second = _number_at(text, eq.end()) if eq else None
+    if second is not None and second.currency and second.currency != n.currency:
+        n.value, n.end, n.per, n.currency = second.value, second.end, n.currency, second.currency
+
+
+def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     """The quantity with what it counts, read from the words after it; None if none say."""
+    text, lemma = reader.text, reader.lemma
     start, end = n.start, n.end
     if n.currency:
+        if n.per:  # an exchange rate
+            subject = f"{n.currency} per {n.per}"
+            return _row(n.value, n.currency, "exchange rate", subject, start, end)
         return _row(n.value, n.currency, "money", "money", start, end)
     pct = _PERCENT.match(text, end)
     if pct:
@@ -172,48 +359,197 @@ def _measure(text: str, n: numbers.Number, stop, lemma) -> dict | None:
     glued = _GLUED_UNIT.match(text, end) if text[end : end + 1].isalpha() else None
     if glued:
         return _row(n.value, lemma(glued.group("u")), None, glued.group("u"), start, glued.end())
-    hyphen = _HYPHEN_UNIT.match(text, end)
-    if hyphen:
-        unit = lemma(hyphen.group("u"))
-        return _row(n.value, unit, None, unit, start, hyphen.end())
-    run = _unit_run(text[end : end + 60], stop)
+    hyphen = _HYPHEN_UNIT.match(text, end) or _HYPHEN_NOUN.match(text, end)
+    if hyphen and (hyphen.group("u").islower() or _common(hyphen.group("u"))):  # "45-Test"
+        unit = lemma(hyphen.group("u").lower())
+        if unit == "year" and hyphen.group().endswith("-old"):  # "the 34-year-old"
+            return _row(n.value, "year", None, "age", start, hyphen.end())
+        return _compound(reader, _row(n.value, unit, None, unit, start, hyphen.end()))
+    symbol = _SYMBOL.match(text, end)
+    if symbol:
+        return _row(n.value, symbol.group("u"), None, symbol.group("u"), start, symbol.end())
+    run = _unit_run(reader, end)
     if not run:
         return None
-    unit = lemma(run[-1])
-    end = text.index(run[-1], end) + len(run[-1])
-    row = _row(n.value, unit, " ".join(run[:-1]) or None, " ".join(run), start, end)
-    minutes = _MINUTES.match(text, end) if unit == "hour" else None
-    if minutes:  # "9 hours 45 minutes"
-        row["quantity"] += int(minutes.group("n")) / 60
-        row["end"] = minutes.end()
+    unit = lemma(run[-1][0].lower())
+    if unit in UNITS_IN_YEARS and not n.scaled:  # "two decades"
+        return _row(n.value * UNITS_IN_YEARS[unit], "year", None, "year", start, run[-1][1])
+    words = " ".join(w for w, _ in run)
+    category = " ".join(w for w, _ in run[:-1]) or None
+    return _compound(reader, _row(n.value, unit, category, words, start, run[-1][1]))
+
+
+def _compound(reader: _Reader, row: dict) -> dict:
+    """ "13 years and four months", "2 hours 40 minutes": one quantity in the larger unit."""
+    smaller = SMALLER_UNITS.get(row["unit"])
+    if smaller is None:
+        return row
+    name, per = smaller
+    text = reader.text
+    gap = _COMPOUND_GAP.match(text, row["end"])
+    part = _number_at(text, gap.end()) if gap else None
+    if part is None or part.currency or part.kind:
+        return row
+    unit = re.compile(rf"\s+{name}s?\b").match(text, part.end)
+    if unit:
+        row["quantity"] += part.value / per
+        row["end"] = unit.end()
     return row
 
 
-def _unit_run(after: str, stop) -> list[str]:
-    """The words after a number that say what it counts: "parliamentary seats", "Kazakh
-    regions" (a capitalised word only before a common one)."""
-    words = _UNIT_WORDS.match(after)
-    run: list[str] = []
+def _unit_run(reader: _Reader, end: int) -> list[tuple[str, int]]:
+    """The words after a number that say what it counts, each with its end: "parliamentary
+    seats", "Kazakh regions" (a capitalised word only before a common one); where the parse
+    ran, they end with the noun ("3 boats sank", "7.32 points weaker")."""
+    text, stop = reader.text, reader.stop
+    words = _UNIT_WORDS.match(text, end, min(len(text), end + 60))
+    run: list[tuple[str, int]] = []
     if not words:
         return run
-    tokens = words.group(1).split()
-    for i, w in enumerate(tokens):
+    spans = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", words.group(1))]
+    tokens = [(w, words.start(1) + a, words.start(1) + b) for w, a, b in spans]
+    noun = verb_only = False
+    for i, (w, a, b) in enumerate(tokens):
         if w.lower() in stop or not w.replace("-", "").isalpha():
             break
         if run and (w.lower() in VERBS_AFTER_A_NUMBER or len(w) > 4 and w.endswith("ed")):
             break  # "12 trucks followed", "300 travellers leave"
         if w[0].isupper():
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if not (following.isalpha() and following.islower() and following not in stop):
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            common = following.isalpha() and following.islower() and following not in stop
+            # "4 Uzbek regions", and a common noun capitalised: "the two Houses"
+            plural = w[1:].islower() and w.endswith("s") and not following[:1].isupper()
+            if not (common or plural and _common(w)):
                 break
-        run.append(w)
-    return run
+        tok = reader.token(a)
+        if tok is not None:
+            if noun and tok.pos_ in _NOT_UNIT_POS:
+                break
+            noun = noun or tok.pos_ in ("NOUN", "PROPN")
+            verb_only = not noun and tok.tag_ in ("VBD", "VBN")  # "14 reopened"
+        run.append((w, b))
+    return [] if verb_only else run
 
 
-def _bare(doc: Doc, n: numbers.Number, sid, out: list[dict], total: dict | None) -> dict | None:
-    """A number with no unit of its own: a part of the total before it, the people a casualty
-    verb counts, or one more of what the sentence counted before it."""
-    text, start, end = doc.text, n.start, n.end
+def _common(word: str) -> bool:
+    """Whether a capitalised word is a common English one ("Houses", "Test"), not a name."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def _fraction(reader: _Reader, n: numbers.Number) -> dict | None:
+    """A fraction in words, where it is one: "by a third", "about a fifth", "two-thirds of",
+    "half of", "half a century", "a quarter-point cut"; not "a third dose", "five-eighth"."""
+    text, start, end = reader.text, n.start, n.end
+    word = text[start:end].lower()
+    point = _POINT.match(text, end)
+    if point:
+        return _row(n.value, "percentage point", None, "percentage point", start, point.end())
+    before = text[max(0, start - 20) : start]
+    cue = _CUE_BEFORE.search(before)
+    of = _OF_AFTER.match(text, end)
+    if word == "half":
+        unit = _A_UNIT.match(text, end)
+        if unit and not cue and not of:  # "half a century", "half an hour"
+            name = reader.lemma(unit.group(1))
+            if name in numbers.NUMBER_WORDS:
+                return None
+            years = UNITS_IN_YEARS.get(name)
+            value, name = (0.5 * years, "year") if years else (0.5, name)
+            return _row(value, name, None, name, start, unit.end())
+        if not (cue or of and not _ORDINAL_BEFORE.search(before)):
+            return None
+    else:
+        numerator = word.split()[0].split("-")[0]
+        plural = word.endswith("s")
+        if numerator not in ("a", "an", "one") and not plural:
+            return None  # "five-eighth": a place on a team
+        if not (plural or cue or of):
+            return None  # "a third dose"
+    counted = _OF_WHAT.match(text, end) if of else None
+    run = _unit_run(reader, counted.end() - 1) if counted else []
+    subject = "fraction of " + " ".join(w for w, _ in run) if run else "fraction"
+    return _row(n.value, "fraction", None, subject, start, end)
+
+
+def _multiple(n: numbers.Number) -> dict:
+    return _row(n.value, "time", None, "times", n.start, n.end)
+
+
+def _score(text: str, n: numbers.Number) -> dict | None:
+    """A score or a tally with no unit after it ("won 27-24", "voted 7-4"): its first number."""
+    written = text[n.start : n.end]
+    if n.currency or not _SCORE.fullmatch(written) or 1900 <= n.value <= 2100:
+        return None
+    return _row(n.value, "score", None, f"score {written}", n.start, n.end)
+
+
+def _age(reader: _Reader, n: numbers.Number) -> dict | None:
+    """An age: "Sipho Mthembu, 58,", "aged 60", "over the age of 85", "children under five";
+    or a count of children: "a father of two"."""
+    text, start, end = reader.text, n.start, n.end
+    if n.value != int(n.value) or not 0 < n.value < 130:
+        return None
+    lo = max(0, start - 40)
+    before = text[lo:start]
+    aged = _AGE_BEFORE.search(before)
+    if aged:
+        return _row(n.value, "year", None, "age", lo + aged.start(), end)
+    if _YOUNG_UNDER.search(before):
+        return _row(n.value, "year", None, "age", start, end)
+    if _PARENT_OF.search(before):
+        return _row(n.value, "child", None, "children", start, end)
+    name = _NAME_COMMA.search(before)
+    if name and _AGE_CLOSE.match(text, end) and _a_person_ends(reader, lo + name.end("w"), start):
+        return _row(n.value, "year", None, "age", start, end)
+    return None
+
+
+def _a_person_ends(reader: _Reader, at: int, number: int) -> bool:
+    """Whether a person's name ends at `at`: a mention of a person, or a name the parse sets the
+    number beside (an apposition) that is no place."""
+    doc = reader.doc
+    if any(
+        m["end"] == at and doc.entities.get(m["entity"]) == "PERSON"
+        for m in doc.between(max(0, at - 80), at)
+    ):
+        return True
+    tok = reader.token(number)
+    if tok is None or tok.dep_ != "appos" or tok.head.pos_ != "PROPN":
+        return False
+    from ...reading.gazetteer import world_places
+
+    head = tok.head
+    ends = head.idx + doc.body_start + len(head) == at
+    return ends and head.text not in world_places()
+
+
+def _ahead(reader: _Reader, pos: int) -> tuple[str, str | None, str] | None:
+    """(unit, category, subject) of the quantity written at `pos`, or of the words there."""
+    second = _number_at(reader.text, pos)
+    if second is not None:
+        if _TIME_OF_DAY.match(reader.text, second.end):
+            return None
+        row = _measure(reader, second)
+        return (row["unit"], row["category"], row["subject"]) if row else None
+    run = _unit_run(reader, pos - 1)
+    if not run:
+        return None
+    words = [w for w, _ in run]
+    return reader.lemma(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
+
+
+def _bare(
+    reader: _Reader, n: numbers.Number, sid, out: list[dict], total: dict | None
+) -> dict | None:
+    """A number with no unit of its own: an age, a part of the total before it, the people a
+    casualty verb counts, what the number it ranges or is counted with counts, what the
+    sentence says it counts, or one more of what the sentence counted before it."""
+    doc, text, start, end = reader.doc, reader.text, n.start, n.end
+    age = _age(reader, n)
+    if age:
+        return age
     after = text[end : end + 60]
     if total and sid == total["sentence_id"]:
         prev = out[-1] if out and out[-1].get("part_of") == total["subject"] else total
@@ -228,14 +564,73 @@ def _bare(doc: Doc, n: numbers.Number, sid, out: list[dict], total: dict | None)
     casualty = _CASUALTY.search(text, max(0, start - 12), start)
     if casualty:
         return _row(n.value, "people", None, "people", casualty.start(), end)
-    if not _BARE_END.match(text, end) or n.value == int(n.value) and 1900 <= n.value <= 2100:
+    if _PEOPLE_VERB.match(text, end):  # "34 died", "11 were missing"
+        return _row(n.value, "people", None, "people", start, end)
+    if text[start:end].isdigit() and 1900 <= n.value <= 2100:  # a year
         return None
-    prev = next(
-        (q for q in reversed(out) if q["sentence_id"] == sid and q["unit"] != "percent"), None
-    )
-    if prev is None:
+    counted = _OF_WHAT.match(text, end) or _TO_NEXT.match(text, end)
+    ahead = _ahead(reader, counted.end()) if counted else None
+    if ahead:
+        return _row(n.value, *ahead, start, end)
+    against = _RATE_AGAINST.match(text, end)
+    currency = numbers.currency_after(text, against.end()) if against else None
+    if currency:
+        per = f"per {currency[0]}"
+        return _row(n.value, per, "exchange rate", f"exchange rate {per}", start, end)
+    lo, _ = doc.sentence_span(sid)
+    said = _said_to_count(reader, max(lo, start - 200), start)
+    if said:
+        return _row(n.value, *said, start, end)
+    if not _BARE_END.match(text, end):
         return None
-    return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
+    for prev in reversed(out):  # the rows are in text order: the sentence's are the last
+        if prev["sentence_id"] != sid:
+            return None
+        if prev["unit"] != "percent":
+            return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
+    return None
+
+
+def _said_to_count(reader: _Reader, lo: int, start: int) -> tuple[str, str | None, str] | None:
+    """What the sentence before a bare number says it counts: "the number of exporting
+    enterprises ... reached 576", "the death toll ... rose to 87"."""
+    text = reader.text
+    before = text[lo:start]
+    number_of = None
+    for number_of in _NUMBER_OF.finditer(before):
+        pass
+    if number_of is not None:
+        run = _unit_run(reader, lo + number_of.end())
+        if run:
+            words = [w for w, _ in run]
+            return reader.lemma(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
+    if _CASUALTY_NOUN.search(before):
+        return "people", None, "people"
+    return None
+
+
+def _subunit_currencies(out: list[dict], subunits: list[dict]) -> None:
+    """A smaller unit many currencies share ("98 cents", "12 fils") divides the currency its
+    sentence names ("98 cents to $60.80" in dollars, "40 cents to R12.60" in rand), else its
+    default; one of a single currency ("22 sen", "50 pence") divides that one."""
+    if not subunits:
+        return
+    amounts: dict[int, list[dict]] = {}  # the amounts of each sentence, in its own currency
+    small = {id(r) for r in subunits}
+    for q in out:
+        if q["category"] == "money" and id(q) not in small:
+            amounts.setdefault(q["sentence_id"], []).append(q)
+    for row in subunits:
+        word = next(w for w in reversed(row["evidence"].split()) if w in CURRENCY_SUBUNITS)
+        default, per = CURRENCY_SUBUNITS[word]
+        if word not in SHARED_SUBUNITS:
+            continue
+        named = list(amounts.get(row["sentence_id"], ()))
+        # the nearest amount before it, else the nearest after it
+        named.sort(key=lambda q: (q["start"] > row["start"], abs(q["start"] - row["start"])))
+        code = named[0]["unit"] if named else default
+        parts = 1000 if code in MINOR_DIGITS_3 else per
+        row.update(unit=code, quantity=row["quantity"] * per / parts)
 
 
 def _is_year(m: re.Match, n: numbers.Number, row: dict) -> bool:
