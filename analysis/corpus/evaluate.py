@@ -257,7 +257,9 @@ def scorer(folder: str | Path | None = None):
     if not rules.is_file():
         rules = paths.REAL_STORIES / "score.py"
     if not rules.is_file():
-        raise FileNotFoundError(f"{rules}: the scoring rules are not there; set ANALYSIS_REAL_STORIES")
+        raise FileNotFoundError(
+            f"{rules}: the scoring rules are not there; set ANALYSIS_REAL_STORIES"
+        )
     spec = importlib.util.spec_from_file_location("real_stories_score", rules)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

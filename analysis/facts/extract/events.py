@@ -237,6 +237,15 @@ def _hedged(tok) -> str | None:
     return None
 
 
+def _believed(tok) -> bool:
+    """A clause a verb of belief or fear governs ("we fear the number will rise")."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.head.i != tok.i
+        and tok.head.lemma_.lower() in MODALITY["belief_verbs"]
+    )
+
+
 def _conditional(tok) -> bool:
     """An "if" clause, or the clause an "if" clause hangs on."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
@@ -268,6 +277,8 @@ def _tense_status(tok) -> str | None:
     aux = _auxiliaries(tok)
     if tok.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "was", "were", "been", "be"}:
         return "ongoing"
+    if tok.tag_ == "VBN" and "being" in aux:
+        return "ongoing"  # "were being treated"
     if (
         tok.tag_ == "VBN"
         and aux & {"is", "are", "am", "'s", "'re", "being"}
@@ -301,6 +312,8 @@ def _status(tok, subject) -> tuple[str, str] | None:
         return "possible", hedge
     if tok.lemma_.lower() in MODALITY["possible_verbs"]:
         return "possible", tok.text  # "is considering a reduction"
+    if _believed(tok):
+        return "possible", f"{tok.head.text} ... {_verb_group(tok)}"
     modal = _modal_status(tok, subject)
     if modal:
         return modal, _verb_group(tok)
