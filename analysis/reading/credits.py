@@ -46,7 +46,7 @@ _SELF_CREDIT = re.compile(
     r"(?=[.]|[ ]with reference)"
 )
 _SOURCE_LINE = re.compile(rf"(?:Source|Sources)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
-# a closing line "Name, AGENCY": a person's name (initials allowed: "B.Amarjargal"), then the agency
+# a closing line "Name, AGENCY": a person's name (initials allowed: "T.Bold"), then the agency
 _NAME = r"(?:[A-Z][a-z]*\.[ ]?)*[A-Z][\w'’-]+(?:[ ](?:[A-Z]\.[ ]?)*[A-Z][\w'’-]+){0,3}"
 _NAME_AGENCY = re.compile(rf"(?P<reporter>{_NAME}),[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
