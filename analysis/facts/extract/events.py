@@ -608,6 +608,8 @@ def _evidence(doc: Doc, tok, subject) -> tuple[int, int]:
     hi = max(t.idx + len(t) for t in clause)
     if subject is not None and subject.i < tok.i and subject.head.i == tok.i:
         lo = min(lo, _phrase_span(subject)[0])
+    elif tok.dep_ == "xcomp" and subject is not None and tok.head.i > subject.i >= tok.sent.start:
+        lo = min(lo, _phrase_span(subject)[0])  # "X plans to build ...": from X
     a, b = base + lo, base + hi
     text = doc.text
     while a < b and text[a] in _TRIM:
