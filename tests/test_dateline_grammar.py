@@ -192,7 +192,7 @@ def compose(rng: random.Random) -> Story:
     if agency_style == "slash" and "/" in form:  # "/Xinhua/APP/" would be two credits
         agency_style = "paren"
     story.agencies = () if agency_style == "none" else names
-    sep = rng.choice([" --", " -", " –", " —", ":", " —", "--"])
+    sep = rng.choice([" --", " -", " –", " —", ":", " —", "--", ".-"])
     body_sep = " "
     if agency_style == "dot":
         if with_date:
