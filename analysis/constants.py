@@ -171,6 +171,7 @@ IDENTIFIER_WORDS = frozenset(_W["identifier_words"])
 SMALLER_UNITS: dict[str, tuple[str, float]] = {k: tuple(v) for k, v in _W["smaller_units"].items()}
 UNITS_IN_YEARS: dict[str, float] = dict(_W["units_in_years"])
 SPAN_WORDS = frozenset(_W["span_words"])
+UNITS_BEFORE = frozenset(_W["units_before"])
 UNIT_SYMBOLS: tuple[str, ...] = tuple(_W["unit_symbols"])
 YOUNG_NOUNS = frozenset(_W["young_nouns"])
 PARENT_NOUNS: tuple[str, ...] = tuple(_W["parent_nouns"])

@@ -137,8 +137,10 @@ def test_twice_is_two_times():
 
 
 def test_a_score_after_a_side_s_name_is_no_model_number():
-    got = _quantities("Kenya beat Uganda 31-17 in Kampala, where Boeing 737-800 jets land.")
-    assert [(e, v, u) for e, v, u in got] == [("31-17", 31, "score")]
+    got = _quantities(
+        "Kenya beat Uganda 31-17 in Kampala and Gor beat Tusker 2-1, where Boeing 737-800 jets land."
+    )
+    assert [(e, v, u) for e, v, u in got] == [("31-17", 31, "score"), ("2-1", 2, "score")]
 
 
 def test_scores_and_tallies_are_one_quantity_the_first_number():
@@ -260,3 +262,38 @@ def test_a_capitalised_common_noun_is_a_unit():
 def test_an_age_beside_a_name_the_parse_reads_as_an_apposition():
     got = _quantities("The club signed striker Chukwudi Ebere, 22, from a Dutch side.")
     assert ("22", 22, "year") in got
+
+
+def test_a_unit_written_before_and_a_negative_in_words():
+    got = _quantities(
+        "A quake of magnitude 6.8 struck at dawn, when it was minus 12 degrees in the hills."
+    )
+    assert [(e, v, u) for e, v, u in got] == [("magnitude 6.8", 6.8, "magnitude"),
+                                              ("minus 12 degrees", -12, "degree")]  # fmt: skip
+
+
+def test_scales_hyphenated_compound_and_in_two_parts():
+    got = _quantities(
+        "The state set aside ₹1.5 lakh crore, a Rs 5,000-crore fund and Rs 2 crore 50 lakh; the "
+        "mine raised $1.2-billion and Bangkok lent Bt5 billion."
+    )
+    assert {(1.5e12, "INR"), (5e10, "INR"), (2.5e7, "INR"), (1.2e9, "USD"),
+            (5e9, "THB")} <= _values(got)  # fmt: skip
+
+
+def test_a_currency_many_countries_name_is_the_one_of_the_country_named():
+    got = _quantities(
+        "Argentina's central bank sold 900 pesos per dollar; a Lima firm paid 20 million soles, "
+        "and an Egyptian pounds deal was signed in Kampala for 2.1 billion shillings."
+    )
+    assert (2.1e9, "UGX") in _values(got)
+    assert ("900 pesos", 900, "ARS") in got
+
+
+def test_others_count_what_the_sentence_counted_and_a_rate_per_dollar():
+    got = _quantities(
+        "Three people died and 15 others were hurt. The shilling closed at 129.80 per dollar, "
+        "from 131.45 a week earlier."
+    )
+    assert [(v, u) for _, v, u in got] == [(3, "people"), (15, "people"), (129.8, "per USD"),
+                                           (131.45, "per USD")]  # fmt: skip

