@@ -177,6 +177,7 @@ YOUNG_NOUNS = frozenset(_W["young_nouns"])
 PARENT_NOUNS: tuple[str, ...] = tuple(_W["parent_nouns"])
 CASUALTY_NOUNS: tuple[str, ...] = tuple(_W["casualty_nouns"])
 PEOPLE_VERBS: tuple[str, ...] = tuple(_W["people_verbs"])
+CHANGE_VERBS = frozenset(_W["change_verbs"])
 QUANTITY_QUALIFIERS: tuple[str, ...] = tuple(_W["quantity_qualifiers"])
 
 # a name of two or three capitalised words

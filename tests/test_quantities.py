@@ -297,3 +297,31 @@ def test_others_count_what_the_sentence_counted_and_a_rate_per_dollar():
     )
     assert [(v, u) for _, v, u in got] == [(3, "people"), (15, "people"), (129.8, "per USD"),
                                            (131.45, "per USD")]  # fmt: skip
+
+
+def test_a_bare_number_before_a_verb_is_one_more_of_the_count_before_it():
+    got = _quantities(
+        "The party won 230 seats in the 450-member house, short of the 226 needed. The eight "
+        "co-passengers, including two from a start-up, were released."
+    )
+    assert ("226", 226, "seat") in got and ("two", 2, "co-passenger") in got
+
+
+def test_a_symbol_is_its_own_unit():
+    got = _quantities("She won the 100m in 10.81 seconds and the plant makes 40 kWh.")
+    assert [(v, u) for _, v, u in got] == [(100, "m"), (10.81, "second"), (40, "kWh")]
+
+
+def test_a_level_or_a_change_counts_the_subject_of_its_verb():
+    got = _quantities("Daily infections rose by 1,243 to 45,678. The rupee could weaken to 92.")
+    assert [(v, u) for _, v, u in got] == [(1243, "infection"), (45678, "infection"),
+                                           (92, "rupee")]  # fmt: skip
+
+
+def test_units_end_where_the_parse_ends_the_noun():
+    got = _quantities(
+        "The nebula, 6,500 light-years away, holds 3 young stars forming in a 5.6 magnitude glow."
+    )
+    assert [(e, u) for e, _, u in got] == [("6,500 light-years", "light-year"),
+                                           ("3 young stars", "star"),
+                                           ("5.6 magnitude", "magnitude")]  # fmt: skip

@@ -26,6 +26,7 @@ from functools import cache
 from ...constants import (
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CHANGE_VERBS,
     CURRENCY_SUBUNITS,
     FRACTION_CUES,
     IDENTIFIER_WORDS,
@@ -90,6 +91,10 @@ _BARE_END = re.compile(
     r"|amid|during|an?\s+(?:day|week|month|quarter|year)\s+(?:ago|earlier|before))\b)"
 )
 _POSSESSIVE = re.compile(r"\w['’]s$")
+_NUMBER_WORD = "|".join(sorted(numbers.NUMBER_WORDS, key=len, reverse=True))
+_MODIFIER = re.compile(  # "450-member", "three-year"; not "co-passengers", "twenty-five"
+    rf"(?:\d|\b(?:{_NUMBER_WORD}))-(?!(?:{_NUMBER_WORD})\b)[A-Za-z]", re.I
+)
 _SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
 _PAIR = re.compile(r"/\d+(?:\.\d+)?\b")  # a bid and an offer: "4.2310/2360"
 _SECOND_OF_PAIR = re.compile(r"\d/$")
@@ -127,6 +132,7 @@ _QUALIFIER = re.compile(rf"\b(?:{_alternatives(QUANTITY_QUALIFIERS)})\s+$", re.I
 _EACH = re.compile(r"\s+each\b")
 # parts of speech that end the words naming a unit, once a noun is among them ("3 boats sank",
 # "7.32 points weaker", "three planets forming")
+_BEFORE_A_NOUN = frozenset(("VERB", "ADJ", "NUM"))  # "12 polling stations", "five straight days"
 _NOT_UNIT_POS = frozenset(
     ("VERB", "AUX", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "DET", "PART", "NUM")
 )
@@ -168,6 +174,11 @@ class _Reader:
         self.doc, self.text, self.lemma = doc, doc.text, lemma
         self.stop = stopwords() | {"more", "other", "new", "further", "additional"}
         self._tokens: dict | None = None
+
+    def unit(self, word: str) -> str:
+        """A unit's name: a word's dictionary form ("seats" seat), a symbol as written ("m",
+        "kWh": the lemmatiser would read "m" as "am")."""
+        return self.lemma(word) if len(word) > 2 and word.islower() else word
 
     def token(self, pos: int):
         if self.doc.parsed is None:
@@ -286,7 +297,7 @@ def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
     if score is None or score.end() < len(text) and text[score.end()].isalnum():
         return False
     first, second = (int(x) for x in re.split(r"\s?[-–]\s?", score.group()))
-    return first < 200 and second < 100  # (a model's numbers: "737-800", "737-8")
+    return first < 200 and second < 200  # (a model's numbers: "737-800", "737-8")
 
 
 def _others(out: list[dict], sid) -> dict:
@@ -364,7 +375,7 @@ def _rate(text: str, n: numbers.Number) -> None:
 
 def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     """The quantity with what it counts, read from the words after it; None if none say."""
-    text, lemma = reader.text, reader.lemma
+    text = reader.text
     start, end = n.start, n.end
     if n.currency:
         if n.per:  # an exchange rate
@@ -380,10 +391,11 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
         return _row(n.value, unit, None, unit, named.start(), end)
     glued = _GLUED_UNIT.match(text, end) if text[end : end + 1].isalpha() else None
     if glued:
-        return _row(n.value, lemma(glued.group("u")), None, glued.group("u"), start, glued.end())
+        unit = reader.unit(glued.group("u"))
+        return _row(n.value, unit, None, glued.group("u"), start, glued.end())
     hyphen = _HYPHEN_UNIT.match(text, end) or _HYPHEN_NOUN.match(text, end)
     if hyphen and (hyphen.group("u").islower() or _common(hyphen.group("u"))):  # "45-Test"
-        unit = lemma(hyphen.group("u").lower())
+        unit = reader.unit(hyphen.group("u").lower())
         if unit == "year" and hyphen.group().endswith("-old"):  # "the 34-year-old"
             return _row(n.value, "year", None, "age", start, hyphen.end())
         return _compound(reader, _row(n.value, unit, None, unit, start, hyphen.end()))
@@ -398,7 +410,10 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     run = _unit_run(reader, end)
     if not run:
         return None
-    unit = lemma(run[-1][0].lower())
+    if run[0][0].lower() in UNITS_BEFORE:  # "a 5.6 magnitude tremor"
+        unit = run[0][0].lower()
+        return _row(n.value, unit, None, unit, start, run[0][1])
+    unit = reader.unit(run[-1][0].lower())
     if unit in UNITS_IN_YEARS and not n.scaled:  # "two decades"
         return _row(n.value * UNITS_IN_YEARS[unit], "year", None, "year", start, run[-1][1])
     words = " ".join(w for w, _ in run)
@@ -450,6 +465,8 @@ def _unit_run(reader: _Reader, end: int) -> list[tuple[str, int]]:
                 break
         tok = reader.token(a)
         if tok is not None:
+            if (noun or run) and tok.pos_ in _NOT_UNIT_POS and tok.pos_ not in _BEFORE_A_NOUN:
+                break  # "6,500 light-years away"
             if noun and tok.pos_ in _NOT_UNIT_POS:
                 break
             noun = noun or tok.pos_ in ("NOUN", "PROPN")
@@ -479,7 +496,7 @@ def _fraction(reader: _Reader, n: numbers.Number) -> dict | None:
     if word == "half":
         unit = _A_UNIT.match(text, end)
         if unit and not cue and not of:  # "half a century", "half an hour"
-            name = reader.lemma(unit.group(1))
+            name = reader.unit(unit.group(1))
             if name in numbers.NUMBER_WORDS:
                 return None
             years = UNITS_IN_YEARS.get(name)
@@ -564,7 +581,7 @@ def _ahead(reader: _Reader, pos: int) -> tuple[str, str | None, str] | None:
     if not run:
         return None
     words = [w for w, _ in run]
-    return reader.lemma(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
+    return reader.unit(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
 
 
 def _bare(
@@ -603,14 +620,46 @@ def _bare(
     said = _said_to_count(reader, max(lo, start - 200), start)
     if said:
         return _row(n.value, *said, start, end)
-    if not _BARE_END.match(text, end):
+    if _BARE_END.match(text, end) or _a_verb_follows(reader, end):
+        # one more of what the sentence counted: "Of the 640 seats, 212 went to ...", "the 226
+        # needed" (the rows are in text order: the sentence's are the last); not a share, nor
+        # a modifier ("the 450-member assembly" counts no members here)
+        for prev in reversed(out):
+            if prev["sentence_id"] != sid:
+                break
+            if prev["unit"] != "percent" and not _MODIFIER.search(prev["evidence"]):
+                return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
+    changed = _changed_subject(reader, n)
+    return _row(n.value, *changed, start, end) if changed else None
+
+
+def _changed_subject(reader: _Reader, n: numbers.Number) -> tuple[str, str | None, str] | None:
+    """What a figure counts when the parse makes it the level or the change of its clause's
+    subject: "daily cases rose by 1,243 to 45,678", "the shilling could weaken to 135"."""
+    tok = reader.token(n.start)
+    if tok is None or tok.pos_ != "NUM":
         return None
-    for prev in reversed(out):  # the rows are in text order: the sentence's are the last
-        if prev["sentence_id"] != sid:
-            return None
-        if prev["unit"] != "percent":
-            return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
-    return None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    elif tok.dep_ in ("dobj", "attr"):
+        verb = tok.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in CHANGE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    words = [c.text.lower() for c in subject.lefts if c.dep_ in ("amod", "compound")]
+    unit = subject.lemma_.lower()
+    return unit, " ".join(words) or None, " ".join([*words, subject.text.lower()])
+
+
+def _a_verb_follows(reader: _Reader, end: int) -> bool:
+    """Whether the parse reads the word after a number as a verb ("212 went", "226 needed")."""
+    word = re.compile(r"\s+(?=\w)").match(reader.text, end)
+    tok = reader.token(word.end()) if word else None
+    return tok is not None and tok.pos_ in ("VERB", "AUX")
 
 
 def _said_to_count(reader: _Reader, lo: int, start: int) -> tuple[str, str | None, str] | None:
@@ -625,7 +674,7 @@ def _said_to_count(reader: _Reader, lo: int, start: int) -> tuple[str, str | Non
         run = _unit_run(reader, lo + number_of.end())
         if run:
             words = [w for w, _ in run]
-            return reader.lemma(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
+            return reader.unit(words[-1].lower()), " ".join(words[:-1]) or None, " ".join(words)
     if _CASUALTY_NOUN.search(before):
         return "people", None, "people"
     return None
