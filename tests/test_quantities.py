@@ -229,8 +229,14 @@ def test_qualifiers_and_each_are_part_of_the_evidence():
 
 
 def test_a_bare_number_before_a_casualty_verb_counts_people():
-    got = _quantities("The ferry sank near the coast. At least 34 died and 11 were missing.")
-    assert [(e, v, u) for e, v, u in got] == [("At least 34", 34, "people"), ("11", 11, "people")]
+    got = _quantities(
+        "The ferry sank near the coast. At least 34 died and 11 were missing. A bus crash left "
+        "2 dead, 7 injured."
+    )
+    assert [(e, v, u) for e, v, u in got] == [("At least 34 died", 34, "people"),
+                                              ("11 were missing", 11, "people"),
+                                              ("2 dead", 2, "people"),
+                                              ("7 injured", 7, "people")]  # fmt: skip
 
 
 def test_a_number_after_a_possessive_and_a_quoted_pair():

@@ -229,7 +229,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             _rate(text, n)
             row = _measure(reader, n)
             if row is None:
-                row = _score(text, n) or _bare(reader, n, sid, out, total)
+                row = _age(reader, n) or _score(text, n) or _bare(reader, n, sid, out, total)
             elif _is_year(m, n, row):
                 continue
         if row is None:
@@ -410,6 +410,8 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     run = _unit_run(reader, end)
     if not run:
         return None
+    if len(run) == 1 and run[0][0].lower() in PEOPLE_VERBS:  # "2 dead, 7 injured"
+        return _row(n.value, "people", run[0][0].lower(), "people", start, run[0][1])
     if run[0][0].lower() in UNITS_BEFORE:  # "a 5.6 magnitude tremor"
         unit = run[0][0].lower()
         return _row(n.value, unit, None, unit, start, run[0][1])
@@ -587,13 +589,11 @@ def _ahead(reader: _Reader, pos: int) -> tuple[str, str | None, str] | None:
 def _bare(
     reader: _Reader, n: numbers.Number, sid, out: list[dict], total: dict | None
 ) -> dict | None:
-    """A number with no unit of its own: an age, a part of the total before it, the people a
-    casualty verb counts, what the number it ranges or is counted with counts, what the
-    sentence says it counts, or one more of what the sentence counted before it."""
+    """A number with no unit of its own, no age and no score: a part of the total before it,
+    the people a casualty verb counts, what the number it ranges or is counted with counts,
+    what the sentence says it counts, one more of what the sentence counted before it, or the
+    subject whose level or change it is."""
     doc, text, start, end = reader.doc, reader.text, n.start, n.end
-    age = _age(reader, n)
-    if age:
-        return age
     after = text[end : end + 60]
     if total and sid == total["sentence_id"]:
         prev = out[-1] if out and out[-1].get("part_of") == total["subject"] else total
@@ -608,8 +608,10 @@ def _bare(
     casualty = _CASUALTY.search(text, max(0, start - 12), start)
     if casualty:
         return _row(n.value, "people", None, "people", casualty.start(), end)
-    if _PEOPLE_VERB.match(text, end):  # "34 died", "11 were missing"
-        return _row(n.value, "people", None, "people", start, end)
+    people = _PEOPLE_VERB.match(text, end)
+    if people:  # "34 died", "11 were missing"
+        said = people.group().split()[-1].lower()
+        return _row(n.value, "people", said, "people", start, people.end())
     if text[start:end].isdigit() and 1900 <= n.value <= 2100:  # a year
         return None
     counted = _OF_WHAT.match(text, end) or _TO_NEXT.match(text, end)
