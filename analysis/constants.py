@@ -56,6 +56,7 @@ _W = wordlists()
 
 MONTHS: dict[str, int] = dict(_W["months"])
 WEEKDAYS: list[str] = list(_W["weekdays"])
+TIME_ZONES: dict[str, str] = dict(_W["time_zones"])
 NUMBER_WORDS: dict[str, int] = dict(_W["number_words"])
 SCALES: dict[str, float] = {k: float(v) for k, v in _W["scales"].items()}
 ABBREVIATED_SCALES: dict[str, float] = {k: float(v) for k, v in _W["abbreviated_scales"].items()}
@@ -86,6 +87,7 @@ SOURCE_VERBS: tuple[str, ...] = (
 
 MODALITY: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _W["modality"].items()}
 FUTURE_WORDS: tuple[str, ...] = tuple(_W["future_words"])
+SAME_TIME_VERBS = frozenset(_W["same_time_verbs"])
 PAST_WORDS: tuple[str, ...] = tuple(_W["past_words"])
 
 
@@ -107,6 +109,7 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _W["title_synonyms"].items()
 }
 HONORIFIC_WORDS: tuple[str, ...] = tuple(_W["honorifics"])
+POST_NOMINALS: tuple[str, ...] = tuple(_W["post_nominals"])
 # honorifics a title may put before a name ("Minister Datuk Dr Ahmad Zulkifli Hassan")
 HONORIFICS = (
     r"(?:(?:"
@@ -121,6 +124,12 @@ EVENT_HEADS = frozenset(_W["event_heads"])
 LOC_HEADS = frozenset(_W["loc_heads"])
 DOCUMENT_HEADS = frozenset(_W["document_heads"])
 PLACE_KINDS: tuple[str, ...] = tuple(_W["place_kinds"])
+PLACE_TITLES: tuple[str, ...] = tuple(_W["place_titles"])
+PERSON_NOUNS = frozenset(_W["person_nouns"])
+ORG_NOUNS = frozenset(_W["org_nouns"])
+SETTLEMENT_NOUNS = frozenset(_W["settlement_nouns"])
+FACILITY_WORDS = frozenset(_W["facility_words"])
+FACILITY_KINDS = frozenset(_W["facility_kinds"])
 WIRE_MARKERS = frozenset(_W["wire_markers"])
 REFERENCE_NOUNS: dict[str, str] = dict(_W["reference_nouns"])
 SOURCE_NOUNS: tuple[str, ...] = tuple(_W["source_nouns"])
