@@ -6,7 +6,7 @@ agencies. The words around names (titles, organisation head words, currencies) a
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import paths
@@ -18,6 +18,9 @@ class Gazetteer:
     countries: frozenset[str]
     agencies: dict[str, str]  # surface form -> agency
     demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan, "Central Asian" -> Central Asia
+    # every form of an agency read where a credit stands (a dateline, a byline, a closing
+    # line): the agencies' forms and the short ones ("AA", "PA") read there only
+    credit_forms: dict[str, str] = field(default_factory=dict)
 
 
 def folded(name: str) -> str:
@@ -66,8 +69,15 @@ def gazetteer() -> Gazetteer:
                     agencies[form] = o["name"]
     for form, named in list(names.items()):  # "Bogota" for "Bogotá"
         names.setdefault(folded(form), named)
+    credit_forms = dict(agencies)
+    for o in data["agencies"]:
+        credit_forms.update((form, o["name"]) for form in o.get("credit") or ())
     return Gazetteer(
-        names=names, countries=frozenset(countries), agencies=agencies, demonyms=demonyms
+        names=names,
+        countries=frozenset(countries),
+        agencies=agencies,
+        demonyms=demonyms,
+        credit_forms=credit_forms,
     )
 
 

@@ -141,17 +141,26 @@ def _parse(date: str | None) -> tuple[dt.date, dt.date] | None:
     return one(a, False), one(b or a, True)
 
 
+def _event_label(actor, evidence: str) -> str:
+    """The event's own words, led by who acts when the words name them otherwise ("it has
+    launched ..." of a ministry)."""
+    words = " ".join(str(evidence).split())
+    if pd.isna(actor) or str(actor).lower() in words[: len(str(actor)) + 40].lower():
+        return words
+    return f"{actor}: {words}"
+
+
 def timeline(events: pd.DataFrame, dates: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per event with `start` and `end` dates (NaT when undated), a short `label`, and
-    `year_inferred`: whether the event's date has a year the extractor inferred (its words in
-    `dates` with `year_from` "inferred"; False without `dates`)."""
+    """One row per event with `start` and `end` dates (NaT when undated), a short `label` (the
+    event's words as the story writes them, with its actor), and `year_inferred`: whether the
+    event's date has a year the extractor inferred (its words in `dates` with `year_from`
+    "inferred"; False without `dates`)."""
     spans = [_parse(d) for d in events["date"]]
     inferred = set()
     if dates is not None and "year_from" in dates:
         guessed = dates.loc[dates["year_from"].astype("string").eq("inferred").fillna(False)]
         inferred = set(zip(guessed["text"], guessed["date"]))
-    label = events["actor"].fillna("").str.cat(events["action"], sep=" ").str.strip()
-    label = label.where(events["object"].isna(), label + " " + events["object"].fillna(""))
+    label = [_event_label(a, e) for a, e in zip(events["actor"], events["evidence"])]
     data = events.assign(
         start=pd.to_datetime([s[0] if s else None for s in spans]),
         end=pd.to_datetime([s[1] if s else None for s in spans]),
