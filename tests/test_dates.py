@@ -52,6 +52,9 @@ def _dates(text: str, date: str | None = "2024-05-15") -> dict[str, str | None]:
         # today, yesterday, to date
         ("The lake rose 2 cm yesterday and fell today.", "yesterday", "2024-05-14"),
         ("To date, 420 families have been moved.", "To date", "2024-05-15"),
+        ("Guards found the gate open this morning.", "this morning", "2024-05-15"),
+        ("Two shops burned last night, firemen said.", "last night", "2024-05-14"),
+        ("Wheat stocks fell in APRIL, the board said.", "in APRIL", "2024-04"),
         # a month named alone: this year's, last year's or next year's, by the clause's tense
         ("Grain prices may ease by November, traders said.", "by November", "2024-11"),
         ("Cement output slumped in November.", "in November", "2023-11"),

@@ -26,8 +26,10 @@ def _alt(words) -> str:
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
-_M = _alt(MONTHS) + r"\.?"  # as the day patterns have it: the next character decides
-_MB = _alt(MONTHS) + r"\b\.?"  # a month name, the whole word
+# a month's name or abbreviation, as written or in capitals ("DECEMBER 26" in a dateline)
+_MONTH_FORMS = [*MONTHS, *(m.upper() for m in MONTHS)]
+_M = _alt(_MONTH_FORMS) + r"\.?"  # as the day patterns have it: the next character decides
+_MB = _alt(_MONTH_FORMS) + r"\b\.?"  # a month name, the whole word
 _Y = r"(?:19|20)\d{2}"
 _NW = _both(*NUMBER_WORDS)
 _N = r"(?:\d{1,3}|" + "|".join(sorted(_NW, key=len, reverse=True)) + ")"
@@ -46,12 +48,12 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("day_range", rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b",
      [r"\d{1,2}"], "word"),
     ("day_range", rf"\b(?P<m>{_M})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>{_Y}))?\b",
-     list(MONTHS), "word"),
+     _MONTH_FORMS, "word"),
     ("day", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|{_DAY_REL})?\b",
      [r"\d{1,2}(?:st|nd|rd|th)?"], "word"),
     ("day", rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_Y})\b|{_DAY_REL}\b)?",
-     list(MONTHS), "word"),
-    ("month", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", list(MONTHS), "word"),
+     _MONTH_FORMS, "word"),
+    ("month", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", _MONTH_FORMS, "word"),
     ("month", rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate)\s+(?P<m>{_M})\b",
      _both("in", "since", "until", "till", "through", "by", "from", "early", "late"), "word"),
     ("mid_month", rf"\b[Mm]id-?\s*(?P<m>{_MB})(?:\s+(?P<y>{_Y})\b)?", _both("mid"), "word"),
@@ -60,12 +62,12 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("month_range",
      rf"\b(?P<m1>{_MB})\s*(?:[-–—]|\s(?:to|through|till|until)\s)\s*(?P<m2>{_MB})"
      rf"(?:,?\s+(?P<y>{_Y})\b|\s+(?:of\s+)?(?P<rel>{_REL_YEAR}))?"
-     r"(?:\s+period(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)\b))?)?", list(MONTHS), "word"),
-    ("month_rel", rf"\b(?P<m>{_MB})\s+(?:of\s+)?(?P<rel>{_REL_YEAR})", list(MONTHS), "word"),
+     r"(?:\s+period(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)\b))?)?", _MONTH_FORMS, "word"),
+    ("month_rel", rf"\b(?P<m>{_MB})\s+(?:of\s+)?(?P<rel>{_REL_YEAR})", _MONTH_FORMS, "word"),
     ("month_quarter", rf"\b[Tt]he\s+(?P<em>{_MB})\s+quarter\b", _both("the"), "word"),
     ("year_range",
      rf"\b(?:(?P<btw>[Bb]etween\s+)|[Ff]rom\s+)?(?P<y1>{_Y})"
-     r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+|(?(btw)\s+and\s+|(?!)))"
+     r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through)\s+|(?(btw)\s+and\s+|(?!)))"
      rf"(?P<y2>{_Y}|\d{{2}})\b(?![-/.]\d)", [*_both("between", "from"), r"(?:19|20)\d\d"], "word"),
     ("part",
      r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|First|Second"
@@ -121,7 +123,8 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("the_year", r"\b(?:[Tt]he\s+)year\b(?!-|\s+(?:before|earlier|ago|after|to|of|ended|ending|on|in|since|when)\b)",
      _both("the"), "word"),
     ("relative_day", r"\b(?P<rel>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|[Ss]o\s+far"
-     r"|[Tt]o\s+date)\b", _both("today", "yesterday", "tomorrow", "tonight", "so", "to"), "word"),
+     r"|[Tt]o\s+date|[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b",
+     _both("today", "yesterday", "tomorrow", "tonight", "so", "to", "this", "last"), "word"),
     ("time", rf"\b(?:[Aa]t\s+|[Bb]y\s+|[Aa]round\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
      rf"|(?P<h2>[01]?\d|2[0-3])[:.]?(?P<mi2>[0-5]\d)(?=\s+{_A_ZONE}))(?:\s+{_ZONE})?",
      [*_both("at", "by", "around"), r"\d{1,2}", r"\d{1,2}[ap]m", r"\d{3,4}"], "word"),

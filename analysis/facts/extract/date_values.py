@@ -288,7 +288,7 @@ def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc):
         if ctx.ref is None or not ctx.ref_is_day:
             return None, "day", None
         said = re.sub(r"\s+", " ", g["rel"].lower())
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(said, 0)
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(said, 0)
         return (ctx.ref + dt.timedelta(days=shift)).isoformat(), "day", None
     span = _span(kind, g, ctx, doc, m)
     if span is SKIP:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # ---- dates ----------------------------------------------------------------------------------
 
-_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # (any case: see below)
 # a preposition before a date is added to its words afterwards (see _date_expressions)
 _PREP_BEFORE = re.compile(
     r"\b(?:on|in|by|until|till|since|from|of|for|before|after|during|through)\s+$", re.I
@@ -211,8 +211,9 @@ def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
             doc.year_inferred = (year, how)
         if year and article.dateline and article.dateline.date_text:
             try:
-                m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text)
-                doc.ref_date = dt.date(year, MONTHS[m.group("m").rstrip(".")], int(m.group("d")))
+                m = re.match(rf"(?P<m>{_M})\s+(?P<d>\d{{1,2}})", article.dateline.date_text, re.I)
+                month = periods.month_number(m.group("m"))
+                doc.ref_date = dt.date(year, month, int(m.group("d")))
                 doc.ref_precision = "dateline"  # the day of the story, its year inferred
             except (AttributeError, ValueError):
                 pass

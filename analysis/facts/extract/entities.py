@@ -282,6 +282,8 @@ def _organisations(doc: Doc, g) -> None:
         base = m.start() + (lead.end() if lead else 0)
         for org in _split_org(core, g):
             at = doc.text.find(org, base)
+            if " " not in org and org in ORG_HEADS:
+                continue  # "Union" alone: a head word, no name
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
 

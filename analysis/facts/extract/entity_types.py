@@ -7,7 +7,8 @@ mention say it better:
 - a person: a title or a person's noun right before ("chief executive", "spokeswoman",
   "Council Member"), an honorific ("Mr"), an age ("a 52-year-old X", "X, 61,"), "X, who";
 - an organisation: an organisation's noun right before ("carmaker", "the state miner"),
-  "X, which", "X shares", "X's chief executive";
+  "X, which", "X shares", "shares of X", "X's chief executive", a price that moves ("X fell
+  12 cents to 4.10");
 - a place: a kind of place and "of" before ("the village of X", "the state of X"), or a name
   GeoNames knows as a city that the model took for a person or an organisation.
 
@@ -29,6 +30,7 @@ from ...constants import (
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PRICE_VERBS,
     SETTLEMENT_NOUNS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -49,7 +51,12 @@ def _cues() -> dict[str, re.Pattern]:
             rf"(?i:\b(?:{person_words})\.?,?|\b\d{{1,3}}-year-old)[^\S\n]+$"
         ),
         "person after": re.compile(r",[^\S\n]*(?:\d{1,3}\s*,|aged\s+\d|who\b)"),
-        "org before": re.compile(rf"(?i:\b(?:{_alt(ORG_NOUNS)}))[^\S\n]+$"),
+        "org before": re.compile(rf"(?i:\b(?:{_alt(ORG_NOUNS)})|\bshares\s+(?:of|in))[^\S\n]+$"),
+        # a price that moves from one figure to another: "fell 22 cents to 9.40"
+        "price after": re.compile(
+            rf"[^\S\n]+(?:up\s+|down\s+)?(?:{_alt(PRICE_VERBS)})\s+(?:up\s+|down\s+)?\S*\d[\d.,]*"
+            r"\s*(?:%|percent|per\s+cent|[a-z]+)?\s+(?:to|at)\s+\S*\d"
+        ),
         "org after": re.compile(
             rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)})\b|['’]s\s+(?:shares|stock|board"
             r"|chief\s+executive|CEO|chairman|subsidiary|headquarters)\b"
@@ -70,7 +77,8 @@ def _cues_of(doc: Doc, name: str, spans: list[tuple[int, int]]) -> set[str]:
         after = doc.text[end : end + 40]
         if cues["person before"].search(before) or cues["person after"].match(after):
             found.add("person")
-        if cues["org before"].search(before) or cues["org after"].match(after):
+        if any((cues["org before"].search(before), cues["org after"].match(after),
+                cues["price after"].match(after))):  # fmt: skip
             found.add("org")
         if cues["place before"].search(before):
             found.add("place")
@@ -85,7 +93,8 @@ def retype(doc: Doc) -> None:
     for m in doc.mentions:
         if not m["is_indirect"]:
             spans[m["entity"]].append((m["start"], m["end"]))
-    dated = {m["entity"] for m in doc.mentions if doc.dateline and m["end"] <= doc.dateline[1]}
+    dated = {m["entity"] for m in doc.mentions
+             if doc.dateline and doc.dateline[0] <= m["start"] < doc.dateline[1]}  # fmt: skip
     for name, etype in list(doc.entities.items()):
         if etype not in ("PERSON", "ORG", "GPE", "LOC") or name in g.names or name in with_roles:
             continue
@@ -189,6 +198,10 @@ def _modifier_spans(doc: Doc) -> set[int]:
     for ent in doc.parsed.ents:
         root = ent.root
         head = root.head
-        if root.dep_ in ("compound", "amod", "nmod") and head.i >= ent.end and head.pos_ == "NOUN":
+        if (
+            root.dep_ in ("compound", "amod", "nmod")
+            and head.i >= ent.end
+            and head.tag_.startswith("NN")
+        ):
             found.add(base + ent.end_char)
     return found

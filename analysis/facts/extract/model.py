@@ -28,6 +28,7 @@ from ...constants import (
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
+    TIME_ZONES,
     TITLE_WORDS,
     WIRE_MARKERS,
 )
@@ -65,7 +66,7 @@ _TITLE_AFTER = re.compile(
 # what the model takes for a name and is none: an amount ("RM4.20"), a date ("Oct 2"), a code
 _NOT_A_NAME = re.compile(
     r"(?:[A-Z]{0,3}\$?\s?\d[\d.,]*|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:,?\s+\d{4})?"
-    r"|" + "|".join(CURRENCY_CODES) + r")"
+    r"|" + "|".join([*CURRENCY_CODES, *TIME_ZONES]) + r")"
 )
 
 
@@ -374,7 +375,7 @@ def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, 
     return name, etype
 
 
-_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
+_ACRONYM = re.compile(r"(?:['’]s)?\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
 
 
 def join_acronyms(doc: Doc) -> None:

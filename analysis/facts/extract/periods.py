@@ -91,7 +91,8 @@ def day(d: dt.date) -> Span:
 
 
 def month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".")]
+    name = name.rstrip(".")
+    return MONTHS.get(name) or MONTHS[name.capitalize()]
 
 
 def number(word: str) -> int | None:
