@@ -151,3 +151,15 @@ def test_with_a_publication_date_the_year_is_the_publication_dates():
     rows = d.set_index("text")
     assert rows.loc["in March", "year_from"] == "publication date"
     assert rows.loc["in 2025", "year_from"] == "text"
+
+
+def test_since_opens_a_period_that_runs_to_the_story_day():
+    got = _dates(
+        "Prices have risen since 2019 and since December, the strike has gone on since "
+        "Tuesday, and output fell since the start of the year.",
+        "2024-03-10",
+    )
+    assert got["since 2019"] == "2019/2024-03-10"
+    assert got["since December"] == "2023-12/2024-03-10"
+    assert got["since Tuesday"] == "2024-03-05/2024-03-10"
+    assert got["since the start of the year"] == "2024-01-01/2024-03-10"

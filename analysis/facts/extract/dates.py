@@ -112,9 +112,11 @@ def find_dates(
         if iso and iso.startswith("-") and not partial:
             iso = None  # a day or month of no known year: left open
         text = doc.text[start:end]
-        if span and _SINCE.match(text) and kind in _EDGES and ctx.ref and ctx.ref_is_day:
-            if span.first < ctx.ref:  # "since the start of the year": up to the story's day
-                iso, precision = f"{span.first.isoformat()}/{ctx.ref.isoformat()}", "day"
+        if span and iso and _SINCE.match(text) and ctx.ref and ctx.ref_is_day and span.first < ctx.ref:
+            # "since 2019", "since December", "since the start of the year": a period that runs
+            # from then, as precisely as the words give it, to the story's day
+            first = span.first.isoformat() if kind in _EDGES else iso.split("/")[0]
+            iso, precision = f"{first}/{ctx.ref.isoformat()}", "day"
         year_from = _year_from(doc, text, iso, last_from if kind in _POINTS_BACK else None)
         if kind in _NAMES_A_PERIOD and periods.keep(span):
             ctx.last, last_from = periods.keep(span), year_from
