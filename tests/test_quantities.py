@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import analysis
+from analysis import paths
 from analysis.facts import extract
 from analysis.reading.article import Article, parse_dateline
 
@@ -331,3 +332,14 @@ def test_units_end_where_the_parse_ends_the_noun():
     assert [(e, u) for e, _, u in got] == [("6,500 light-years", "light-year"),
                                            ("3 young stars", "star"),
                                            ("5.6 magnitude", "magnitude")]  # fmt: skip
+
+
+@pytest.mark.skipif(
+    not (paths.REAL_STORIES / "score.py").is_file(),
+    reason="the stories' scorer (score.py) is beside the real wire stories, which are absent",
+)
+def test_micro_f1_on_the_project_s_own_wire_stories():
+    from analysis.corpus import evaluate
+
+    f1 = evaluate.score_stories(paths.OWN_STORIES).set_index("kind")["f1"].to_dict()
+    assert f1["quantities"] >= 0.95, f1
