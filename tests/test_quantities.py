@@ -334,6 +334,11 @@ def test_units_end_where_the_parse_ends_the_noun():
                                            ("5.6 magnitude", "magnitude")]  # fmt: skip
 
 
+def test_headline_abbreviations_of_crore_and_per_cent():
+    got = _quantities("Profit at Rs 58.37 cr, revenue up 14 pc; a 2.5 percentage point rise.")
+    assert [(v, u) for _, v, u in got] == [(5.837e8, "INR"), (14, "percent"), (2.5, "point")]
+
+
 @pytest.mark.skipif(
     not (paths.REAL_STORIES / "score.py").is_file(),
     reason="the stories' scorer (score.py) is beside the real wire stories, which are absent",

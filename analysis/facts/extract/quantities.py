@@ -56,7 +56,7 @@ def _alternatives(words) -> str:
 
 
 _OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
-_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b)")
+_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b|pc\b)")
 _UNIT_WORDS = re.compile(r"(?:\s+(?:more|other|new))?((?:\s+[\w’'-]+){1,4})")
 _COLON_AHEAD = re.compile(r"[^:;.,\d]*:")
 _TIME_OF_DAY = re.compile(
@@ -100,6 +100,7 @@ _PAIR = re.compile(r"/\d+(?:\.\d+)?\b")  # a bid and an offer: "4.2310/2360"
 _SECOND_OF_PAIR = re.compile(r"\d/$")
 # ages: "Name, 58," or "Name (58)", "aged 60", "the age of 85", "children under five"
 _NAME_COMMA = re.compile(r"(?P<w>[A-Z][\w’'.-]*)(?:,\s+|\s+\()$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+$", re.I)
 _AGE_CLOSE = re.compile(r"\s*[,)]")
 _AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?(?:\s+of)?)\s+$", re.I)
 _YOUNG_UNDER = re.compile(
@@ -407,7 +408,7 @@ def _measure(reader: _Reader, n: numbers.Number) -> dict | None:
     symbol = _SYMBOL.match(text, end)
     if symbol:
         return _row(n.value, symbol.group("u"), None, symbol.group("u"), start, symbol.end())
-    run = _unit_run(reader, end)
+    run = _unit_run(reader, end, n.start)
     if not run:
         return None
     if len(run) == 1 and run[0][0].lower() in PEOPLE_VERBS:  # "2 dead, 7 injured"
@@ -441,10 +442,11 @@ def _compound(reader: _Reader, row: dict) -> dict:
     return row
 
 
-def _unit_run(reader: _Reader, end: int) -> list[tuple[str, int]]:
+def _unit_run(reader: _Reader, end: int, number: int | None = None) -> list[tuple[str, int]]:
     """The words after a number that say what it counts, each with its end: "parliamentary
     seats", "Kazakh regions" (a capitalised word only before a common one); where the parse
-    ran, they end with the noun ("3 boats sank", "7.32 points weaker")."""
+    ran, they end with the noun ("3 boats sank", "7.32 points weaker"), the one the number (at
+    `number`) counts where the parse says so ("a 2.5 percentage point rise")."""
     text, stop = reader.text, reader.stop
     words = _UNIT_WORDS.match(text, end, min(len(text), end + 60))
     run: list[tuple[str, int]] = []
@@ -474,7 +476,25 @@ def _unit_run(reader: _Reader, end: int) -> list[tuple[str, int]]:
             noun = noun or tok.pos_ in ("NOUN", "PROPN")
             verb_only = not noun and tok.tag_ in ("VBD", "VBN")  # "14 reopened"
         run.append((w, b))
-    return [] if verb_only else run
+    if verb_only:
+        return []
+    head = _counted_noun(reader, number) if number is not None else None
+    ends = [b for _, b in run]
+    return run[: ends.index(head) + 1] if head in ends else run
+
+
+def _counted_noun(reader: _Reader, number: int) -> int | None:
+    """The end of the noun the parse says the number at `number` counts (its nummod head)."""
+    tok = reader.token(number)
+    while (
+        tok is not None
+        and tok.dep_ in ("nummod", "quantmod", "compound")
+        and (tok.head.pos_ == "NUM" and tok.head.i > tok.i)
+    ):
+        tok = tok.head  # "1.2 million barrels": through "million"
+    if tok is None or tok.dep_ != "nummod" or tok.head.i < tok.i:
+        return None
+    return tok.head.idx + reader.doc.body_start + len(tok.head)
 
 
 def _common(word: str) -> bool:
@@ -554,18 +574,20 @@ def _age(reader: _Reader, n: numbers.Number) -> dict | None:
 
 def _a_person_ends(reader: _Reader, at: int, number: int) -> bool:
     """Whether a person's name ends at `at`: a mention of a person, or a name the parse sets the
-    number beside (an apposition) that is no place."""
-    doc = reader.doc
-    if any(
-        m["end"] == at and doc.entities.get(m["entity"]) == "PERSON"
-        for m in doc.between(max(0, at - 80), at)
-    ):
-        return True
+    number beside (an apposition); not a place ("in Kisumu, 30," is no age, whatever the model
+    makes of it)."""
+    from ...reading.gazetteer import world_places
+
+    doc, text = reader.doc, reader.text
+    for m in doc.between(max(0, at - 80), at):
+        if m["end"] != at or doc.entities.get(m["entity"]) != "PERSON":
+            continue
+        name = text[m["start"] : m["end"]]
+        placed = _PLACE_BEFORE.search(text, max(0, m["start"] - 6), m["start"])
+        return not placed and (" " in name or name not in world_places())
     tok = reader.token(number)
     if tok is None or tok.dep_ != "appos" or tok.head.pos_ != "PROPN":
         return False
-    from ...reading.gazetteer import world_places
-
     head = tok.head
     ends = head.idx + doc.body_start + len(head) == at
     return ends and head.text not in world_places()
