@@ -153,6 +153,15 @@ def read(text: str, m: re.Match) -> Number | None:
     return n
 
 
+def number_at(text: str, pos: int) -> Number | None:
+    """The number written at `pos`, with its scale and currency, if one is."""
+    for scan in scans().values():
+        m = scan.rx.match(text, pos)
+        if m:
+            return read(text, m)
+    return None
+
+
 def _fraction(m: re.Match, g: dict) -> Number:
     """ "a third" 1/3, "two-thirds" 2/3, "half" 1/2, "quarter-point" 1/4."""
     if g.get("fhalf"):
