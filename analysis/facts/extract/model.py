@@ -9,11 +9,11 @@ the work alone, and the `stats` table says which path made the facts.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 
 from ...constants import HONORIFICS
+from ...fingerprint import rules_only
 from ...reading.gazetteer import gazetteer, world_places
 from .document import Doc
 
@@ -49,11 +49,14 @@ _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
 WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
 
 
-@cache
 def pipeline():
-    """The loaded spaCy pipeline, or None (not installed, or rules asked for)."""
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
-        return None
+    """The loaded spaCy pipeline, or None (not installed, or rules asked for: the option is
+    read on every call, the pipeline loaded once)."""
+    return None if rules_only() else _load_pipeline()
+
+
+@cache
+def _load_pipeline():
     try:
         import spacy
     except ImportError:
@@ -71,7 +74,7 @@ def available() -> bool:
     """Whether the model can be used (installed, and rules not asked for), without loading it."""
     from importlib.util import find_spec
 
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+    if rules_only():
         return False
     return find_spec("spacy") is not None and any(find_spec(p) is not None for p in PACKAGES)
 

