@@ -28,6 +28,7 @@ def test_a_dozen_charts_from_three_notebooks():
     assert {c.notebook for c in charts.CHARTS.values()} == {"01_article", "02_terms", "03_facts"}
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_export_writes_valid_files_and_manifest(exported):
     out, entries = exported
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["charts"]
@@ -50,6 +51,7 @@ def test_export_writes_valid_files_and_manifest(exported):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_png_is_200_dpi_or_more(exported):
     out, _ = exported
     data = (out / "timeline.png").read_bytes()
@@ -57,6 +59,7 @@ def test_png_is_200_dpi_or_more(exported):
     assert width >= 10 * 200  # a 10-inch figure
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_second_export_is_byte_identical(exported, tmp_path):
     out, _ = exported
     charts.export(tmp_path, analysis.load())
@@ -64,6 +67,7 @@ def test_second_export_is_byte_identical(exported, tmp_path):
         assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_captions_tell_true_things(exported):
     _, entries = exported
     cap = {e["name"]: e["caption"] for e in entries}
@@ -80,6 +84,7 @@ def test_captions_tell_true_things(exported):
     assert cap["sentence_lengths"].startswith("17 sentences, 321 words")
 
 
+@pytest.mark.slow  # every chart drawn
 def test_source_line_on_every_chart():
     t = analysis.load()
     for name in charts.CHARTS:
@@ -134,6 +139,7 @@ def test_every_recipe_is_a_few_lines_and_uses_only_what_it_is_given():
         assert 2 <= len(body) <= 6, name
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
     t = analysis.load()
     charts.export(tmp_path, t, names=["zipf", "top_terms"], formats=["png"])
@@ -149,6 +155,7 @@ def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.slow  # the command renders every chart
 def test_cli_charts(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "analysis", "charts", "--out", str(tmp_path), "--formats", "png"],
@@ -197,6 +204,7 @@ def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline
     ]
 
 
+@pytest.mark.slow  # a rendering process started
 def test_the_rendering_worker_gives_the_bytes_rendered_here():
     from analysis.viz import rendering
 
@@ -206,6 +214,7 @@ def test_the_rendering_worker_gives_the_bytes_rendered_here():
     assert list(there) == ["png", "svg", "pdf"] and there["png"].startswith(PNG)
 
 
+@pytest.mark.slow  # a rendering process started
 def test_a_dead_rendering_worker_leaves_the_rendering_here(tmp_path):
     from analysis.viz import rendering
 

@@ -24,6 +24,8 @@ from analysis.corpus.folder import corpus_tables
 from analysis.errors import InputError
 from analysis.tables.bundle import load
 
+pytestmark = pytest.mark.slow  # Dask clusters of worker processes
+
 ALL_TABLES = (*schemas.TABLE_NAMES, *schemas.CORPUS_TABLES)
 
 

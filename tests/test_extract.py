@@ -215,6 +215,7 @@ def test_not_english_warns_and_term_tables_still_work(tmp_path):
     assert tables["terms"].set_index("term").loc["казахстан", "count"] == 1
 
 
+@pytest.mark.slow  # a 5 MB article, in two processes
 def test_five_megabyte_article_finishes(tmp_path):
     body = paths.ARTICLE.read_text(encoding="utf-8").split(" - ", 1)[1]
     big = tmp_path / "big.txt"
@@ -259,6 +260,7 @@ def test_cli_tables_for_a_folder(tmp_path):
     assert set(events["origin"]) == {"extracted"}
 
 
+@pytest.mark.slow  # every chart rendered, a notebook executed
 def test_charts_and_notebook_for_another_article(tmp_path):
     from analysis import notebooks
 
