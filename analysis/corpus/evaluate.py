@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..constants import SCALES
+from ..constants import CURRENCY_WORDS, SCALES
 from ..reading.article import Article
 
 RULES = {
@@ -37,13 +37,11 @@ TARGETS = {"entities": 0.9, "dates": 0.9, "quantities": 0.9, "quotes": 0.75, "ev
 
 def _norm_quantity(quantity: float, unit: str) -> tuple[float, str]:
     """(65, 'million US dollars') -> (65000000.0, 'USD'); other units lower-cased."""
-    from ..reading.gazetteer import gazetteer
-
     words = str(unit).split()
     if words and words[0].lower() in SCALES:
         quantity, words = quantity * SCALES[words[0].lower()], words[1:]
     rest = " ".join(words)
-    currencies = gazetteer().currencies
+    currencies = CURRENCY_WORDS
     return float(quantity), currencies.get(rest, currencies.get(rest.lower(), rest.lower()))
 
 

@@ -1,6 +1,6 @@
 """The gazetteer the package ships (`analysis/data/gazetteer.yaml`): countries with their
-capitals, demonyms and other names, cities, organisations, news agencies, titles, the head words
-of organisations, and currencies."""
+capitals, demonyms and other names, cities, organisations and news agencies. The words around
+names (titles, organisation head words, currencies) are word lists (`analysis.constants`)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,7 @@ from .. import fingerprint, paths
 class Gazetteer:
     names: dict[str, tuple[str, str]]  # surface form -> (canonical name, type)
     countries: frozenset[str]
-    titles: tuple[str, ...]
-    org_heads: frozenset[str]
-    sub_bodies: frozenset[str]
     agencies: dict[str, str]  # surface form -> agency
-    currencies: dict[str, str]
     demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan
 
 
@@ -71,11 +67,7 @@ def _read(path: Path, stamp: tuple | None) -> Gazetteer:
     return Gazetteer(
         names=names,
         countries=frozenset(countries),
-        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
-        org_heads=frozenset(data["org_heads"]),
-        sub_bodies=frozenset(data["sub_bodies"]),
         agencies=agencies,
-        currencies={str(k): v for k, v in data["currencies"].items()},
         demonyms={d: c["name"] for c in data["countries"] for d in _listed(c.get("demonym"))},
     )
 

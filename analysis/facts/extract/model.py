@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...constants import HONORIFICS
+from ...constants import (
+    COMPANY_WORDS,
+    DOCUMENT_HEADS,
+    EVENT_HEADS,
+    HONORIFICS,
+    LOC_HEADS,
+    ORG_HEADS,
+    PLACE_KINDS,
+    TITLE_WORDS,
+    WIRE_MARKERS,
+)
 from ...fingerprint import rules_only
 from ...reading.gazetteer import gazetteer, world_places
 from .document import Doc
@@ -26,27 +36,10 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "L
          "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
 _HONORIFICS = re.compile(rf"^{HONORIFICS}+")
 _TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
-# the type a name's last word gives, whatever the model said
-EVENT_HEADS = frozenset(
-    "Championships Championship Games Olympics Cup Forum Fair Summit Conference Congress Expo "
-    "Exhibition Festival Olympiad Tournament Pandemic Epidemic War Election Elections Week".split()
-)
-LOC_HEADS = frozenset(
-    "pipeline Pipeline Cosmodrome Airport Station Port Bridge Dam Plant Highway Expressway Railway "
-    "Corridor Route Canal Residence Palace Square Center Centre Field Oilfield Mine Mountains River Sea "
-    "Lake Ocean Gulf Strait Peninsula Valley Desert Island Islands Park".split()
-)
-DOCUMENT_HEADS = frozenset(
-    "Initiative Order Act Law Agreement Treaty Convention Declaration Charter Memorandum Protocol "
-    "Programme Program Strategy Accord Belt Concept Code".split()
-)
 # a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
-_PLACE_KIND = re.compile(
-    r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
-)
+_PLACE_KIND = re.compile(r"\s+(?:" + "|".join(PLACE_KINDS) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
-WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
 
 
 def pipeline():
@@ -163,11 +156,7 @@ def _join_people(doc: Doc) -> None:
 
 
 # a title before a name, lower case or capitalised: "Russian energy minister", "Foreign Minister"
-_TITLE_WORDS = (
-    "minister|president|prime minister|premier|ambassador|chairman|chairwoman|chairperson|"
-    "governor|mayor|spokesman|spokeswoman|spokesperson|secretary|director|head|chief|envoy|"
-    "commissioner|senator|deputy|speaker|king|queen|emperor|chancellor|CEO|akim|general"
-)
+_TITLE_WORDS = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS})"
     rf"(?:\s+(?:to|of|at|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+$"
@@ -209,7 +198,7 @@ def _known_prefix(name: str, g) -> str | None:
     for k in range(len(words) - 2, 0, -1):
         head, rest = " ".join(words[:k]), words[k:]
         if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            return head if not set(rest) & g.org_heads else None
+            return head if not set(rest) & ORG_HEADS else None
     return None
 
 
@@ -271,17 +260,10 @@ def _a_place(name: str) -> bool:
     return zipf_frequency(name.lower(), "en") < 4.0
 
 
-COMPANY_WORDS = frozenset(
-    "Corp Corporation Co Company Ltd Limited Inc LLC LLP PLC JSC Group Holding Holdings Bank "
-    "Engineering Energy Airlines Airways Motors Systems Technologies Logistics Industries "
-    "Partners Capital Investments Petroleum Oil Gas Mining Steel Telecom Media Pharma".split()
-)
-
-
 @cache
 def _org_words() -> frozenset[str]:
-    """The last words that make a name an organisation's: the gazetteer's heads, company words."""
-    return gazetteer().org_heads | COMPANY_WORDS
+    """The last words that make a name an organisation's: organisation heads, company words."""
+    return ORG_HEADS | COMPANY_WORDS
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:

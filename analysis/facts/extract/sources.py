@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ...constants import SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
-from ...reading.scan import WordIndex
+from ...reading.scan import Candidates, WordIndex
 from .document import Doc, Scan, _first_words, _head
 
 if TYPE_CHECKING:
@@ -18,16 +19,6 @@ if TYPE_CHECKING:
 
 # ---- sources ------------------------------------------------------------------------------
 
-# the words that make a phrase before "said" or after "according to" a source, not a person
-SOURCE_NOUNS = (
-    "police", "ministry", "official", "officials", "authorities", "service", "agency", "committee",
-    "department", "office", "government", "commission", "bureau", "correspondent", "sources",
-    "newspaper", "media", "statistics", "data", "survey", "report", "filing", "statement",
-    "board", "council", "administration", "spokesperson", "embassy", "company", "examination",
-    "certificate", "officers", "court", "prosecutors", "investigators",
-)  # fmt: skip
-SOURCE_VERBS = ("said", "says", "reported", "reports", "informs", "informed", "stated",
-                "announced", "noted", "added", "confirmed", "showed")  # fmt: skip
 _NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
 _NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
@@ -113,7 +104,7 @@ def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
 @cache
 def _titles() -> frozenset[str]:
     """The words of the gazetteer's titles, lower case (head, minister, ambassador...)."""
-    return frozenset(w.lower() for t in gazetteer().titles for w in t.split()) - {"of", "general"}
+    return frozenset(w.lower() for t in TITLES for w in t.split()) - {"of", "general"}
 
 
 def _attributed(doc: Doc):
@@ -125,14 +116,10 @@ def _attributed(doc: Doc):
                 yield name, m.start(), m.group().strip()
 
 
-DOMAINS = ("by", "kz", "ru", "uz", "az", "kg", "am", "com", "org")
-ATTRIBUTION_VERBS = ("informs", "reports", "writes", "said", "says", "stated")
-
-
 def _attribution_re() -> re.Pattern:
     forms = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
     return re.compile(
-        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(DOMAINS)}))\s+(?P<v>{'|'.join(ATTRIBUTION_VERBS)})\b"
+        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(WEB_DOMAINS)}))\s+(?P<v>{'|'.join(sorted(SOURCE_VERBS, key=len, reverse=True))})\b"
         rf"|according to (?P<who2>{forms})\b"
     )  # fmt: skip
 
@@ -155,8 +142,8 @@ def _attribution_starts(index: WordIndex):
     while at >= 0:
         found.append(np.array([at], dtype=np.int64))
         at = text.find("according to ", at + 1)
-    domains = tuple("." + d for d in DOMAINS)
-    for verb in index.candidates(_head(*ATTRIBUTION_VERBS)).tolist():
+    domains = tuple("." + d for d in WEB_DOMAINS)
+    for verb in index.candidates(_first_words(SOURCE_VERBS)).tolist():
         end = verb
         while end > 0 and text[end - 1].isspace():
             end -= 1
@@ -173,16 +160,16 @@ def _attribution_starts(index: WordIndex):
 def _before_verb_starts(index: WordIndex):
     """Where "<source> said" can start: the words among the nine chunks of text before a
     source verb (the phrase is at most nine words, each a chunk without white space)."""
-    return index.words_before(index.candidates(_head(*SOURCE_VERBS)).tolist(), 9)
+    return index.words_before(index.candidates(_first_words(SOURCE_VERBS)).tolist(), 9)
 
 
 @cache
 def scans() -> dict[str, Scan]:
     """The attribution patterns, with their heads (see `analysis.facts.extract.scans`)."""
-    verbs = "|".join(SOURCE_VERBS)
+    verbs = "|".join(sorted(SOURCE_VERBS, key=len, reverse=True))
     agencies = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
     return {
-        "attribution": Scan(_attribution_re(), _attribution_starts),
+        "attribution": Scan(_attribution_re(), Candidates(_attribution_starts)),
         "according to": Scan(re.compile(rf"\b[Aa]ccording to {_NP}{_NP_END}"), _head("[Aa]ccording")),
         "citing": Scan(
             re.compile(rf"\b(?:[Cc]iting|[Rr]eferring to|[Qq]uoting) {_NP}{_NP_END}"),
@@ -196,11 +183,11 @@ def scans() -> dict[str, Scan]:
         # "police said", "The Energy Ministry said", "a senior official said"
         "before a verb": Scan(
             re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
-            _before_verb_starts,
+            Candidates(_before_verb_starts),
         ),
         # "..., reported the press service of the ministry."
         "after a verb": Scan(
-            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _head(*SOURCE_VERBS)
+            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _first_words(SOURCE_VERBS)
         ),
         # "A Xinhua poll", "Reuters calculations"
         "agency's": Scan(
