@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import analysis
@@ -124,8 +123,13 @@ def test_plot_functions_follow_the_axes_contract():
         mpl.colors.to_hex(ax.patches[0].get_facecolor()) == "#123456"
     )  # **kwargs reach matplotlib
     ax2 = Figure().add_subplot()
-    assert diagrams.timeline(views.timeline(t.events), ax=ax2) is ax2
-    assert isinstance(ax2, Axes)
+    data = views.timeline(t.events)
+    assert diagrams.timeline(data, ax=ax2) is ax2
+    labels = [x.get_text() for x in ax2.get_yticklabels()]
+    assert len(labels) == 16 and labels == data["label"].tolist()  # one row per event
+    assert labels[9] == "E10  Kazakhstan launched four spacecraft"
+    legend = [x.get_text() for x in ax2.get_legend().get_texts()]
+    assert legend == ["done", "ongoing", "planned", "possible"]
     assert dict(mpl.rcParams) == before
 
 

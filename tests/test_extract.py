@@ -73,9 +73,18 @@ def test_evaluation_of_all_articles():
         "tashkent_agriculture",
     }
     assert set(scores["table"]) == set(evaluate.RULES)
-    assert scores["f1"].between(0, 1).all()
+    # each score from the counts of its own row: precision of what was found, recall of the
+    # curated, F1 their harmonic mean
+    p = scores["matched"] / scores["n_extracted"]
+    r = scores["matched"] / scores["n_curated"]
+    assert scores["precision"].tolist() == pytest.approx(p.fillna(0).tolist())
+    assert scores["recall"].tolist() == pytest.approx(r.fillna(0).tolist())
+    f1 = (2 * p * r / (p + r)).fillna(0)
+    assert scores["f1"].tolist() == pytest.approx(f1.tolist())
     seed = scores.loc[scores["doc_id"] == "article"].set_index("table")
     assert seed.loc["quotes", "n_curated"] == 9 and seed.loc["events", "n_curated"] == 16
+    assert seed.loc["quotes", "matched"] == 9 and seed.loc["dates", "matched"] == 5
+    assert seed.loc["quotes", "f1"] == 1.0
 
 
 def test_year_inferred_from_the_future_the_text_speaks_of(seed_copy):
