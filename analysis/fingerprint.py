@@ -10,8 +10,9 @@ functions keep (`functools.cache`) are forgotten too, so nothing built from the 
 handed out again; `clear_caches()` forgets them at any time.
 
 Cheap by design: each file is hashed once per process; later calls look only at the files'
-sizes and modification times (one `stat` each, under a millisecond for the whole package) and
-hash again only a file whose stat changed. The charts (`viz`), the command line and the
+sizes and modification times (one `stat` each, and one for each folder to see a file added or
+removed: about a tenth of a millisecond for the whole package) and hash again only a file whose
+stat changed. The charts (`viz`), the command line and the
 notebook runner are left out: the import contract keeps every table from depending on them,
 so editing a chart never rebuilds a corpus.
 """
@@ -51,50 +52,88 @@ def rules_only() -> bool:
 def files() -> list[Path]:
     """The files the fingerprint hashes: the package's (but for the parts above the tables and
     compiled caches), the gazetteer and the stopword list in use (either may be elsewhere)."""
-    found: list[Path] = []
-    stack = [paths.PACKAGE]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for e in entries:
-                if e.name == "__pycache__" or (
-                    e.name in NOT_READ_BY_TABLES and Path(e.path).parent == paths.PACKAGE
-                ):
-                    continue
-                if e.is_dir():
-                    stack.append(Path(e.path))
-                elif not e.name.endswith((".pyc", ".pyo")):
-                    found.append(Path(e.path))
-    found.sort()
+    found = list(_package_files())
     for extra in (paths.GAZETTEER, paths.stopwords()):
         if not extra.is_relative_to(paths.PACKAGE):
             found.append(extra)
     return found
 
 
-def _digest(path: Path) -> bytes:
-    """A file's SHA-256, hashed again only when its size or modification time changed."""
+_tree: tuple[tuple[tuple[str, int], ...], tuple[Path, ...]] | None = None  # folders, files
+
+
+def _package_files() -> tuple[Path, ...]:
+    """The package's files, listed again only when one of its folders changed (a file added,
+    removed or renamed: an editor's save by rename included)."""
+    global _tree
+    if _tree is not None and all(_mtime(d) == m for d, m in _tree[0]):
+        return _tree[1]
+    folders, found = [], []
+    stack = [str(paths.PACKAGE)]
+    while stack:
+        folder = stack.pop()
+        folders.append((folder, _mtime(folder)))
+        with os.scandir(folder) as entries:
+            for e in entries:
+                if e.name == "__pycache__" or (
+                    e.name in NOT_READ_BY_TABLES and folder == str(paths.PACKAGE)
+                ):
+                    continue
+                if e.is_dir():
+                    stack.append(e.path)
+                elif not e.name.endswith((".pyc", ".pyo")):
+                    found.append(Path(e.path))
+    _tree = (tuple(folders), tuple(sorted(found)))
+    return _tree[1]
+
+
+def _mtime(path: str) -> int | None:
     try:
-        st = path.stat()
+        return os.stat(path).st_mtime_ns
     except OSError:
+        return None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _digest(path: Path, stamp: tuple[int, int] | None) -> bytes:
+    """A file's SHA-256, hashed again only when its size or modification time changed."""
+    if stamp is None:
         return b"-"
     seen = _hashed.get(path)
-    if seen is not None and seen[:2] == (st.st_mtime_ns, st.st_size):
+    if seen is not None and seen[:2] == stamp:
         return seen[2]
     try:
         digest = hashlib.sha256(path.read_bytes()).digest()
     except OSError:
         return b"?"
-    _hashed[path] = (st.st_mtime_ns, st.st_size, digest)
+    _hashed[path] = (*stamp, digest)
     return digest
 
 
+_last_digest: tuple[list, list, str] | None = None  # the files, their stamps, their hash
+
+
 def files_digest() -> str:
-    """The hash of the files (`files()`): names relative to where they are, and contents."""
+    """The hash of the files (`files()`): names relative to where they are, and contents. When
+    no file's stat changed since the last call, the last hash, without reading any file."""
+    global _last_digest
+    found = files()
+    stamps = [_stamp(p) for p in found]
+    if _last_digest is not None and _last_digest[1] == stamps and _last_digest[0] == found:
+        return _last_digest[2]
     h = hashlib.sha256()
-    for path in files():
+    for path, stamp in zip(found, stamps):
         name = path.relative_to(paths.PACKAGE) if path.is_relative_to(paths.PACKAGE) else path
-        h.update(str(name).encode() + b"\0" + _digest(path))
-    return h.hexdigest()[:16]
+        h.update(str(name).encode() + b"\0" + _digest(path, stamp))
+    _last_digest = (found, stamps, h.hexdigest()[:16])
+    return _last_digest[2]
 
 
 @cache
@@ -193,8 +232,8 @@ def _forget() -> None:
 
 def clear_caches() -> None:
     """Forget every value kept in this process: the functions' caches, the tables, the hashes."""
-    global _last_files
+    global _last_files, _last_digest, _tree
     _forget()
     _hashed.clear()
     libraries.cache_clear()
-    _last_files = None
+    _last_files = _last_digest = _tree = None
