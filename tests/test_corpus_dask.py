@@ -145,6 +145,23 @@ def test_rerun_resumes_skipping_written_batches(corpus200, client):
     assert _digests(out) == before
 
 
+def test_a_rerun_with_other_options_builds_every_batch_again_and_says_why(tmp_path, monkeypatch):
+    generate.write_stories(tmp_path / "in", 4, seed=9)
+    out = tmp_path / "out"
+    monkeypatch.delenv("ANALYSIS_RULES_ONLY", raising=False)
+    said: list[str] = []
+    first = run(tmp_path / "in", out, workers=1, batch_size=2, progress=False, echo=said.append)
+    assert (first["written"], first["skipped"]) == (2, 0)
+    assert first["fingerprint"]["options"]["ANALYSIS_RULES_ONLY"] == ""
+    monkeypatch.setenv("ANALYSIS_RULES_ONLY", "1")  # the new cluster's workers inherit it
+    said.clear()
+    second = run(tmp_path / "in", out, workers=1, batch_size=2, progress=False, echo=said.append)
+    assert (second["written"], second["skipped"]) == (2, 0)
+    assert set(second["keys"]).isdisjoint(first["keys"])
+    assert store.done_keys(out) == set(second["keys"])  # the stale partitions removed
+    assert any("ANALYSIS_RULES_ONLY '' -> '1'" in line and "built again" in line for line in said)
+
+
 def test_a_changed_article_makes_a_new_key_for_its_batch_only(tmp_path):
     generate.write_stories(tmp_path, 6, seed=5)
     keys = [b.key for b in plan(find_articles(tmp_path), 3)]
