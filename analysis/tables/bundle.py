@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections import OrderedDict
 from functools import cached_property
@@ -211,10 +212,19 @@ class Tables:
         pub = self.article.meta.get("published") or {}
         if inferred and not pub.get("date"):
             year, how = inferred
-            meta = dict(self.article.meta)
-            meta["published"] = {"date": None, "precision": "year", "year": int(year),
-                                 "how_known": how, "year_inferred": True}  # fmt: skip
-            self.article = dataclasses.replace(self.article, meta=meta)
+            published = {"date": None, "precision": "year", "year": int(year), "how_known": how,
+                         "year_inferred": True}  # fmt: skip
+            if pub.get("month") and pub.get("day"):  # the dateline's day, in the inferred year
+                try:
+                    day = dt.date(int(year), pub["month"], pub["day"])
+                except ValueError:
+                    return found
+                published |= {
+                    "date": day.isoformat(), "precision": "day",
+                    "how_known": f"{pub.get('how_known')}; the year {how}",
+                }  # fmt: skip
+            self.article = dataclasses.replace(self.article, meta={**self.article.meta,
+                                                                    "published": published})  # fmt: skip
         return found
 
     # ---- summary

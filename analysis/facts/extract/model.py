@@ -56,8 +56,8 @@ def _load_pipeline():
         return None
     for name in PACKAGES:
         try:
-            # the tagger's tags serve for parts of speech: no lemmatizer, no attribute ruler
-            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
+            # the whole pipeline: the events read the lemmas and coarse parts of speech
+            return spacy.load(name)
         except OSError:
             continue
     return None
@@ -85,11 +85,31 @@ def path_for(chars: int) -> tuple[bool, str]:
 
 
 def parse(doc: Doc):
-    """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    """The spaCy document of the text from the body's start, or None (no model, or too long).
+
+    The dateline is read as blank space of its own length: it is no part of the first
+    sentence (the parse would take "LAGOS (AP) — A ferry" for one subject), and every offset
+    stays that of the text.
+    """
     if len(doc.text) - doc.body_start > MAX_CHARS:
         return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
-    return None if nlp is None else nlp(doc.text[doc.body_start :])
+    if nlp is None:
+        return None
+    base = doc.body_start
+    text = doc.text[base:]
+    if doc.dateline is not None:
+        a, b = (max(0, x - base) for x in doc.dateline)
+        text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
+    parsed = nlp.make_doc(text)
+    # the article's own sentences (a headline line, each paragraph) are the parse's: it would
+    # run a headline into the first sentence of the body
+    starts = {s - base for _, s, _ in doc.sentences if s >= base}
+    for tok in parsed[1:]:
+        tok.is_sent_start = tok.idx in starts
+    for _, component in nlp.pipeline:
+        parsed = component(parsed)
+    return parsed
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,7 +142,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
         known = _known_prefix(name, g)
-        if known:  # "Kyrgyz Republic Li Wei": a known name, then a person's
+        if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
@@ -168,7 +188,7 @@ _ROLE_AFTER = re.compile(
 
 def model_roles(doc: Doc) -> None:
     """Roles written around a person's name: "Kazakh energy minister Aliya Nurova",
-    "Timur Alimov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    "Timur Alimov, Tajik deputy prime minister,"; the demonym gives the country."""
     g = gazetteer()
     have = {r["person"] for r in doc.roles}
     for m in sorted(doc.mentions, key=lambda m: m["start"]):
