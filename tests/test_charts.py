@@ -233,6 +233,7 @@ def test_a_dead_rendering_worker_leaves_the_rendering_here(tmp_path):
     rendering._RENDERER.clear()  # (the next chart starts a new worker)
 
 
+@pytest.mark.slow  # every real wire story read and scored (the first time)
 def test_extraction_scores_are_kept_under_a_key_of_what_they_depend_on(tmp_path):
     from analysis.corpus import evaluate
 
