@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 import analysis
 from analysis import fingerprint, paths
@@ -136,8 +137,9 @@ def test_an_edit_to_the_gazetteer_is_seen(story, own_gazetteer, monkeypatch):
     before = analysis.load(story)
     assert "Quorvale" not in set(before.entities["entity"])
     assert "Quorvale" not in gazetteer.gazetteer().names
-    text = own_gazetteer.read_text(encoding="utf-8")
-    own_gazetteer.write_text(text.replace("cities: [", "cities: [Quorvale, ", 1), encoding="utf-8")
+    data = yaml.safe_load(own_gazetteer.read_text(encoding="utf-8"))
+    data["cities"].append("Quorvale")  # a city the gazetteer now knows
+    own_gazetteer.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert gazetteer.gazetteer().names["Quorvale"] == ("Quorvale", "GPE")
     after = analysis.load(story)
     assert after is not before
