@@ -35,7 +35,7 @@ from ...constants import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from ...reading.gazetteer import gazetteer, world_places
+from ...reading.gazetteer import gazetteer, known_place
 from .document import Doc
 
 
@@ -144,7 +144,7 @@ def drop_unlikely(doc: Doc) -> None:
 
 def _a_place(name: str) -> bool:
     """A name GeoNames knows as a place that is not a common English word."""
-    if name not in world_places():
+    if not known_place(name):
         return False
     from wordfreq import zipf_frequency
 
@@ -184,6 +184,13 @@ def adjectival_only(doc: Doc) -> set[str]:
         if m["is_indirect"] or doc.entities.get(name) not in ("GPE", "LOC"):
             continue
         written = doc.text[m["start"] : m["end"]]
+        if (
+            len(name) > len(written)
+            and name.startswith(written)
+            and doc.text.startswith(name[len(written) :], m["end"])
+        ):
+            named[name] = False  # "the Kilombero district": the name, then its kind word
+            continue
         as_adjective = (written in adjectives and written not in g.names) or m["end"] in modifiers
         named[name] = named.get(name, True) and as_adjective
     return {n for n, only in named.items() if only}

@@ -15,14 +15,18 @@ from functools import cache
 
 from ...constants import (
     COMPANY_WORDS,
+    COMPETITION_NOUNS,
     CURRENCY_CODES,
     DOCUMENT_HEADS,
     EVENT_HEADS,
+    EVENT_KINDS,
+    EVENT_LEADS,
     FACILITY_KINDS,
     FACILITY_WORDS,
     HONORIFICS,
     LOC_HEADS,
     MONTHS,
+    NATURAL_KINDS,
     ORG_HEADS,
     PLACE_KINDS,
     PLACE_TITLES,
@@ -32,7 +36,8 @@ from ...constants import (
     WIRE_MARKERS,
 )
 from ...fingerprint import rules_only
-from ...reading.gazetteer import folded, gazetteer, world_places
+from ...reading.gazetteer import folded, gazetteer, known_place
+from . import entity_bounds as bounds
 from .document import Doc
 from .entity_types import retype
 
@@ -49,6 +54,11 @@ _TRIM_END = re.compile(
 )
 # a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
 _PLACE_KIND = re.compile(r"\s+(?:" + "|".join(PLACE_KINDS) + r")\b")
+_NATURAL_KIND = re.compile(r"\s+(?:" + "|".join(NATURAL_KINDS) + r")\b")
+_EVENT_KIND = re.compile(r"\s+(?:" + "|".join(EVENT_KINDS) + r")\b")
+_EVENT_LEAD = re.compile(
+    r"(?:" + "|".join(sorted(EVENT_LEADS, key=len, reverse=True)) + r")\s+[A-Z]"
+)
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
 # a facility named by a place and what it is: "the Tokta-2 hydropower plant", "the
@@ -166,32 +176,47 @@ def model_entities(doc: Doc, parsed) -> None:
         end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
         if etype == "PERSON":  # "Lee Jun-ho": the model stops at the hyphen
             end = _HYPHEN_TAIL.match(text, end).end()
+        start, end = bounds.trim(text, start, end, g)
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
         if _NOT_A_NAME.fullmatch(name) or etype == "GPE" and names_a_currency(text, end):
             continue
+        if bounds.not_a_name(text, etype, start, end, ent.root, g):
+            continue
+        if any(a < end and start < b for _, _, a, b in found):
+            continue  # inside a name found before, widened ("University of X, Minna")
+        wider = bounds.extend(text, etype, start, end, g)
+        if wider != (start, end) and not doc.taken(*wider):
+            start, end = wider
+            name = text[start:end]
+        start, etype = _given_names(text, start, end, etype, g)
+        name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
         if etype != "PERSON" and name not in g.names and _portfolio(text, name, end):
             continue  # "Transport" of "Transport Minister": part of a title
         facility = _FACILITY.match(text, end)
         if facility and etype in ("GPE", "LOC") and name not in g.countries:
-            found.append((name, "LOC", start, facility.end()))
+            found.append((text[start : facility.end()], "LOC", start, facility.end()))
             continue
         known = _known_prefix(name, g)
         if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
+        owner = _org_then_person(name)
+        if owner:  # "the Barlas Group Kemal Ozturan": an organisation, then a person
+            found.append((owner, "ORG", start, start + len(owner)))
+            start = text.index(name[len(owner) :].strip(), start + len(owner))
+            name, etype = text[start:end], "PERSON"
         for piece, at in _route_parts(name, start, g):
-            found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
+            found.append(_typed(text, piece, etype, at, at + len(piece)))
     people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
     people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
     spelled = {folded(n): n for n in doc.entities}
     votes: dict[str, Counter] = {}
-    for _, etype, start, end in found:
-        name = text[start:end]
+    for name, etype, start, end in found:
         canonical, etype = _canonical(name, etype, people, g)
         if canonical:
             canonical = spelled.setdefault(folded(canonical), canonical)  # "Brasília", "Brasilia"
@@ -287,6 +312,62 @@ def _known_prefix(name: str, g) -> str | None:
     return None
 
 
+def _org_then_person(name: str) -> str | None:
+    """The organisation a name starts with when a person's two or three capitalised words
+    follow its head word ("Barlas Group Kemal Ozturan")."""
+    words = name.split()
+    heads = _org_words()
+    for k in range(len(words) - 3, 0, -1):
+        rest = words[k + 1 :]
+        if words[k] in heads and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            if not set(rest) & heads and not any(_is_common(w) for w in rest):
+                return " ".join(words[: k + 1])
+    return None
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.,;:'’\"“”()-])(?P<w>[A-Z][a-z][\w-]*)[^\S\n]+$")
+
+
+def _given_names(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
+    """A person's name with the given names the model left out before it ("Emeka" of "Emeka
+    Okonkwo"): capitalised words that are not English words, titles, known names or a
+    sentence's first word. A one-word name so widened after a person's noun or title
+    ("defender Emeka Okonkwo") is a person's."""
+    if etype != "PERSON" and " " in text[start:end]:
+        return start, etype
+    at = start
+    for _ in range(2):
+        before = _CAPITALISED_BEFORE.search(text, max(0, at - 30), at)
+        if not before:
+            break
+        word = before.group("w")
+        if word in g.names or word in g.demonyms or _is_common(word) or _title_word(word):
+            break
+        ahead = text[max(0, before.start("w") - 3) : before.start("w")]
+        if re.search(r"[.!?]\s+$|^\s*$", ahead) or word in MONTHS:
+            break  # a sentence's first word
+        at = before.start("w")
+    if at == start:
+        return start, etype
+    if etype != "PERSON":
+        person_before = re.search(r"\b([a-z][\w-]*)[^\S\n]+$", text[max(0, at - 30) : at])
+        if not person_before or not _title_word(person_before.group(1)):
+            return start, etype
+    return at, "PERSON"
+
+
+def _title_word(word: str) -> bool:
+    from .entity_bounds import _person_words
+
+    return word.lower() in _person_words()
+
+
+def _is_common(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.5
+
+
 def _common_word(name: str) -> bool:
     """A single word among the most common of English ("State", "World")."""
     if " " in name or "-" in name or not name[1:].islower():
@@ -313,38 +394,58 @@ def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
     return [(name, start)]
 
 
-def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
-    """The type a name's head word or what follows it gives: "... Forum" an EVENT,
-    "Karaganda region" a GPE (the region word joins the name), "Osaka police" an ORG."""
+def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, str, int, int]:
+    """The name and type a name's head word or what follows it gives: "... Forum" an EVENT,
+    "Karaganda region" the GPE of that name (the name alone its mention), "the Tana river"
+    the LOC, "the Covid-19 pandemic" the EVENT, "Osaka police" an ORG, "Hurricane Ida" and
+    "Operation Car Wash" EVENTs, a league before "title" or "table" an EVENT."""
     last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1]  # the head word
     kind = _PLACE_KIND.match(text, end)
-    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
-        return "GPE", start, kind.end()
+    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
+        if " " not in name or etype in ("GPE", "LOC") or _a_place(name):
+            return f"{name}{kind.group()}", "GPE", start, end
+    natural = _NATURAL_KIND.match(text, end)
+    if natural and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
+        return f"{name}{natural.group()}", "LOC", start, end
+    event = _EVENT_KIND.match(text, end)
+    if event and etype not in ("PERSON", "GPE"):
+        return f"{name}{event.group()}", "EVENT", start, end
     police = _POLICE.match(text, end)
     if police and etype in ("GPE", "LOC", "ORG"):
-        return "ORG", start, police.end()
+        return text[start : police.end()], "ORG", start, police.end()
     title = _TITLE_AFTER.match(text, end)
     if etype in ("PERSON", "ORG") and title:  # "the Roraima governor", "Volta chief executive"
         heads_a_place = title.group().strip().lower() in PLACE_TITLES
         if heads_a_place or _a_place(name):
-            return "GPE", start, end
-        return "ORG", start, end
+            return name, "GPE", start, end
+        return name, "ORG", start, end
+    if _EVENT_LEAD.match(name) or (last == "League" and _competition_after(text, end)):
+        return name, "EVENT", start, end
     if last in EVENT_HEADS:
-        return "EVENT", start, end
+        return name, "EVENT", start, end
     if last in LOC_HEADS:
-        return "LOC", start, end
+        return name, "LOC", start, end
     if last in DOCUMENT_HEADS:
-        return "DOCUMENT", start, end
+        return name, "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
-        return "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
+        return name, "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
     if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
-        return "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
-    return etype, start, end
+        return name, "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
+    return name, etype, start, end
+
+
+def _acronym(name: str) -> bool:
+    return name.isupper() and " " not in name
+
+
+def _competition_after(text: str, end: int) -> bool:
+    after = re.match(r"[^\S\n]+([a-z][\w-]*)", text[end : end + 30])
+    return bool(after) and after.group(1) in COMPETITION_NOUNS
 
 
 def _a_place(name: str) -> bool:
     """A single word that names a place of the world and is not a common English word."""
-    if name not in world_places():
+    if not known_place(name):
         return False
     from wordfreq import zipf_frequency
 
