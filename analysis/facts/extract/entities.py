@@ -56,7 +56,7 @@ def _title_re() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in TITLES)
     return re.compile(
         rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
-        rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
         rf"(?:,?\s+(?P<second>academician|professor|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?))?"
         rf",?\s+{HONORIFICS}*(?P<name>{_TITLED_NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
     )
@@ -101,7 +101,10 @@ def dateline_mentions(doc: Doc, article) -> None:
     """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
     g = gazetteer()
     d = article.dateline
-    if d and d.place_at:
+    if d and d.place_at and d.place.startswith("By "):  # a byline read as a place
+        name = d.place.removeprefix("By ").strip()
+        doc.add_mention(name, "PERSON", d.place_at[1] - len(name), d.place_at[1])
+    elif d and d.place_at:
         place = g.names.get(d.place) or g.names.get(d.place.upper())
         doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
     if d and d.agency and d.agency_at:
@@ -169,6 +172,12 @@ def _joined_before(before: str) -> bool | None:
     return None if any(chain.group().startswith(t) for t in TITLES) else True
 
 
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.5
+
+
 def _whole_gazetteer_names(doc: Doc, g, found) -> None:
     """Gazetteer names that stand alone, before any other pass: no other capitalised word
     joins them (so "Bosnia and Herzegovina" is one name, and "China" in "China Road and
@@ -211,6 +220,10 @@ def _titled_people(doc: Doc, g, found) -> None:
             if len(rest) < 2:
                 continue
             name_at = m.end("name") - len(" ".join(rest))
+            name = text[name_at : m.end("name")]
+        while len(name.split()) > 2 and _common_word(name.split()[0]):
+            # "Minister for Civil Protection Stavros Kalogerakis": the portfolio's last word
+            name_at += len(name.split()[0]) + 1
             name = text[name_at : m.end("name")]
         if name in g.names:
             continue

@@ -169,10 +169,15 @@ def _extend_left(text: str, start: int, name: str, g) -> int:
     return start
 
 
-def trim(text: str, start: int, end: int, g) -> tuple[int, int]:
+def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     """A name without a connector at its end ("Launch Pad of"), what comes before a quotation
-    mark inside it, a country after a second "of", or a party's kind word."""
+    mark inside it, a country after a second "of", or a party's kind word; a person's without
+    the title or the noun before it ("Opener Farhan Qazi")."""
     name = text[start:end]
+    lead = re.match(r"([A-Z][\w-]*)[^\S\n]+(?=[A-Z]\S*[^\S\n]+[A-Z])", name)
+    if etype == "PERSON" and lead and lead.group(1).lower() in _person_words():
+        start += lead.end()
+        name = text[start:end]
     title = re.match(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?=[A-Z])", name)
     if title and title.group(1).lower() in _person_words():
         start += title.end()  # "Dean of Aerospace ...": a title, then the name

@@ -25,6 +25,7 @@ from collections import defaultdict
 from functools import cache
 
 from ...constants import (
+    COMPASS_WORDS,
     HONORIFIC_WORDS,
     MONTHS,
     ORG_HEADS,
@@ -50,8 +51,13 @@ def _cues() -> dict[str, re.Pattern]:
         "person before": re.compile(
             rf"(?i:\b(?:{person_words})\.?,?|\b\d{{1,3}}-year-old)[^\S\n]+$"
         ),
-        "person after": re.compile(r",[^\S\n]*(?:\d{1,3}\s*,|aged\s+\d|who\b)"),
-        "org before": re.compile(rf"(?i:\b(?:{_alt(ORG_NOUNS)})|\bshares\s+(?:of|in))[^\S\n]+$"),
+        # an age, "who", or an apposition that says a person: "X, a spokesman for the agency"
+        "person after": re.compile(
+            rf",[^\S\n]*(?:\d{{1,3}}\s*,|aged\s+\d|who\b|(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?i:{person_words})\b)"
+        ),
+        # an organisation's common noun (in lower case: "the Barlas Group" is no cue)
+        "org before": re.compile(rf"(?:\b(?:{_alt(ORG_NOUNS)})|\bshares\s+(?:of|in))[^\S\n]+$"),
         # a price that moves from one figure to another: "fell 22 cents to 9.40"
         "price after": re.compile(
             rf"[^\S\n]+(?:up\s+|down\s+)?(?:{_alt(PRICE_VERBS)})\s+(?:up\s+|down\s+)?\S*\d[\d.,]*"
@@ -61,7 +67,11 @@ def _cues() -> dict[str, re.Pattern]:
             rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)})\b|['’]s\s+(?:shares|stock|board"
             r"|chief\s+executive|CEO|chairman|subsidiary|headquarters)\b"
         ),
-        "place before": re.compile(rf"(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))\s+of[^\S\n]+$"),
+        # a kind of place and "of", a direction ("northern Sinai"), "near" or "outside"
+        "place before": re.compile(
+            rf"(?:(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))\s+of|\b(?:{_alt(COMPASS_WORDS)})|\bnear"
+            r"|\boutside)[^\S\n]+$"
+        ),
         "initials": re.compile(r"[A-Z]\.\s?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?"),
     }
 

@@ -176,7 +176,7 @@ def model_entities(doc: Doc, parsed) -> None:
         end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
         if etype == "PERSON":  # "Lee Jun-ho": the model stops at the hyphen
             end = _HYPHEN_TAIL.match(text, end).end()
-        start, end = bounds.trim(text, start, end, g)
+        start, end = bounds.trim(text, etype, start, end, g)
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
