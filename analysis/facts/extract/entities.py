@@ -21,8 +21,10 @@ from ...constants import (
 )
 from ...reading.gazetteer import Gazetteer, gazetteer
 from .document import Doc, Scan, _first_words, _head
+from .entity_forms import join_acronyms, join_short_forms, places_by_kind
+from .entity_forms import scans as _kind_scans
 from .entity_types import drop_unlikely, places_missed
-from .model import FACILITY, join_acronyms, model_entities, names_a_currency
+from .model import FACILITY, model_entities, names_a_currency
 
 if TYPE_CHECKING:
     pass
@@ -122,6 +124,7 @@ def find_entities(doc: Doc) -> None:
     words, gazetteer names, later mentions by surname, documents, acronyms, meetings."""
     g = gazetteer()
     found = scans()
+    places_by_kind(doc)
     _whole_gazetteer_names(doc, g, found)
     _titled_people(doc, g, found)
     _country_titles(doc, found)
@@ -146,6 +149,7 @@ def find_entities(doc: Doc) -> None:
             doc.add_mention(m.group(), "PERSON", m.start(), m.end())
     _documents(doc, found)
     join_acronyms(doc)
+    join_short_forms(doc)
     _meetings(doc, found)
     drop_unlikely(doc)
 
@@ -205,7 +209,7 @@ def _whole_gazetteer_names(doc: Doc, g, found) -> None:
         canonical, etype = g.names[m.group()]
         kind = _KIND_AFTER.match(text, end)
         if kind and etype == "GPE" and canonical not in g.countries:
-            canonical, end = f"{canonical}{kind.group()}", kind.end()
+            canonical = f"{canonical}{kind.group()}"  # the name alone its mention
         doc.add_mention(canonical, etype, start, end)
 
 
@@ -358,4 +362,5 @@ def scans() -> dict[str, Scan]:
         "initial and surname": Scan(re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]{2,}\b(?![.-]\w)"),
                                     _head(r"[A-Z]")),
         "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
+        **_kind_scans(),
     }  # fmt: skip

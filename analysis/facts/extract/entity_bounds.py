@@ -39,6 +39,7 @@ from ...constants import (
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_PARTICLES,
     PRODUCT_NOUNS,
     SENTENCE_STARTERS,
     TITLE_WORDS,
@@ -56,6 +57,7 @@ _TRAILING = re.compile(r"(?:[^\S\n]+(?:of|and|for|the|on|in|at|&))+$")
 _KIND_AFTER = re.compile(r"[^\S\n]+(?:party|club|side)$")
 _LOWER_AFTER = re.compile(r"[^\S\n]+([a-z][\w-]*)")
 _LOWER_BEFORE = re.compile(r"\b([a-z][\w-]*)[^\S\n]+$")
+_PARTICLES = "|".join(sorted((p for p in PLACE_PARTICLES if len(p) > 1), key=len, reverse=True))
 _MODEL_NUMBER = re.compile(r"\d|\b[IVX]{2,}\b|\bMk\b")
 
 
@@ -142,6 +144,10 @@ def extend(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
                 break
             if listed:
                 new_end = at
+    if etype in ("GPE", "LOC"):  # "Santiago de Cuba": a place's name with a particle in it
+        particle = re.match(rf"[^\S\n]+(?:{_PARTICLES})[^\S\n]+[A-Z][\w'’-]+", text[end:])
+        if particle and known_place(text[start : end + particle.end()]):
+            new_end = end + particle.end()
     if new_end == end and set(words) & CAMPUS_HEADS and steps and steps[0][0] == ",":
         # a university and its city: "University of Technology, Minna"
         city = re.match(r",[^\S\n]*([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)(?=[,.;]|\s+and\b|$)",

@@ -26,7 +26,9 @@ from functools import cache
 
 from ...constants import (
     COMPASS_WORDS,
+    FACILITY_WORDS,
     HONORIFIC_WORDS,
+    LOC_HEADS,
     MONTHS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -69,7 +71,7 @@ def _cues() -> dict[str, re.Pattern]:
         ),
         # a kind of place and "of", a direction ("northern Sinai"), "near" or "outside"
         "place before": re.compile(
-            rf"(?:(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))\s+of|\b(?:{_alt(COMPASS_WORDS)})|\bnear"
+            rf"(?:(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))s?\s+of|\b(?:{_alt(COMPASS_WORDS)})|\bnear"
             r"|\boutside)[^\S\n]+$"
         ),
         "initials": re.compile(r"[A-Z]\.\s?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?"),
@@ -113,6 +115,8 @@ def retype(doc: Doc) -> None:
         words = name.split()
         if set(words) & ORG_HEADS:  # "... Ministry": typed by its head word
             continue
+        if etype == "LOC" and words[-1].lower() in FACILITY_WORDS | LOC_HEADS:
+            continue  # "the Meghna bridge": a facility, typed by its kind
         cues = _cues_of(doc, name, spans.get(name, []))
         new = etype
         if "place" in cues and "person" not in cues:
@@ -166,9 +170,10 @@ _AT_A_PLACE = re.compile(r"(?:\b(?:in|at|near|outside|from)\s+|,\s+)$")
 
 
 def places_missed(doc: Doc) -> None:
-    """Cities the model did not name: a capitalised name GeoNames knows, after "in", "at",
-    "near", "outside", "from" or a kind of place and "of" ("the town of X"), and not a common
-    English word."""
+    """Places the model did not name: a capitalised name GeoNames or ISO 3166-2 knows, after
+    "in", "at", "near", "outside", "from", a direction or a kind of place and "of" ("the town
+    of X"), and not a common English word; a region no list knows after a direction ("the
+    southern Peloponnese")."""
     cues = _cues()
     not_names = {*MONTHS, *WEEKDAYS}
     for m in _CAPS.finditer(doc.text, doc.body_start):
@@ -178,8 +183,21 @@ def places_missed(doc: Doc) -> None:
         before = doc.text[max(0, m.start() - 30) : m.start()]
         if not (_AT_A_PLACE.search(before) or cues["place before"].search(before)):
             continue
-        if _a_place(name) and not set(name.split()) & ORG_HEADS:
+        if set(name.split()) & ORG_HEADS:
+            continue
+        if _a_place(name):
             doc.add_mention(name, "GPE", m.start(), m.end())
+        elif _COMPASS_BEFORE.search(before) and not _common(name):
+            doc.add_mention(name, "LOC", m.start(), m.end())  # "the southern Peloponnese"
+
+
+_COMPASS_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, COMPASS_WORDS))})[^\S\n]+$")
+
+
+def _common(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(w.lower(), "en") >= 4.0 for w in name.split())
 
 
 def adjectival_only(doc: Doc) -> set[str]:
@@ -194,11 +212,7 @@ def adjectival_only(doc: Doc) -> set[str]:
         if m["is_indirect"] or doc.entities.get(name) not in ("GPE", "LOC"):
             continue
         written = doc.text[m["start"] : m["end"]]
-        if (
-            len(name) > len(written)
-            and name.startswith(written)
-            and doc.text.startswith(name[len(written) :], m["end"])
-        ):
+        if len(name) > len(written) and name.startswith(written + " "):
             named[name] = False  # "the Kilombero district": the name, then its kind word
             continue
         as_adjective = (written in adjectives and written not in g.names) or m["end"] in modifiers

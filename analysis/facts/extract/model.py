@@ -197,7 +197,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if etype != "PERSON" and name not in g.names and _portfolio(text, name, end):
             continue  # "Transport" of "Transport Minister": part of a title
         facility = _FACILITY.match(text, end)
-        if facility and etype in ("GPE", "LOC") and name not in g.countries:
+        if facility and etype != "EVENT" and name not in g.countries and name not in g.demonyms:
             found.append((text[start : facility.end()], "LOC", start, facility.end()))
             continue
         known = _known_prefix(name, g)
@@ -477,32 +477,3 @@ def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, 
         if len(full) == 1:
             return full[0], "PERSON"
     return name, etype
-
-
-_ACRONYM = re.compile(r"(?:['’]s)?\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
-
-
-def join_acronyms(doc: Doc) -> None:
-    """'Caspian Shipping Board (CSB)': later mentions of CSB are the Board's."""
-    ordered, _ = doc.ordered()
-    alias = {}
-    for m in ordered:
-        if doc.entities.get(m["entity"]) in ("ORG", "LOC", "EVENT", "GPE") and not m["is_indirect"]:
-            a = _ACRONYM.match(doc.text, m["end"])
-            if a and a.group("acr") != m["entity"] and _abbreviates(a.group("acr"), m["entity"]):
-                alias[a.group("acr")] = m["entity"]
-                doc.add_mention(
-                    m["entity"], doc.entities[m["entity"]], a.start("acr"), a.end("acr")
-                )
-    if alias:
-        doc.rename(alias)
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether the acronym's capitals are the name's initials, in order (OPEC, NLD, MPOB)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name))
-    letters = [c for c in acronym if c.isupper()]
-    if not letters or not initials or letters[0] != initials[0]:
-        return False
-    it = iter(initials)
-    return all(c in it for c in letters)
