@@ -11,11 +11,13 @@ from ...constants import (
     MONTHS,
     NAME,
     ORG_HEADS,
+    PERSON_NOUNS,
     PLACE_KINDS,
     SENTENCE_STARTERS,
     SPEECH,
     SPEECH_WORDS,
     SUB_BODIES,
+    TITLE_WORDS,
     TITLES,
     WEEKDAYS,
 )
@@ -131,6 +133,7 @@ def find_entities(doc: Doc) -> None:
     if doc.parsed is not None:  # the model's names, where the rules above named nothing
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
+    _people_by_noun(doc, g, found)
     for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
         if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
             m.start(), m.end()
@@ -284,6 +287,21 @@ def _speakers(doc: Doc, g, found) -> None:
             doc.add_mention(name, "PERSON", start, m.end("name"))
 
 
+def _people_by_noun(doc: Doc, g, found) -> None:
+    """People the model missed after a person's noun or title ("striker Tomas Reyes"): two
+    or three capitalised words, none an English word, a known name or an organisation's."""
+    for m in doc.scan(found["noun and name"], doc.body_start):
+        name = m.group("name")
+        words = name.split()
+        if doc.taken(m.start("name"), m.end("name")) or name in g.names:
+            continue
+        if any(_common_word(w) or w in g.names or w in g.demonyms for w in words):
+            continue
+        if set(words) & (ORG_HEADS | set(MONTHS) | set(WEEKDAYS)):
+            continue
+        doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
+
+
 def _organisations(doc: Doc, g) -> None:
     """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
     into the organisations they name, a leading title ("Minister of") left out."""
@@ -341,6 +359,8 @@ def scans() -> dict[str, Scan]:
     countries = "|".join(map(re.escape, sorted(g.countries, key=len, reverse=True)))
     names = sorted(g.names, key=len, reverse=True)
     speech = _first_words(SPEECH_WORDS)
+    person_words = sorted({w.lower() for w in (*PERSON_NOUNS, *TITLE_WORDS)}, key=len, reverse=True)
+    person_nouns = "|".join(map(re.escape, person_words))
     return {
         "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *TITLES])),
         "title of a country": Scan(
@@ -362,5 +382,10 @@ def scans() -> dict[str, Scan]:
         "initial and surname": Scan(re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]{2,}\b(?![.-]\w)"),
                                     _head(r"[A-Z]")),
         "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
+        # a person's noun or title, then a name: "striker Tomas Reyes", "Opener Farhan Qazi"
+        "noun and name": Scan(
+            re.compile(rf"\b(?i:{person_nouns})[^\S\n]+(?P<name>{NAME})\b"),
+            _first_words(person_words, flags=re.IGNORECASE),
+        ),
         **_kind_scans(),
     }  # fmt: skip

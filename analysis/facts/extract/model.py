@@ -28,6 +28,7 @@ from ...constants import (
     MONTHS,
     NATURAL_KINDS,
     ORG_HEADS,
+    ORG_NOUNS,
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
@@ -59,6 +60,7 @@ _EVENT_KIND = re.compile(r"\s+(?:" + "|".join(EVENT_KINDS) + r")\b")
 _EVENT_LEAD = re.compile(
     r"(?:" + "|".join(sorted(EVENT_LEADS, key=len, reverse=True)) + r")\s+[A-Z]"
 )
+_ORG_NOUN_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
 # a facility named by a place and what it is: "the Tokta-2 hydropower plant", "the
@@ -170,6 +172,8 @@ def model_entities(doc: Doc, parsed) -> None:
     found = []
     for ent in parsed.ents:
         etype = TYPES.get(ent.label_)
+        if ent.label_ == "PRODUCT" and _ORG_NOUN_AFTER.match(text, base + ent.end_char):
+            etype = "ORG"  # "the Green Dawn party": a product to the model, a party's name
         if etype is None:
             continue
         start, end = _span(text, base + ent.start_char, base + ent.end_char)
