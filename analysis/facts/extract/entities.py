@@ -23,6 +23,7 @@ from ...constants import (
 )
 from ...reading.gazetteer import Gazetteer, gazetteer
 from .document import Doc, Scan, _first_words, _head
+from .entity_bounds import name_particles
 from .entity_forms import join_acronyms, join_short_forms, places_by_kind
 from .entity_forms import scans as _kind_scans
 from .entity_types import drop_unlikely, places_missed
@@ -160,6 +161,14 @@ def find_entities(doc: Doc) -> None:
 _NAME_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*{_SP}(?:(?:of|for|de|the){_SP})*)+$")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<word>[A-Z][\w'’.-]*)")
 _HYPHENED = re.compile(r"\s?-\s?[A-Z]")
+
+
+@cache
+def _particle_after() -> re.Pattern:
+    """A particle of a longer place's name after a name: "Santiago de Cuba"."""
+    return re.compile(rf"{_SP}(?:{name_particles()}){_SP}[A-Z]")
+
+
 _HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
 _KIND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(PLACE_KINDS) + r")\b")
 
@@ -203,6 +212,7 @@ def _whole_gazetteer_names(doc: Doc, g, found) -> None:
             continue
         if (
             names_a_currency(text, end)
+            or _particle_after().match(text, end)
             or _HYPHENED.match(text, end)
             or _HYPHENED_BEFORE.search(text, max(0, start - 2), start)
         ):

@@ -42,7 +42,9 @@ from ...constants import (
     PLACE_PARTICLES,
     PRODUCT_NOUNS,
     SENTENCE_STARTERS,
+    SUB_BODIES,
     TITLE_WORDS,
+    TOOL_NOUNS,
     WEEKDAYS,
 )
 from ...reading.gazetteer import known_place
@@ -57,7 +59,18 @@ _TRAILING = re.compile(r"(?:[^\S\n]+(?:of|and|for|the|on|in|at|&))+$")
 _KIND_AFTER = re.compile(r"[^\S\n]+(?:party|club|side)$")
 _LOWER_AFTER = re.compile(r"[^\S\n]+([a-z][\w-]*)")
 _LOWER_BEFORE = re.compile(r"\b([a-z][\w-]*)[^\S\n]+$")
-_PARTICLES = "|".join(sorted((p for p in PLACE_PARTICLES if len(p) > 1), key=len, reverse=True))
+
+
+@cache
+def name_particles() -> str:
+    """The particles inside a place's name that are not English connectors ("de", "del",
+    "la", "van"), as an alternation."""
+    from wordfreq import zipf_frequency
+
+    kept = [p for p in PLACE_PARTICLES if len(p) > 1 and zipf_frequency(p, "en") < 5.0]
+    return "|".join(sorted(kept, key=len, reverse=True))
+
+
 _MODEL_NUMBER = re.compile(r"\d|\b[IVX]{2,}\b|\bMk\b")
 
 
@@ -65,7 +78,7 @@ _MODEL_NUMBER = re.compile(r"\d|\b[IVX]{2,}\b|\bMk\b")
 def _heads() -> frozenset[str]:
     """The words a name ends on that say what it names."""
     capitalised = {w for w in LOC_HEADS if w[:1].isupper()}
-    return ORG_HEADS | COMPANY_WORDS | EVENT_HEADS | DOCUMENT_HEADS | capitalised
+    return ORG_HEADS | COMPANY_WORDS | SUB_BODIES | EVENT_HEADS | DOCUMENT_HEADS | capitalised
 
 
 @cache
@@ -145,7 +158,7 @@ def extend(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
             if listed:
                 new_end = at
     if etype in ("GPE", "LOC"):  # "Santiago de Cuba": a place's name with a particle in it
-        particle = re.match(rf"[^\S\n]+(?:{_PARTICLES})[^\S\n]+[A-Z][\w'’-]+", text[end:])
+        particle = re.match(rf"[^\S\n]+(?:{name_particles()})[^\S\n]+[A-Z][\w'’-]+", text[end:])
         if particle and known_place(text[start : end + particle.end()]):
             new_end = end + particle.end()
     if new_end == end and set(words) & CAMPUS_HEADS and steps and steps[0][0] == ",":
@@ -219,6 +232,10 @@ def not_a_name(text: str, etype: str, start: int, end: int, token, g) -> bool:
         return True  # a stock index
     if last_word in PRODUCT_NOUNS or (next_word in PRODUCT_NOUNS and _MODEL_NUMBER.search(name)):
         return True  # a product
+    if next_word in TOOL_NOUNS:
+        return True  # "the FedWatch tool"
+    if len(words) >= 6 and not set(words) & _heads() and " of " not in name:
+        return True  # a headline in title case, not a name
     if etype == "PERSON" and any(c.isdigit() for c in name):
         return True
     person = _person_words()

@@ -221,9 +221,11 @@ def adjectival_only(doc: Doc) -> set[str]:
 
 
 def _modifier_spans(doc: Doc) -> set[int]:
-    """Where the parse's named entities that modify a common noun after them end."""
+    """Where the parse's named entities that modify a common noun after them end (a title
+    after a place names the place: "the Amapa governor")."""
     if doc.parsed is None:
         return set()
+    titles = {w.lower() for w in TITLE_WORDS}
     found = set()
     base = doc.body_start
     for ent in doc.parsed.ents:
@@ -233,6 +235,7 @@ def _modifier_spans(doc: Doc) -> set[int]:
             root.dep_ in ("compound", "amod", "nmod")
             and head.i >= ent.end
             and head.tag_.startswith("NN")
+            and head.text.lower() not in titles
         ):
             found.add(base + ent.end_char)
     return found

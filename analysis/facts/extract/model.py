@@ -17,6 +17,7 @@ from ...constants import (
     COMPANY_WORDS,
     COMPETITION_NOUNS,
     CURRENCY_CODES,
+    CURRENCY_SIGNS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
     EVENT_KINDS,
@@ -32,6 +33,7 @@ from ...constants import (
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
+    SUB_BODIES,
     TIME_ZONES,
     TITLE_WORDS,
     WIRE_MARKERS,
@@ -78,7 +80,11 @@ _TITLE_AFTER = re.compile(
 # what the model takes for a name and is none: an amount ("RM4.20"), a date ("Oct 2"), a code
 _NOT_A_NAME = re.compile(
     r"(?:[A-Z]{0,3}\$?\s?\d[\d.,]*|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:,?\s+\d{4})?"
-    r"|" + "|".join([*CURRENCY_CODES, *TIME_ZONES]) + r")"
+    r"|"
+    + "|".join([*CURRENCY_CODES, *TIME_ZONES])
+    + r"|(?:"
+    + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+    + r")\s?\d[\d.,]*)"
 )
 
 
@@ -170,10 +176,15 @@ def model_entities(doc: Doc, parsed) -> None:
     g = gazetteer()
     text, base = doc.text, doc.body_start
     found = []
-    for ent in parsed.ents:
+    ents = list(parsed.ents)
+    for i, ent in enumerate(ents):
         etype = TYPES.get(ent.label_)
         if ent.label_ == "PRODUCT" and _ORG_NOUN_AFTER.match(text, base + ent.end_char):
             etype = "ORG"  # "the Green Dawn party": a product to the model, a party's name
+        elif ent.label_ == "PRODUCT" and i and _joined_to_person(parsed, ents[i - 1], ent):
+            etype = "PERSON"  # "Justices Ana Ruiz and Tomas Vela": joined to a person's name
+        elif ent.label_ == "WORK_OF_ART" and _EVENT_LEAD.match(ent.text):
+            etype = "EVENT"  # "Operation Car Wash"
         if etype is None:
             continue
         start, end = _span(text, base + ent.start_char, base + ent.end_char)
@@ -198,7 +209,7 @@ def model_entities(doc: Doc, parsed) -> None:
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
-        if etype != "PERSON" and name not in g.names and _portfolio(text, name, end):
+        if etype != "PERSON" and name not in g.names and _portfolio(text, name, end, g):
             continue  # "Transport" of "Transport Minister": part of a title
         facility = _FACILITY.match(text, end)
         if facility and etype != "EVENT" and name not in g.countries and name not in g.demonyms:
@@ -242,15 +253,34 @@ def names_a_currency(text: str, end: int) -> bool:
     return _CURRENCY_AFTER.match(text, end) is not None
 
 
-def _portfolio(text: str, name: str, end: int) -> bool:
+_RUN_WORD = re.compile(r"(?:[^\S\n]*(?:,|and|&)[^\S\n]*|[^\S\n]+)([A-Z][a-z]+)")
+
+
+def _portfolio(text: str, name: str, end: int, g) -> bool:
     """Whether a name is the portfolio of a title after it: common words ("Transport",
-    "Foreign Affairs") before "Minister", "Secretary", "spokesman"."""
-    if not _TITLE_AFTER.match(text, end):
+    "Foreign Affairs") before "Minister", "Secretary", "spokesman", also a list of them
+    ("Road Transport" of "Road Transport and Bridges Minister")."""
+    pos, words = end, [w for w in re.findall(r"[A-Za-z]+", name) if w not in ("and", "of", "the")]
+    for _ in range(6):
+        if _TITLE_AFTER.match(text, pos):
+            break
+        more = _RUN_WORD.match(text, pos)
+        if not more:
+            return False
+        words.append(more.group(1))
+        pos = more.end()
+    else:
+        return False
+    if (
+        not words
+        or set(words) & _org_words()
+        or any(w in g.names or w in g.demonyms for w in words)
+    ):
         return False
     from wordfreq import zipf_frequency
 
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "of", "the")]
-    return bool(words) and all(zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
+    floor = 3.0 if pos > end else 4.0
+    return all(zipf_frequency(w.lower(), "en") >= floor for w in words)
 
 
 def _join_people(doc: Doc) -> None:
@@ -314,6 +344,12 @@ def _known_prefix(name: str, g) -> str | None:
         if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
             return head if not set(rest) & ORG_HEADS else None
     return None
+
+
+def _joined_to_person(parsed, before, ent) -> bool:
+    """Whether a name follows a person's and "and" ("Ana Ruiz and Tomas Vela")."""
+    between = parsed.text[before.end_char : ent.start_char]
+    return before.label_ == "PERSON" and between.strip() == "and" and " " in ent.text
 
 
 def _org_then_person(name: str) -> str | None:
@@ -459,7 +495,7 @@ def _a_place(name: str) -> bool:
 @cache
 def _org_words() -> frozenset[str]:
     """The last words that make a name an organisation's: organisation heads, company words."""
-    return ORG_HEADS | COMPANY_WORDS
+    return ORG_HEADS | COMPANY_WORDS | SUB_BODIES
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
