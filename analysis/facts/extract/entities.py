@@ -7,7 +7,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ...constants import (
+    COMPANY_WORDS,
+    EVENT_HEADS,
     HONORIFICS,
+    INDEX_HEADS,
     MONTHS,
     NAME,
     ORG_HEADS,
@@ -21,9 +24,9 @@ from ...constants import (
     TITLES,
     WEEKDAYS,
 )
-from ...reading.gazetteer import Gazetteer, gazetteer
+from ...reading.gazetteer import Gazetteer, gazetteer, known_place
 from .document import Doc, Scan, _first_words, _head
-from .entity_bounds import name_particles
+from .entity_bounds import name_particles, person_words
 from .entity_forms import join_acronyms, join_short_forms, places_by_kind
 from .entity_forms import scans as _kind_scans
 from .entity_types import drop_unlikely, places_missed
@@ -166,7 +169,7 @@ _HYPHENED = re.compile(r"\s?-\s?[A-Z]")
 @cache
 def _particle_after() -> re.Pattern:
     """A particle of a longer place's name after a name: "Santiago de Cuba"."""
-    return re.compile(rf"{_SP}(?:{name_particles()}){_SP}[A-Z]")
+    return re.compile(rf"{_SP}(?:{name_particles()}){_SP}[A-Z][\w'’-]*")
 
 
 _HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
@@ -210,9 +213,14 @@ def _whole_gazetteer_names(doc: Doc, g, found) -> None:
         joined = _NAME_AFTER.match(text, end)  # (after a title, a person's name may follow)
         if before is False and joined and joined.group("word") not in free:
             continue
+        particle = _particle_after().match(text, end)
+        if particle and not doc.taken(start, particle.end()):  # "Santiago de Cuba"
+            longer = text[start : particle.end()]
+            if known_place(longer):
+                doc.add_mention(longer, "GPE", start, particle.end())
+            continue
         if (
             names_a_currency(text, end)
-            or _particle_after().match(text, end)
             or _HYPHENED.match(text, end)
             or _HYPHENED_BEFORE.search(text, max(0, start - 2), start)
         ):
@@ -278,6 +286,8 @@ def _speakers(doc: Doc, g, found) -> None:
             name = m.group("name")
             if name in g.names or set(name.split()) & (ORG_HEADS | set(WEEKDAYS) | set(MONTHS)):
                 continue
+            if set(name.split()) & (INDEX_HEADS | COMPANY_WORDS | EVENT_HEADS):
+                continue  # "the ... Industrial Average added 120 points": no speaker
             if name.split()[0] in SENTENCE_STARTERS:
                 continue
             start = m.start("name")
@@ -312,6 +322,9 @@ def _people_by_noun(doc: Doc, g, found) -> None:
         doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
 
 
+_DATE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b.*$")
+
+
 def _organisations(doc: Doc, g) -> None:
     """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
     into the organisations they name, a leading title ("Minister of") left out."""
@@ -319,7 +332,9 @@ def _organisations(doc: Doc, g) -> None:
         rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, TITLES))})\s+of\s+(?:the\s+)?"
     )
     for m in CAP_SPAN.finditer(doc.text, doc.body_start):
-        span = m.group().rstrip(".")
+        span = _DATE_TAIL.sub("", m.group().rstrip("."))
+        if span.startswith("The ") and not doc.taken(m.start(), m.start() + 4):
+            span = span[4:]  # (a sentence's first word)
         if not (set(span.split()) & ORG_HEADS) or doc.taken(m.start(), m.end()):
             continue
         lead = title_lead.match(span)
@@ -329,6 +344,8 @@ def _organisations(doc: Doc, g) -> None:
             at = doc.text.find(org, base)
             if " " not in org and org in ORG_HEADS:
                 continue  # "Union" alone: a head word, no name
+            if org.split()[-1].lower() in person_words():
+                continue  # "PA Court Reporter": a title
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
 

@@ -67,7 +67,7 @@ def name_particles() -> str:
     "la", "van"), as an alternation."""
     from wordfreq import zipf_frequency
 
-    kept = [p for p in PLACE_PARTICLES if len(p) > 1 and zipf_frequency(p, "en") < 5.0]
+    kept = [p for p in PLACE_PARTICLES if len(p) > 1 and zipf_frequency(p, "en") < 5.5]
     return "|".join(sorted(kept, key=len, reverse=True))
 
 
@@ -82,7 +82,7 @@ def _heads() -> frozenset[str]:
 
 
 @cache
-def _person_words() -> frozenset[str]:
+def person_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (*PERSON_NOUNS, *TITLE_WORDS, *HONORIFIC_WORDS))
 
 
@@ -194,11 +194,11 @@ def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     the title or the noun before it ("Opener Farhan Qazi")."""
     name = text[start:end]
     lead = re.match(r"([A-Z][\w-]*)[^\S\n]+(?=[A-Z]\S*[^\S\n]+[A-Z])", name)
-    if etype == "PERSON" and lead and lead.group(1).lower() in _person_words():
+    if etype == "PERSON" and lead and lead.group(1).lower() in person_words():
         start += lead.end()
         name = text[start:end]
     title = re.match(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?=[A-Z])", name)
-    if title and title.group(1).lower() in _person_words():
+    if title and title.group(1).lower() in person_words():
         start += title.end()  # "Dean of Aerospace ...": a title, then the name
         name = text[start:end]
     quote = max(name.rfind('"'), name.rfind("“"))
@@ -238,7 +238,7 @@ def not_a_name(text: str, etype: str, start: int, end: int, token, g) -> bool:
         return True  # a headline in title case, not a name
     if etype == "PERSON" and any(c.isdigit() for c in name):
         return True
-    person = _person_words()
+    person = person_words()
     last = words[-1].lower()
     if last in person and not (set(words) & COMPANY_WORDS):
         if etype != "PERSON":

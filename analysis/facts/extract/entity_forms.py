@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from ...constants import (
+    COMPANY_WORDS,
     EVENT_KINDS,
     EVENT_LEADS,
     MONTHS,
@@ -41,11 +42,16 @@ def scans() -> dict[str, Scan]:
     """The patterns of places named by kind words, with their heads (see `extract.scans`)."""
     plural = "|".join(_plural(k) for k in sorted(PLACE_KINDS, key=len, reverse=True))
     natural = "|".join(sorted(NATURAL_KINDS, key=len, reverse=True))
+    events = "|".join(sorted(EVENT_KINDS, key=len, reverse=True))
     return {
         "places of one kind": Scan(
             re.compile(rf"(?<![\w’'-])(?P<list>{_NAME}(?:,[^\S\n]+{_NAME})*,?[^\S\n]+and"
                        rf"[^\S\n]+{_NAME})[^\S\n]+(?P<kind>{plural})\b"),
             _head(r"[A-Z][\w’'-]*"),
+        ),
+        "event by kind": Scan(
+            re.compile(rf"\b[Tt]he[^\S\n]+(?P<name>[A-Z][\w-]*)[^\S\n]+(?P<kind>{events})\b"),
+            _head("[Tt]he"),
         ),
         "natural feature": Scan(
             re.compile(rf"\b[Tt]he[^\S\n]+(?P<name>{_NAME})[^\S\n]+(?P<kind>{natural})\b"),
@@ -67,7 +73,8 @@ def _not_a_place(name: str, g) -> bool:
 
 
 def places_by_kind(doc: Doc) -> None:
-    """Places named by a kind word after them (see above), before any other pass."""
+    """Places and pandemics named by a kind word after them (see above), before any other
+    pass."""
     g = gazetteer()
     found = scans()
     singular = {_plural(k): k for k in PLACE_KINDS}
@@ -85,6 +92,11 @@ def places_by_kind(doc: Doc) -> None:
                 continue
             if not doc.taken(at, at + len(name)):
                 doc.add_mention(f"{name} {kind}", "GPE", at, at + len(name))
+    for m in doc.scan(found["event by kind"], doc.body_start):  # "the Covid-19 pandemic"
+        name = m.group("name")
+        if _not_a_place(name, g) or doc.taken(m.start("name"), m.end("name")):
+            continue
+        doc.add_mention(f"{name} {m.group('kind')}", "EVENT", m.start("name"), m.end("name"))
     for m in doc.scan(found["natural feature"], doc.body_start):
         name = m.group("name")
         if _not_a_place(name, g) or doc.taken(m.start("name"), m.end("name")):
@@ -119,8 +131,39 @@ def join_short_forms(doc: Doc) -> None:
             if etype in ("GPE", "LOC") and short in g.names:
                 continue  # "Tashkent region" and the city of Tashkent: two places
             alias[short] = name
+    alias.update(_short_organisations(doc, g, alias))
     if alias:
         doc.rename(alias)
+
+
+def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
+    """An organisation named by part of its name: without its legal form or country ("Elgon
+    Cement" of "Elgon Cement Uganda Ltd", "COFCO" of "COFCO Group"), without what follows
+    "of" or "for" ("Kuwait Fund" of "Kuwait Fund for Arab Economic Development"), or by two
+    or more words inside the one name that holds them ("Civil Defense")."""
+    orgs = [n for n, t in doc.entities.items() if t == "ORG" and n not in taken]
+    alias = {}
+    for short in orgs:
+        words = short.split()
+        longer = [o for o in orgs if o != short and _inside(words, o.split())]
+        if len(longer) != 1:
+            continue
+        long = longer[0]
+        if long.startswith(short + " "):
+            rest = long[len(short) :].split()
+            plain = [w.rstrip(".,") for w in rest]
+            if rest[0] in ("of", "for") or all(
+                w in COMPANY_WORDS or w in g.countries or w in g.demonyms for w in plain
+            ):
+                alias[short] = long
+        elif len(words) >= 2:
+            alias[short] = long
+    return alias
+
+
+def _inside(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 _ACRONYM = re.compile(

@@ -33,6 +33,7 @@ from ...constants import (
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
+    SENTENCE_STARTERS,
     SUB_BODIES,
     TIME_ZONES,
     TITLE_WORDS,
@@ -62,6 +63,7 @@ _EVENT_KIND = re.compile(r"\s+(?:" + "|".join(EVENT_KINDS) + r")\b")
 _EVENT_LEAD = re.compile(
     r"(?:" + "|".join(sorted(EVENT_LEADS, key=len, reverse=True)) + r")\s+[A-Z]"
 )
+_CHAIN_BEFORE = re.compile(r"(?<![\w.,;:'’-])(?:[A-Z][\w'’-]*[^\S\n]+){1,4}$")
 _ORG_NOUN_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
@@ -205,6 +207,11 @@ def model_entities(doc: Doc, parsed) -> None:
         if wider != (start, end) and not doc.taken(*wider):
             start, end = wider
             name = text[start:end]
+        if etype == "GPE":  # "Bank Negara Malaysia": a place at the end of an organisation's name
+            chain = _CHAIN_BEFORE.search(text, max(0, start - 60), start)
+            words = chain.group().split() if chain else []
+            if words and words[0] not in SENTENCE_STARTERS and set(words) & _org_words():
+                start, etype = chain.start(), "ORG"
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
@@ -342,7 +349,7 @@ def _known_prefix(name: str, g) -> str | None:
     for k in range(len(words) - 2, 0, -1):
         head, rest = " ".join(words[:k]), words[k:]
         if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            return head if not set(rest) & ORG_HEADS else None
+            return head if not set(w.rstrip(".") for w in rest) & _org_words() else None
     return None
 
 
@@ -397,9 +404,9 @@ def _given_names(text: str, start: int, end: int, etype: str, g) -> tuple[int, s
 
 
 def _title_word(word: str) -> bool:
-    from .entity_bounds import _person_words
+    from .entity_bounds import person_words
 
-    return word.lower() in _person_words()
+    return word.lower() in person_words()
 
 
 def _is_common(word: str) -> bool:
