@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...constants import SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
+from ...constants import ORG_NOUNS, SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
 from ...reading.scan import Candidates, WordIndex
@@ -33,7 +33,10 @@ _NOT_IN_NAME = re.compile(
 def find_sources(doc: Doc, article: Article) -> list[dict]:
     """The publisher (dateline, byline or credit line), reporters, and the sources the story
     credits: "according to the ministry", "police said", "citing official data", "BelTA
-    informs"; a bare "police" after "Osaka police" is the same source."""
+    informs", "told the agency", "at a meeting with reporters"; each a noun phrase (the
+    entity's name where it has one), never the clause it says. A bare "police" after "Osaka
+    police" is the same source. With the model's parse the attributions are the quotes
+    stage's; without it, the rules below read them."""
     g = gazetteer()
     out = []
     d = article.dateline
@@ -51,9 +54,32 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
                 g.agencies.get(who, who), "attributed source", doc.sentence_of(m.start()), m.group()
             )
         )
-    for name, at, evidence in _attributed(doc):
-        out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    for m in doc.scan(scans()["agency's"], doc.body_start):  # "A Xinhua poll"
+        out.append(_row(m.group("who"), "attributed source", doc.sentence_of(m.start()), m.group()))
+    if doc.parsed is None:
+        for name, at, evidence in _attributed(doc):
+            out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    else:
+        for a in doc.attributions:
+            if _a_source(a):
+                evidence = " ".join(doc.text[a["start"] : a["end"]].split())
+                out.append(_row(a["name"], "attributed source", doc.sentence_of(a["start"]),
+                                evidence))  # fmt: skip
     return _unique(out)
+
+
+def _a_source(a: dict) -> bool:
+    """Whether an attribution credits a source: an organisation, a body or document described
+    ("the health ministry", "official data", "a source close to the talks"), an occasion; not a
+    person, whose words are quotes, nor a country."""
+    if a["kind"] in ("ORG", "occasion"):
+        return True
+    if a["kind"] != "description":
+        return False
+    return a["head"] in _SOURCE_HEADS or a["name"] in gazetteer().agencies
+
+
+_SOURCE_HEADS = frozenset(SOURCE_NOUNS) | ORG_NOUNS | {"source", "sources"}
 
 
 def _row(name, role, sentence_id, evidence) -> dict:
@@ -61,18 +87,19 @@ def _row(name, role, sentence_id, evidence) -> dict:
 
 
 def _unique(rows: list[dict]) -> list[dict]:
-    """One row per attribution: a bare common noun ("police") that ends a name found before
-    ("Osaka police") is that source; the publisher crediting itself ("Report informs" under the
-    dateline of Report.az) and repeats of the same words are dropped."""
+    """One row per attribution: a bare common noun ("police") that ends a name found before or
+    after it ("Osaka police") is that source; the story's own publisher or reporter credited in
+    the text ("Report informs" under the dateline of Report.az) and repeats of the same words
+    are dropped."""
     out: list[dict] = []
+    names = [x["name"] for x in rows if x["role"] == "attributed source"]
+    own = [x["name"].lower() for x in rows if x["role"] in ("publisher", "reporter")]
     for r in rows:
         key = r["name"].lower()
-        fuller = next((x["name"] for x in out if x["name"].lower().endswith(" " + key)), None)
+        fuller = next((n for n in names if n.lower().endswith(" " + key)), None)
         if fuller and key in SOURCE_NOUNS and r["role"] == "attributed source":
             r = r | {"name": fuller}
-        elif r["role"] == "attributed source" and any(
-            x["role"] == "publisher" and x["name"].lower().startswith(key) for x in out
-        ):
+        elif r["role"] == "attributed source" and any(n.startswith(key) for n in own):
             continue
         if any(
             (x["name"], x["role"], x["evidence"]) == (r["name"], r["role"], r["evidence"])
@@ -109,7 +136,7 @@ def _titles() -> frozenset[str]:
 
 def _attributed(doc: Doc):
     """(name, offset, evidence) of each source credited in words."""
-    for key in ("according to", "citing", "based on", "before a verb", "after a verb", "agency's"):
+    for key in ("according to", "citing", "based on", "before a verb", "after a verb"):
         for m in doc.scan(scans()[key], doc.body_start):
             name = _source_phrase(m.group("who"), doc, m.start("who"))
             if name:

@@ -1,0 +1,408 @@
+"""Who a noun phrase names, as a speaker or a source: read off the dependency parse.
+
+The subject of a speech verb, the object of "according to", "citing" or "quoted", is a noun
+phrase. It names someone by name ("Timur Kapadze", "the Transport Ministry": the entity, by
+its canonical name), by pronoun ("he": the last person who was a subject outside quotation
+marks), by description ("the coach", "the 55-year-old", "Turkey's health minister": the person
+the story describes so, named before it or, failing that, after it), through the body whose
+words they are ("a statement from the bank", "the press service of the ministry": the
+organisation), or not at all ("a senior official", "official data": the description itself,
+without its article).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ...constants import (
+    HONORIFIC_WORDS,
+    MEDIA_NOUNS,
+    ORG_NOUNS,
+    SOURCE_NOUNS,
+    SPEAKER_NOUNS,
+    TITLE_SYNONYMS,
+    TITLE_WORDS,
+)
+from .document import Doc
+
+SUBJECTS = ("nsubj", "nsubjpass")
+# the parts of a noun phrase that are no part of its name: clauses and asides hung on it
+_ASIDES = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep")
+_AGE = re.compile(r"(\d+)-year-old$")
+_TITLES = frozenset(w for w in TITLE_WORDS if " " not in w) | frozenset(TITLE_SYNONYMS)
+_PERSON_NOUNS = _TITLES | SPEAKER_NOUNS
+_HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFIC_WORDS)
+_SOURCE = frozenset(SOURCE_NOUNS)
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Who:
+    """A speaker or source: its name, and its kind (an entity type, or "description")."""
+
+    name: str
+    kind: str
+    head: str = ""  # the head noun of a description ("official"), lower case
+
+
+def char_span(doc: Doc, tokens) -> tuple[int, int]:
+    """Text offsets of a run of the parse's tokens."""
+    base = doc.body_start
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return base + first.idx, base + last.idx + len(last)
+
+
+def phrase_tokens(head) -> list:
+    """The tokens of the noun phrase a head token heads, without the clauses, conjuncts and
+    asides hung on it; a phrase "of"/"from"/"by" an organisation stays ("the press service
+    of the ministry")."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _ASIDES:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "at", "in", "by"):
+                keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "punct"))
+            continue
+        keep.extend(child.subtree)
+    doc = head.doc
+    lo = next((t.i + 1 for t in reversed(doc[: head.i]) if "\n" in t.text), 0)
+    hi = next((t.i for t in doc[head.i :] if "\n" in t.text), len(doc))
+    return sorted((t for t in keep if lo <= t.i < hi), key=lambda t: t.i)  # its own line only
+
+
+def description(doc: Doc, tokens) -> str:
+    """The words of a noun phrase, without its article and a trailing possessive."""
+    a, b = char_span(doc, tokens)
+    words = " ".join(doc.text[a:b].split())
+    words = _DETERMINERS.sub("", words).strip(" ,.;:\"“”'’")
+    return re.sub(r"['’]s$", "", words)
+
+
+class Speakers:
+    """The people and bodies of one parsed document, and who each noun phrase names.
+
+    `quoted(pos)` says whether a position is inside a quotation; people named there are what
+    the speaker speaks of, never a subject of the story's own sentences.
+    """
+
+    def __init__(self, doc: Doc, quoted, skip=lambda pos: False):
+        self.doc = doc
+        self.quoted = quoted
+        self.skip = skip  # position -> in the dateline or the headline: never part of a phrase
+        self.base = doc.body_start
+        ms, starts = doc.ordered()
+        self._ms, self._starts = ms, starts
+        self.descriptors = self._descriptors()
+        self._people_named = sorted(
+            (m["start"], m["entity"]) for m in ms
+            if not m["is_indirect"] and doc.entities.get(m["entity"]) == "PERSON"
+            and not quoted(m["start"])
+        )  # fmt: skip
+        self.subjects: list[tuple[int, str]] = []  # (none while they are being found)
+        self.subjects = self._subject_people()
+        self.groups = self._groups()
+
+    def phrase(self, head) -> list:
+        """The tokens of the noun phrase `head` heads (`phrase_tokens`), outside the dateline."""
+        tokens = [t for t in phrase_tokens(head) if not self.skip(self.base + t.idx)]
+        return tokens or [head]
+
+    # ---- what the parse says about each person --------------------------------------------
+
+    def mention_at(self, pos: int, direct: bool = True) -> dict | None:
+        """The mention that covers a text position (the narrowest), or None."""
+        i = bisect_left(self._starts, pos + 1)
+        best = None
+        for m in reversed(self._ms[max(0, i - 8) : i]):
+            if m["start"] <= pos < m["end"] and (not direct or not m["is_indirect"]):
+                if best is None or m["end"] - m["start"] < best["end"] - best["start"]:
+                    best = m
+        return best
+
+    def _is_person(self, tok) -> bool:
+        if tok.lower_.rstrip(".") in _HONORIFICS:
+            return False  # "Datuk Dr": part of the title before a name
+        m = self.mention_at(self.base + tok.idx)
+        return m is not None and self.doc.entities.get(m["entity"]) == "PERSON"
+
+    def _descriptors(self) -> dict[str, list[tuple[int, frozenset[str]]]]:
+        """Each person's descriptions where the story names them: the words of the title or
+        description before the name ("their coach Timur Kapadze", "Ambassador ... of Belarus
+        Anatoly Nichkasov") and of an apposition after it ("Kapadze, the 55-year-old coach,");
+        and the roles the entities stage read."""
+        doc, out = self.doc, {}
+        for r in doc.roles:
+            words = f"{r.get('role') or ''} {r.get('organization') or ''} {r.get('country') or ''}"
+            out.setdefault(r["person"], []).append((r["start"], _words(words)))
+        parsed = doc.parsed
+        for m in self._ms:
+            if m["is_indirect"] or doc.entities.get(m["entity"]) != "PERSON":
+                continue
+            span = parsed.char_span(m["start"] - self.base, m["end"] - self.base,
+                                    alignment_mode="expand")  # fmt: skip
+            if span is None or not len(span):
+                continue
+            words = _before_name(span, self._is_person) | _apposition(span)
+            if words:
+                out.setdefault(m["entity"], []).append((m["start"], frozenset(words)))
+        return out
+
+    def _subject_people(self) -> list[tuple[int, str]]:
+        """(position, person) of every subject outside quotation marks that names a person:
+        by name, by a name in apposition, or by a description the story gives of one."""
+        found = []
+        for tok in self.doc.parsed:
+            if tok.dep_ not in SUBJECTS:
+                continue
+            at = self.base + tok.idx
+            if self.quoted(at) or tok.lower_ in ("he", "she", "i", "we", "they", "it"):
+                continue
+            who = self._named(tok) or self._described(tok)
+            if who and who.kind == "PERSON":
+                found.append((at, who.name))
+        for tok in self.doc.parsed:  # "according to X, ...": X speaks as a subject would
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
+                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+                if objs and (who := self._named(objs[0])) and who.kind == "PERSON":
+                    found.append((self.base + objs[0].idx, who.name))
+        return sorted(found)
+
+    def _groups(self) -> list[tuple[int, object]]:
+        """(position, token) of the subjects and "according to" objects outside quotation marks
+        that name a body or a group: a plural noun, an organisation, "police"."""
+        found = []
+        for tok in self.doc.parsed:
+            if tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according"):
+                at = self.base + tok.idx
+                if self.quoted(at) or tok.tag_ == "PRP":
+                    continue
+                m = self.mention_at(at)
+                org = m is not None and self.doc.entities.get(m["entity"]) == "ORG"
+                if (
+                    tok.tag_ in ("NNS", "NNPS")
+                    or org
+                    or tok.lower_ in _SOURCE
+                    or tok.lower_ in ORG_NOUNS
+                ):
+                    found.append((at, tok))
+        return found
+
+    # ---- who a phrase names ------------------------------------------------------------------
+
+    def who(self, head, *, described: bool = True) -> Who | None:
+        """Who the noun phrase headed by `head` names (see the module's docstring)."""
+        low = head.lower_
+        at = self.base + head.idx
+        if low in ("he", "she", "him", "her"):
+            name = self.pronoun(at)
+            return Who(name, "PERSON") if name else None
+        if low in ("they", "them"):
+            return self.they(at)
+        if low in ("i", "we", "me", "us", "you", "it", "this", "that", "which", "who", "what"):
+            return None  # (the caller knows whose "I" and "we" these are)
+        named = self._named(head)
+        if named:
+            return named
+        if described:
+            found = self._described(head)
+            if found:
+                return found
+        org = self._body_of(head)
+        if org:
+            return org
+        words = description(self.doc, self.phrase(head))
+        if not words or not head.tag_.startswith("NN"):
+            return None
+        if head.tag_ in ("NNP", "NNPS") and " " not in words:  # a surname alone: "Moon"
+            full = [n for n, t in self.doc.entities.items()
+                    if t == "PERSON" and words in n.split()]  # fmt: skip
+            if len(full) == 1:
+                return Who(full[0], "PERSON")
+        return Who(words, "description", low)
+
+    def _named(self, head) -> Who | None:
+        """The entity named at the head, or by a name in apposition or compound with it."""
+        m = self.mention_at(self.base + head.idx)
+        body = head.lower_ in _SOURCE or head.lower_ in ORG_NOUNS or head.lower_ in MEDIA_NOUNS
+        if m is None and not body:  # (a body's name before its noun is the body's: below)
+            for child in head.children:
+                if child.dep_ in ("appos", "compound", "flat") and child.tag_ in ("NNP", "NNPS"):
+                    m = self.mention_at(self.base + child.idx)
+                    if m is not None and self.doc.entities.get(m["entity"]) == "PERSON":
+                        break
+                    m = None
+        if m is None:
+            return None
+        name, kind = m["entity"], self.doc.entities.get(m["entity"], "ORG")
+        if kind == "PERSON" and " " not in name:  # a surname alone: the one full name it ends
+            full = [n for n in self.doc.entities if n.endswith(" " + name)]
+            name = full[0] if len(full) == 1 else name
+        return Who(name, kind)
+
+    def _described(self, head) -> Who | None:
+        """A person by description: 'the coach', 'the PM', 'Turkey's health minister'."""
+        low = head.lower_
+        phrase = self.phrase(head)
+        age = _AGE.search(description(self.doc, phrase))
+        if not (low in _PERSON_NOUNS or age):
+            return None
+        if any(t.lower_ in ("a", "an") for t in phrase[:1]):
+            return None  # "a senior official": someone the story does not name
+        words = _words(" ".join(t.text for t in phrase))
+        wanted = {low} | TITLE_SYNONYMS.get(low, frozenset())
+        if age:  # "the 38-year-old": "Jean Moreau, 38," or "the 38-year-old Moreau"
+            wanted = {age.group(), age.group(1)}
+        at = self.base + head.idx
+        before, after = None, None
+        for person, described in self.descriptors.items():
+            for pos, ds in described:
+                if not wanted & ds:
+                    continue
+                if pos < at and (before is None or (len(words & ds), pos) > before[1]):
+                    before = (person, (len(words & ds), pos))
+                elif pos > at and (after is None or pos < after[1][1]):
+                    after = (person, (len(words & ds), pos))
+        if before is None and after is None:
+            return self._indirect(at) or self._nearest_subject(head, at)
+        return Who((before or after)[0], "PERSON")
+
+    def _nearest_subject(self, head, at: int) -> Who | None:
+        """A definite title no one in the story carries ('the prime minister said' where the
+        story names him without his title): the last person who was a subject before it, or
+        the first after it (a lead that names the speaker in the next paragraph)."""
+        if head.lower_ not in _TITLES or head.lower_ in _SOURCE:
+            return None  # "the official", "the prosecutor": someone the story need not name
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children
+        ):
+            return None
+        i = bisect_left(self.subjects, (at, ""))
+        if i > 0:
+            return Who(self.subjects[i - 1][1], "PERSON")
+        if i < len(self.subjects):
+            return Who(self.subjects[i][1], "PERSON")
+        return None
+
+    def _indirect(self, at: int) -> Who | None:
+        """The person the references stage read a description as, if any."""
+        m = self.mention_at(at, direct=False)
+        if m is not None and m["is_indirect"] and self.doc.entities.get(m["entity"]) == "PERSON":
+            return Who(m["entity"], "PERSON")
+        return None
+
+    def _body_of(self, head) -> Who | None:
+        """'a statement from the bank', 'the press service of the ministry', 'data released by
+        the customs office', 'the ministry's press service', 'the Manila-based institution':
+        the organisation whose words they are."""
+        low = head.lower_
+        if low in _SOURCE or low in ORG_NOUNS or low in MEDIA_NOUNS:
+            for child in head.children:
+                if child.dep_ in ("poss", "compound", "nmod") and child.tag_ != "PRP$":
+                    objs = [child]  # "the ministry's press service", "NHK television"
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "at"):
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "acl":  # "data released by the office"
+                    objs = [o for a in child.children if a.dep_ == "agent"
+                            for o in a.children if o.dep_ == "pobj"]  # fmt: skip
+                else:
+                    continue
+                for obj in objs:
+                    who = self._named(obj) or self._body_of(obj)
+                    if who is not None and who.kind == "ORG":
+                        return who
+                    if who is not None and child.dep_ == "compound" and who.kind == "PERSON":
+                        return Who(who.name, "ORG")  # "the Akorda press service": a body
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its")
+                       for c in head.children)  # fmt: skip
+        if low in ORG_NOUNS and definite:
+            at = self.base + head.idx
+            m = self.mention_at(at, direct=False)
+            if m is not None and self.doc.entities.get(m["entity"]) == "ORG":
+                return Who(m["entity"], "ORG")
+            return self.organisation_named(head, at) or self.last_organisation(at)
+        return None
+
+    def organisation_named(self, head, at: int) -> Who | None:
+        """'the election commission': the last organisation before `at` whose name holds the
+        phrase's words ("Union Election Commission")."""
+        words = {t.lower_ for t in self.phrase(head) if t.tag_.startswith(("NN", "JJ"))}
+        for m in reversed(self.doc.between(0, at)):
+            name = m["entity"]
+            if self.doc.entities.get(name) == "ORG" and words <= set(name.lower().split()):
+                return Who(name, "ORG")
+        return None
+
+    def last_organisation(self, at: int) -> Who | None:
+        """The last organisation that was a subject before `at` ("the lender" for the bank)."""
+        for tok in reversed([t for t in self.doc.parsed if self.base + t.idx < at]):
+            if tok.dep_ in SUBJECTS:
+                m = self.mention_at(self.base + tok.idx)
+                if m is not None and self.doc.entities.get(m["entity"]) == "ORG":
+                    return Who(m["entity"], "ORG")
+        return None
+
+    def they(self, at: int) -> Who | None:
+        """'they': the last body or group that was a subject, or the one "according to" which
+        a sentence speaks, before `at` ("according to Osaka police. They said ...")."""
+        i = bisect_left(self.groups, (at,))
+        for pos, tok in reversed(self.groups[max(0, i - 3) : i]):
+            who = self.who(tok)
+            if who is not None and who.kind in ("ORG", "description"):
+                return who
+        return None
+
+    def pronoun(self, at: int) -> str | None:
+        """'he', 'she': the last person before `at` who was a subject (or the one "according
+        to" whom the sentence speaks) outside quotation marks; else the last person named."""
+        i = bisect_left(self.subjects, (at, ""))
+        if i > 0:
+            return self.subjects[i - 1][1]
+        i = bisect_left(self._people_named, (at, ""))
+        return self._people_named[i - 1][1] if i > 0 else None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[\w-]+", text) if len(w) > 1 or w.isdigit())
+
+
+def _before_name(span, is_person) -> set[str]:
+    """The title or description written right before a name, back to a verb, a comma, an
+    article or another person's name: "Chinese Ambassador to the Kyrgyz Republic Xiao
+    Qinghua" -> ambassador, kyrgyz..."""
+    doc, words = span.doc, set()
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 12:
+        t = doc[i]
+        if t.tag_.startswith("VB") or t.tag_ in (",", ".", ":", "-LRB-", "-RRB-", "``", "''"):
+            break
+        if "\n" in t.text or is_person(t):
+            break
+        if t.tag_ in ("DT", "PRP$", "WDT", "WP"):
+            break
+        if t.tag_.startswith(("NN", "JJ")) or t.tag_ in ("CD", "HYPH"):
+            words.add(t.lower_)
+        elif t.tag_ in ("POS",):
+            pass
+        elif t.lower_ not in ("of", "to", "for", "and", "in", "on"):
+            break
+        i -= 1
+    return words
+
+
+def _apposition(span) -> set[str]:
+    """The words of a description in commas right after a name: "X, the 55-year-old coach,"."""
+    doc, words = span.doc, set()
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return words
+    i += 1
+    j = i
+    while j < len(doc) and j - i <= 10 and doc[j].text not in (",", ".", ";", ":"):
+        if doc[j].tag_.startswith("VB") or doc[j].tag_ in ("WP", "WDT"):
+            return set()  # a clause ("X, who replaced Y"), not a description
+        j += 1
+    for t in doc[i:j]:
+        if t.tag_.startswith(("NN", "JJ")) or t.tag_ == "CD":
+            words.add(t.lower_)
+    return words
