@@ -7,23 +7,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.glossary import GLOSSARY
 
 from analysis import constants, paths, schemas
 
 # a module whose lists are the content of generated stories, not words the package reads
 NOT_VOCABULARY = {"corpus/generate.py"}
-# names the package gives its own things: tables, columns, entity types, spaCy's labels (its
-# entity, part-of-speech and dependency labels: the parse's names, not words of a text)
-try:
-    from spacy.glossary import GLOSSARY as _SPACY_LABELS
-except ImportError:  # (the rules' path: no spaCy, and no module reads its labels)
-    _SPACY_LABELS = {}
+# names the package gives its own things (tables, columns, entity types) and spaCy's labels
+# of entities, parts of speech and dependencies
 IDENTIFIERS = (
     set(schemas.TABLE_NAMES)
     | {c for t in schemas.TABLE_NAMES for c in schemas.columns(t)}
     | set(schemas.ENTITY_TYPES)
-    | {"FAC", "LAW", "NORP"}
-    | set(_SPACY_LABELS)
+    | set(GLOSSARY)
 )
 
 

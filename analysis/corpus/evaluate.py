@@ -248,11 +248,19 @@ def stories(folder: str | Path | None = None) -> list[Path]:
 
 
 def scorer(folder: str | Path | None = None):
-    """The folder's own `score.py`, loaded as a module and pointed at the folder."""
+    """The scoring rules (`score.py`) pointed at a folder of stories: the folder's own, or the
+    real stories' for a folder that has none (the project's own stories, `data/eval/wire`)."""
     import importlib.util
 
     folder = Path(folder or paths.REAL_STORIES).resolve()
-    spec = importlib.util.spec_from_file_location("real_stories_score", folder / "score.py")
+    rules = folder / "score.py"
+    if not rules.is_file():
+        rules = paths.REAL_STORIES / "score.py"
+    if not rules.is_file():
+        raise FileNotFoundError(
+            f"{rules}: the scoring rules are not there; set ANALYSIS_REAL_STORIES"
+        )
+    spec = importlib.util.spec_from_file_location("real_stories_score", rules)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.REAL = folder

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import InputError
-from .dateline import Credit, Dateline, credits, parse_dateline
+from .credits import Credit, credits
+from .dateline import Dateline, parse_dateline
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
 
@@ -98,14 +99,54 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     path = resolve(path)
     text = read_text(path)
     dateline = parse_dateline(text)
-    from .gazetteer import gazetteer
-
-    credited = tuple(credits(text, gazetteer().agencies))
+    credited = tuple(credits(text))
+    if dateline is not None:  # a joint credit ("Xinhua/APP"): the agencies before the publisher
+        credited += tuple(Credit(n, "publisher", *at) for n, at in dateline.agencies[:-1])
     meta = read_meta(path, dateline, credited)
+    if dateline is not None:
+        meta = from_dateline(meta, dateline, dated=published is None)
     if published is not None:
         meta["published"] = given_date(published, "--published")
         meta["source_line"] = source_line(meta)
     return Article(path=path, text=text, dateline=dateline, meta=meta, credits=credited)
+
+
+def from_dateline(meta: dict, dateline: Dateline, *, dated: bool = True) -> dict:
+    """The metadata with what the dateline says and the metadata file does not: the agencies
+    a joint credit names besides the publisher ("APP via Xinhua") and, when `dated`, the date
+    of the story (a day when the dateline has the year; the month and the day alone when it
+    has not, or with the year the metadata gives)."""
+    meta = dict(meta)
+    written = meta.get("source_line") == source_line(meta)  # made here, not given in the file
+    if not meta.get("sources") and len(dateline.agencies) > 1:
+        meta["sources"] = [name for name, _ in dateline.agencies[:-1]]
+    pub = dict(meta.get("published") or {})
+    if dated and dateline.month and pub.get("precision") != "day":
+        meta["published"] = with_dateline_date(pub, dateline)
+    if written:
+        meta["source_line"] = source_line(meta)
+    return meta
+
+
+def with_dateline_date(pub: dict, d: Dateline) -> dict:
+    """`published` with the dateline's date: its day, with the year from the dateline or from
+    the metadata's own year; the month and day alone when no year is known."""
+    given = str(pub.get("date") or "")
+    year = d.year or (int(given[:4]) if given[:4].isdigit() else None)
+    if given and d.year and given[:4] != str(d.year):
+        return pub  # the metadata's year and the dateline's disagree: the metadata wins
+    if given[5:7].isdigit() and pub.get("precision") == "month" and int(given[5:7]) != d.month:
+        return pub
+    where = f"the dateline ({d.date_text})"
+    if year is None:
+        return pub | {"date": None, "precision": None, "month": d.month, "day": d.day,
+                      "how_known": f"{where} gives the month and the day, not the year"}  # fmt: skip
+    try:
+        day = dt.date(year, d.month, d.day)
+    except ValueError:
+        return pub
+    how = where if d.year else f"{where}, the year from the metadata"
+    return pub | {"date": day.isoformat(), "precision": "day", "how_known": how}
 
 
 def given_date(value: str | dt.date, where: str) -> dict:

@@ -4,7 +4,7 @@ names (titles, organisation head words, currencies) are word lists (`analysis.co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import paths
@@ -16,6 +16,9 @@ class Gazetteer:
     countries: frozenset[str]
     agencies: dict[str, str]  # surface form -> agency
     demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan
+    # every form of an agency read where a credit stands (a dateline, a byline, a closing
+    # line): the agencies' forms and the short ones ("AA", "PA") read there only
+    credit_forms: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -44,11 +47,15 @@ def gazetteer() -> Gazetteer:
                 names[form] = (o["name"], "ORG")
                 if group == "agencies":
                     agencies[form] = o["name"]
+    credit_forms = dict(agencies)
+    for o in data["agencies"]:
+        credit_forms.update((form, o["name"]) for form in o.get("credit") or ())
     return Gazetteer(
         names=names,
         countries=frozenset(countries),
         agencies=agencies,
         demonyms={d: c["name"] for c in data["countries"] for d in _listed(c.get("demonym"))},
+        credit_forms=credit_forms,
     )
 
 

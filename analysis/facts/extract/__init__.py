@@ -53,7 +53,7 @@ from .dates import dates_frame
 from .dates import scans as _date_scans
 from .document import Doc
 from .entities import scans as _entity_scans
-from .events import scans as _event_scans
+from .events_rules import scans as _event_scans
 from .pipeline import PIPELINE, pipe_names, run
 from .quantities import scans as _quantity_scans
 from .quotes import scans as _quote_scans

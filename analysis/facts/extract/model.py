@@ -53,8 +53,8 @@ def pipeline():
         return None
     for name in PACKAGES:
         try:
-            # the tagger's tags serve for parts of speech: no lemmatizer, no attribute ruler
-            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
+            # the whole pipeline: the events read the lemmas and coarse parts of speech
+            return spacy.load(name)
         except OSError:
             continue
     return None
@@ -82,11 +82,31 @@ def path_for(chars: int) -> tuple[bool, str]:
 
 
 def parse(doc: Doc):
-    """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    """The spaCy document of the text from the body's start, or None (no model, or too long).
+
+    The dateline is read as blank space of its own length: it is no part of the first
+    sentence (the parse would take "TOKYO (AP) — A bus" for one subject), and every offset
+    stays that of the text.
+    """
     if len(doc.text) - doc.body_start > MAX_CHARS:
         return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
-    return None if nlp is None else nlp(doc.text[doc.body_start :])
+    if nlp is None:
+        return None
+    base = doc.body_start
+    text = doc.text[base:]
+    if doc.dateline is not None:
+        a, b = (max(0, x - base) for x in doc.dateline)
+        text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
+    parsed = nlp.make_doc(text)
+    # the article's own sentences (a headline line, each paragraph) are the parse's: it would
+    # run a headline into the first sentence of the body
+    starts = {s - base for _, s, _ in doc.sentences if s >= base}
+    for tok in parsed[1:]:
+        tok.is_sent_start = tok.idx in starts
+    for _, component in nlp.pipeline:
+        parsed = component(parsed)
+    return parsed
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
