@@ -45,8 +45,8 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
         if low in CREDIT_CUES:  # "citing X", "referring to X", "learnt from X", "interview with X"
             objs = [c for c in tok.subtree if c.dep_ in ("dobj", "pobj") and c.i > tok.i]
             objs = [o for o in objs if o.head.i == tok.i or o.head.head.i == tok.i][:1]
-        elif low in QUOTING_FORMS and is_verb(tok):  # "quoted officials as saying"
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
+        elif low in QUOTING_FORMS and is_verb(tok):  # "The Daily Star quoted officials as ..."
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj")]
         elif low in ("told", "tells", "tell") and is_verb(tok):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             objs = [o for o in objs if _publisher(speakers.who(o), agencies, o)]
@@ -54,7 +54,11 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
             who = speakers.who(obj)
             if who is None or who.kind == "PERSON" and low not in QUOTING_FORMS:
                 continue
-            if low in ("told", "tells", "tell") and who.kind == "description":
+            if (
+                low in ("told", "tells", "tell")
+                and who.kind == "description"
+                and who.head in ("agency", "newspaper")
+            ):  # "told the agency": the story's own publisher
                 who = Who(next(iter(reader.publishers)), "ORG") if reader.publishers else who
             at, until = char_span(doc, [tok, *speakers.phrase(obj)])
             found.append((who, tok.text, at, until))
@@ -64,12 +68,16 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
 
 
 def _publisher(who: Who | None, agencies: set[str], tok) -> bool:
-    """Whether a listener is a publisher: an agency, or "the agency", "the newspaper"."""
+    """Whether a listener is a publisher: an agency, "the agency", "local television", "state
+    broadcaster ERT"."""
     if who is None:
         return False
     if who.name in agencies:
         return True
-    return who.kind == "description" and who.head in ("agency", "newspaper", "channel", "outlet")
+    media = MEDIA_NOUNS | {"agency", "newspaper", "outlet"}
+    if who.kind == "description":
+        return who.head in media
+    return any(c.dep_ in ("compound", "appos") and c.lower_ in media for c in tok.children)
 
 
 def _occasions(reader: Reader, verb) -> list[tuple[Who, str, int, int]]:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from ...constants import NAMING_FORMS
 from .quotations import Quotation, is_name
 from .speakers import Speakers, Who, char_span
-from .speech import Reader, Statement, is_speech_verb, is_verb, subject_of
+from .speech import FRAMING, Reader, Statement, is_speech_verb, is_verb, subject_of
 
 
 class Direct:
@@ -52,8 +52,8 @@ class Direct:
                 continue  # a name in quotation marks ("the "Blue Gate" terminal"), not speech
             if n < 3 and (n < 2 or found is None and not self.inside_statement(q)):
                 continue  # a term in quotation marks, not speech
-            if found is None and n < 3:
-                found = self.from_statement(q)
+            if found is None:
+                found = self.from_statement(q)  # inside a reported statement's words
             if found is None:
                 verb = self.in_sentence(q, tokens)
                 found = self.by_verb(verb) if verb is not None else None
@@ -93,19 +93,23 @@ class Direct:
         for t in after:
             if self.r.quoted(self.base + t.idx):
                 break  # the next quotation begins
-            if is_speech_verb(t) and self.r.outside(t):
+            if self.attributes(t):
                 return t
         for t in reversed(before):
             if self.r.quoted(self.base + t.idx):
                 break
-            if is_speech_verb(t) and self.r.outside(t):
+            if self.attributes(t):
                 return t
         prev = self.previous_sentence(tokens[0])  # "X said:" closing the sentence before
         if prev is not None and prev[-1].text == ":":
             for t in reversed(prev):
-                if is_speech_verb(t) and self.r.outside(t):
+                if self.attributes(t):
                     return t
         return None
+
+    def attributes(self, tok) -> bool:
+        """A speech verb outside quotation marks that reports words (not "called", "citing")."""
+        return is_speech_verb(tok) and self.r.outside(tok) and tok.lower_ not in FRAMING
 
     def previous_sentence(self, tok):
         start = tok.sent.start
@@ -114,9 +118,10 @@ class Direct:
         return list(tok.doc[start - 1].sent)
 
     def by_verb(self, verb) -> tuple[Who, str, tuple[int, int, int]] | None:
-        subject = subject_of(verb)
+        subject = subject_of(verb, self.r.outside)
         if subject is None:
             return None
+        subject = self.s.person_before(subject, verb)
         who = self.s.who(subject)
         if who is None:
             return None

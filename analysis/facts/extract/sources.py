@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...constants import ORG_NOUNS, SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
+from ...constants import (
+    BODY_NOUNS,
+    DATA_NOUNS,
+    ORG_NOUNS,
+    SOURCE_NOUNS,
+    SOURCE_VERBS,
+    TITLE_WORDS,
+    TITLES,
+    WEB_DOMAINS,
+)
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
 from ...reading.scan import Candidates, WordIndex
@@ -69,17 +78,21 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
 
 
 def _a_source(a: dict) -> bool:
-    """Whether an attribution credits a source: an organisation, a body or document described
-    ("the health ministry", "official data", "a source close to the talks"), an occasion; not a
-    person, whose words are quotes, nor a country."""
+    """Whether an attribution credits a source: an organisation, a body, a document or data
+    ("the health ministry", "official data", "the ruling"), unnamed people ("analysts",
+    "a source close to the talks", "economists polled by Bernama"), an occasion; not a named
+    person, whose words are quotes, nor one described by a title the story does not resolve
+    ("the prime minister"), nor a country."""
     if a["kind"] in ("ORG", "occasion"):
         return True
     if a["kind"] != "description":
         return False
-    return a["head"] in _SOURCE_HEADS or a["name"] in gazetteer().agencies
+    head = a["head"]
+    return head in _SOURCE_HEADS or head not in _TITLES
 
 
-_SOURCE_HEADS = frozenset(SOURCE_NOUNS) | ORG_NOUNS | {"source", "sources"}
+_SOURCE_HEADS = frozenset(SOURCE_NOUNS) | ORG_NOUNS | BODY_NOUNS | DATA_NOUNS
+_TITLES = frozenset(w for t in TITLE_WORDS for w in t.split())
 
 
 def _row(name, role, sentence_id, evidence) -> dict:

@@ -17,11 +17,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...constants import (
+    BODY_NOUNS,
+    DATA_NOUNS,
     HONORIFIC_WORDS,
     MEDIA_NOUNS,
     ORG_NOUNS,
+    PART_NOUNS,
     SOURCE_NOUNS,
     SPEAKER_NOUNS,
+    SPEECH_FORMS,
     TITLE_SYNONYMS,
     TITLE_WORDS,
 )
@@ -35,6 +39,7 @@ _TITLES = frozenset(w for w in TITLE_WORDS if " " not in w) | frozenset(TITLE_SY
 _PERSON_NOUNS = _TITLES | SPEAKER_NOUNS
 _HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFIC_WORDS)
 _SOURCE = frozenset(SOURCE_NOUNS)
+_BODIES = ORG_NOUNS | BODY_NOUNS | PART_NOUNS | MEDIA_NOUNS
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.I)
 
 
@@ -63,6 +68,8 @@ def phrase_tokens(head) -> list:
         if child.dep_ in _ASIDES:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "at", "in", "by"):
                 keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "punct"))
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i:
+                keep.extend(child.subtree)  # "economists polled by Bernama"
             continue
         keep.extend(child.subtree)
     doc = head.doc
@@ -102,6 +109,10 @@ class Speakers:
         self.subjects: list[tuple[int, str]] = []  # (none while they are being found)
         self.subjects = self._subject_people()
         self.groups = self._groups()
+        self.org_subjects = sorted(
+            (self.base + t.idx, who.name) for t in doc.parsed if t.dep_ in SUBJECTS
+            and (who := self._named(t)) is not None and who.kind == "ORG"
+        )  # fmt: skip
 
     def phrase(self, head) -> list:
         """The tokens of the noun phrase `head` heads (`phrase_tokens`), outside the dateline."""
@@ -158,9 +169,12 @@ class Speakers:
             at = self.base + tok.idx
             if self.quoted(at) or tok.lower_ in ("he", "she", "i", "we", "they", "it"):
                 continue
+            if _reported(tok):
+                continue  # someone the speaker speaks of ("said the candidate X came third")
+            tok = self.person_before(tok, tok.head)
             who = self._named(tok) or self._described(tok)
-            if who and who.kind == "PERSON":
-                found.append((at, who.name))
+            if who and (who.kind == "PERSON" or _described_as_person(tok)):
+                found.append((self.base + tok.idx, who.name))
         for tok in self.doc.parsed:  # "according to X, ...": X speaks as a subject would
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
                 objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
@@ -183,10 +197,41 @@ class Speakers:
                     tok.tag_ in ("NNS", "NNPS")
                     or org
                     or tok.lower_ in _SOURCE
-                    or tok.lower_ in ORG_NOUNS
+                    or tok.lower_ in _BODIES
                 ):
                     found.append((at, tok))
         return found
+
+    def person_before(self, subject, verb):
+        """The subject itself, or the person its phrase names right before the verb when the
+        parse heads it elsewhere ("Commission on Elections Commissioner Rolando Macasaet
+        said": Macasaet, not the commission)."""
+        if verb.i == 0 or subject.i > verb.i:
+            return subject
+        last = verb.doc[verb.i - 1]
+        if last.i == subject.i or not (subject.left_edge.i <= last.i <= subject.right_edge.i):
+            return subject
+        m = self.mention_at(self.base + last.idx)
+        if m is not None and self.doc.entities.get(m["entity"]) == "PERSON":
+            return last
+        return subject
+
+    def full_name(self, word: str, at: int) -> str | None:
+        """A surname the entities do not know, as the story first wrote it in full: the run of
+        capitalised names it ends or sits in ("Ricardo Villarreal Garza" for "Villarreal")."""
+        for tok in self.doc.parsed:
+            if self.base + tok.idx >= at:
+                break
+            if tok.text != word or tok.tag_ != "NNP":
+                continue
+            head = tok
+            while head.dep_ == "compound" and head.head.tag_ == "NNP":
+                head = head.head
+            chain = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNP"]
+            names = sorted([*chain, head], key=lambda t: t.i)
+            if len(names) >= 2 and names[-1].i - names[0].i == len(names) - 1:
+                return " ".join(t.text for t in names)
+        return None
 
     # ---- who a phrase names ------------------------------------------------------------------
 
@@ -211,7 +256,14 @@ class Speakers:
         org = self._body_of(head)
         if org:
             return org
-        words = description(self.doc, self.phrase(head))
+        tokens = self.phrase(head)
+        for conj in (c for c in head.children if c.dep_ == "conj" and c.tag_.startswith("NN")):
+            tokens = [
+                *tokens,
+                *(t for t in head.doc[tokens[-1].i + 1 : conj.i]),
+                *self.phrase(conj),
+            ]
+        words = description(self.doc, tokens)  # ("the works council and the IG Metall union")
         if not words or not head.tag_.startswith("NN"):
             return None
         if head.tag_ in ("NNP", "NNPS") and " " not in words:  # a surname alone: "Moon"
@@ -219,13 +271,14 @@ class Speakers:
                     if t == "PERSON" and words in n.split()]  # fmt: skip
             if len(full) == 1:
                 return Who(full[0], "PERSON")
+            if (named := self.full_name(words, at)) is not None:
+                return Who(named, "PERSON")
         return Who(words, "description", low)
 
     def _named(self, head) -> Who | None:
         """The entity named at the head, or by a name in apposition or compound with it."""
         m = self.mention_at(self.base + head.idx)
-        body = head.lower_ in _SOURCE or head.lower_ in ORG_NOUNS or head.lower_ in MEDIA_NOUNS
-        if m is None and not body:  # (a body's name before its noun is the body's: below)
+        if m is None and head.lower_ not in _BODIES:  # (a body's name before its noun: below)
             for child in head.children:
                 if child.dep_ in ("appos", "compound", "flat") and child.tag_ in ("NNP", "NNPS"):
                     m = self.mention_at(self.base + child.idx)
@@ -235,9 +288,13 @@ class Speakers:
         if m is None:
             return None
         name, kind = m["entity"], self.doc.entities.get(m["entity"], "ORG")
-        if kind == "PERSON" and " " not in name:  # a surname alone: the one full name it ends
-            full = [n for n in self.doc.entities if n.endswith(" " + name)]
-            name = full[0] if len(full) == 1 else name
+        if kind in ("PERSON", "ORG"):  # the description the story gives a name outweighs its type
+            kind = "ORG" if _described_as(head, _BODIES) else kind
+            kind = "PERSON" if _described_as(head, _PERSON_NOUNS) else kind
+        if " " not in name and head.tag_ == "NNP":  # a surname alone: the one person with it
+            full = [n for n, t in self.doc.entities.items()
+                    if (t == "PERSON" or kind == "PERSON") and name in n.split()[1:]]  # fmt: skip
+            name, kind = (full[0], "PERSON") if len(full) == 1 else (name, kind)
         return Who(name, kind)
 
     def _described(self, head) -> Who | None:
@@ -271,7 +328,8 @@ class Speakers:
         """A definite title no one in the story carries ('the prime minister said' where the
         story names him without his title): the last person who was a subject before it, or
         the first after it (a lead that names the speaker in the next paragraph)."""
-        if head.lower_ not in _TITLES or head.lower_ in _SOURCE:
+        age = _AGE.search(description(self.doc, self.phrase(head)))
+        if (head.lower_ not in _TITLES or head.lower_ in _SOURCE) and not age:
             return None  # "the official", "the prosecutor": someone the story need not name
         if not any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children
@@ -293,18 +351,20 @@ class Speakers:
 
     def _body_of(self, head) -> Who | None:
         """'a statement from the bank', 'the press service of the ministry', 'data released by
-        the customs office', 'the ministry's press service', 'the Manila-based institution':
-        the organisation whose words they are."""
+        the customs office', 'results published in The Lancet', 'the Akorda press service',
+        'the Manila-based institution': the organisation whose words they are."""
         low = head.lower_
-        if low in _SOURCE or low in ORG_NOUNS or low in MEDIA_NOUNS:
+        if low in _SOURCE or low in _BODIES or low in DATA_NOUNS:
             for child in head.children:
-                if child.dep_ in ("poss", "compound", "nmod") and child.tag_ != "PRP$":
-                    objs = [child]  # "the ministry's press service", "NHK television"
+                if child.dep_ == "poss" or (
+                    child.dep_ in ("compound", "nmod") and low in PART_NOUNS
+                ):  # "the ministry's press service", "NHK television"; not "a PCB official"
+                    objs = [child] if child.tag_ != "PRP$" else []
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "at"):
                     objs = [c for c in child.children if c.dep_ == "pobj"]
-                elif child.dep_ == "acl":  # "data released by the office"
-                    objs = [o for a in child.children if a.dep_ == "agent"
-                            for o in a.children if o.dep_ == "pobj"]  # fmt: skip
+                elif child.dep_ == "acl":  # "data released by the office", "... published in"
+                    objs = [o for a in child.children if a.dep_ in ("agent", "prep")
+                            and a.lower_ in ("by", "in") for o in a.children if o.dep_ == "pobj"]  # fmt: skip
                 else:
                     continue
                 for obj in objs:
@@ -313,33 +373,47 @@ class Speakers:
                         return who
                     if who is not None and child.dep_ == "compound" and who.kind == "PERSON":
                         return Who(who.name, "ORG")  # "the Akorda press service": a body
+                    if (
+                        who is None
+                        and child.dep_ in ("prep", "acl")
+                        and obj.lower_ in _SOURCE | _BODIES
+                    ):
+                        words = description(self.doc, self.phrase(obj))  # "a count by the
+                        return Who(words, "description", obj.lower_)  # electoral authorities"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its")
                        for c in head.children)  # fmt: skip
-        if low in ORG_NOUNS and definite:
+        if definite and (low in ORG_NOUNS or low in BODY_NOUNS):
             at = self.base + head.idx
             m = self.mention_at(at, direct=False)
             if m is not None and self.doc.entities.get(m["entity"]) == "ORG":
                 return Who(m["entity"], "ORG")
-            return self.organisation_named(head, at) or self.last_organisation(at)
+            found = self.organisation_named(head, at)
+            if found is None and low in ORG_NOUNS:  # "the lender": any organisation
+                found = self.last_organisation(at)
+            return found
         return None
 
     def organisation_named(self, head, at: int) -> Who | None:
-        """'the election commission': the last organisation before `at` whose name holds the
-        phrase's words ("Union Election Commission")."""
-        words = {t.lower_ for t in self.phrase(head) if t.tag_.startswith(("NN", "JJ"))}
+        """'the election commission', 'the space agency': the last organisation before `at`
+        whose name holds the noun, or a word of the phrase besides it ("Union Election
+        Commission", "Space Research Organisation")."""
+        words = {t.lower_ for t in self.phrase(head) if t.tag_ in ("NN", "NNS", "JJ")}
+        low = head.lower_
+        if any(t.tag_ in ("NNP", "NNPS") for t in self.phrase(head)):
+            return None  # "the Serie A club": a club of the named league, not the league
         for m in reversed(self.doc.between(0, at)):
             name = m["entity"]
-            if self.doc.entities.get(name) == "ORG" and words <= set(name.lower().split()):
+            if self.doc.entities.get(name) != "ORG":
+                continue
+            have = set(name.lower().split())
+            if words <= have or (low not in have and words - {low} and (words - {low}) <= have):
                 return Who(name, "ORG")
         return None
 
     def last_organisation(self, at: int) -> Who | None:
         """The last organisation that was a subject before `at` ("the lender" for the bank)."""
-        for tok in reversed([t for t in self.doc.parsed if self.base + t.idx < at]):
-            if tok.dep_ in SUBJECTS:
-                m = self.mention_at(self.base + tok.idx)
-                if m is not None and self.doc.entities.get(m["entity"]) == "ORG":
-                    return Who(m["entity"], "ORG")
+        for pos, name in reversed(self.org_subjects[: bisect_left(self.org_subjects, (at, ""))]):
+            return Who(name, "ORG")
         return None
 
     def they(self, at: int) -> Who | None:
@@ -360,6 +434,33 @@ class Speakers:
             return self.subjects[i - 1][1]
         i = bisect_left(self._people_named, (at, ""))
         return self._people_named[i - 1][1] if i > 0 else None
+
+
+def _described_as(name, nouns) -> bool:
+    """Whether a name comes with a description headed by one of `nouns`: "Rahmat Hidayat, a
+    spokesman for the agency", "car parts supplier Kessler Antriebstechnik"."""
+    if name.tag_ not in ("NNP", "NNPS"):
+        return False
+    near = [c for c in name.children if c.dep_ in ("appos", "compound") and c.tag_ in ("NN", "NNS")]
+    return any(c.lower_ in nouns for c in near)
+
+
+def _described_as_person(name) -> bool:
+    return _described_as(name, _PERSON_NOUNS)
+
+
+def _reported(subject) -> bool:
+    """Whether a subject is inside a clause a speech verb governs (and not itself the speaker
+    of a clause: "to which the minister replied that ...")."""
+    verb = subject.head
+    if verb.lower_ in SPEECH_FORMS and any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    tok = subject.head
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lower_ in SPEECH_FORMS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _words(text: str) -> frozenset[str]:

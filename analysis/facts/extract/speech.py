@@ -16,18 +16,24 @@ import re
 from dataclasses import dataclass, field
 
 from ...constants import (
+    AUDIENCE_VERBS,
     AUDIENCES,
+    BODY_NOUNS,
     DATA_NOUNS,
     DATA_VERB_FORMS,
+    EXPECT_FORMS,
+    FINDING_FORMS,
     MEDIA_NOUNS,
+    NAMING_FORMS,
     ORG_NOUNS,
     QUOTING_FORMS,
     SPEECH_FORMS,
     TOPIC_FORMS,
+    verb_forms,
 )
 from ...reading.gazetteer import gazetteer
 from .document import Doc
-from .speakers import Speakers, Who, char_span
+from .speakers import Speakers, Who, char_span, phrase_tokens
 
 _LEAD = re.compile(r"(?:that|whether)\s+", re.I)
 _TRAIL = " ,.;:\"“”‘’'—–-"
@@ -35,6 +41,10 @@ _TRAIL = " ,.;:\"“”‘’'—–-"
 _TAIL_WORD = re.compile(r"[\s,;]+(?:while|and|but|whereas|as|although|though)$", re.I)
 _CITING = ("citing", "quoting", "referring")  # "X reports, citing Y": the words are Y's
 _AUDIENCE = frozenset(w for a in AUDIENCES for w in a.split()) - {"the"}
+AUDIENCE_FORMS = frozenset(f for lemma in AUDIENCE_VERBS for f in verb_forms(lemma))
+# verbs that frame words rather than report them: a quoted phrase's ("called it a ...") or a
+# source's ("citing data"); read by `direct.py` and `credits.py`
+FRAMING = NAMING_FORMS | QUOTING_FORMS
 DATA_FORMS = frozenset(DATA_VERB_FORMS)  # "data showed": speech when a source is the subject
 
 
@@ -55,9 +65,13 @@ def subject_of(verb, outside=None):
     one on another line (a parse that runs a headline into the first sentence) to the noun
     right before the verb. `outside(token)` says whether a token may be read."""
     outside = outside or (lambda t: True)
-    found = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in subjects if c.i < verb.i]  # ("Two trucks overturned, police said")
+    found = before[-1] if before else (subjects[0] if subjects else None)
     if found is None:
         found = _phrase_before(verb) or _name_after(verb)
+    if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head  # "the court, which found that ...": the court
     head = verb
     while (found is None or found.tag_ in ("WDT", "WP")) and head.head.i != head.i:
         head = head.head
@@ -84,7 +98,10 @@ def _phrase_before(verb):
         return None
     span = doc[i + 1 : verb.i]
     words = [t for t in span if not t.is_punct]
-    if not words or not _closes(verb):
+    if words and words[0].dep_ == "mark":  # ", after a source close to the group said"
+        span, words = doc[words[0].i + 1 : verb.i], words[1:]
+    has_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    if not words or not (has_clause or _closes(verb)):
         return None
     heads = [t for t in words if not (span.start <= t.head.i < span.end)]
     if len(heads) == 1 and heads[0].tag_.startswith("NN"):
@@ -121,14 +138,41 @@ def _closes(verb) -> bool:
     return len(rest) <= 6 and not any(is_verb(t) for t in rest)
 
 
+def _that_clause_in_phrase(verb) -> list:
+    """A "that" clause the parse hangs on a noun of the verb's phrase: "said in a statement
+    that the government would ..."."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return [clause]
+    return []
+
+
+def _a_clause(verb) -> bool:
+    """Whether a governed verb heads a clause of its own: with a subject, or finite ("said
+    would help"); not an infinitive or a gerund ("asked him to move", "admitting assisting")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return True
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
 def _passive(verb, subject) -> bool:
     """A speech verb in the passive, or a participle, with no one speaking ("is estimated
     at", "which is said to have", "bodies believed to be"), unlike "was quoted as saying"."""
     quoted_as = any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" for c in verb.children)
     if quoted_as:
         return False
-    if subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
-        return True
+    if subject.dep_ == "nsubjpass" and (
+        subject.head.i == verb.i or verb.tag_ == "VBN" or verb.dep_ == "conj"
+    ):
+        return True  # (also "has been jailed and told he must ...": the passive goes on)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "would be needed to confirm", "declined to say": no one says it yet
     if subject.head.i != verb.i and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     ):
@@ -201,51 +245,67 @@ class Reader:
         found = []
         for sent in self.doc.parsed.sents:
             for tok in sent:
-                s = self.statement(tok, sent)
-                if s is not None:
-                    found.append(s)
+                found.extend(self.statement(tok, sent))
         kept = _nested_cut(self.doc, found)
         return [s for s in kept if not self.mostly_quoted(s.a, s.b)]
 
-    def statement(self, tok, sent) -> Statement | None:
-        """The statement `tok` attributes ("said", "according"), or None. Every attribution
-        met, with words or without, is kept in `credited`."""
+    def statement(self, tok, sent) -> list[Statement]:
+        """The statements `tok` attributes ("said", "according"): one per clause it governs
+        ("said that A, and that B" is two). Every attribution met, with words or without, is
+        kept in `credited`."""
         if not self.outside(tok):
-            return None
+            return []
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
             who = self.same_as_before(objs[0], self.speakers.who(objs[0])) if objs else None
             if who is None:
-                return None
+                return []
             at, until = char_span(self.doc, [tok, *self.speakers.phrase(objs[0])])
             self.credited.append((who, "according to", at, until, objs[0].lower_))
             phrase = {t.i for t in tok.subtree} | {t.i for t in tok.nbor().subtree}
             phrase |= set(range(tok.i, objs[0].right_edge.i + 1))  # (however the parse hangs it)
             span = self.clause(sent, [t for t in sent if t.i not in phrase], tok)
-            return Statement(who, *span, "according to", at, until, at, tok) if span else None
-        if not is_verb(tok) or not (tok.lower_ in SPEECH_FORMS or tok.lower_ in TOPIC_FORMS
-                                    or tok.lower_ in DATA_FORMS):  # fmt: skip
-            return None
+            return [Statement(who, *span, "according to", at, until, at, tok)] if span else []
+        low = tok.lower_
+        if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") or low in FRAMING:
+            return []  # "the ruling party"; "citing data", "called it" (credits.py, direct.py)
+        if not is_verb(tok) or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
+                                    or low in EXPECT_FORMS or low in FINDING_FORMS):  # fmt: skip
+            return []
         subject = subject_of(tok, self.outside)
         if subject is None or _passive(tok, subject):
-            return None  # "the cost is estimated at": no one speaks
+            return []  # "the cost is estimated at": no one speaks
+        subject = self.speakers.person_before(subject, tok)
         who = self.speakers.who(subject)
-        if tok.lower_ not in SPEECH_FORMS and tok.lower_ not in TOPIC_FORMS:
+        if low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS:
             if subject.lower_ not in DATA_NOUNS and subject.lower_ not in MEDIA_NOUNS:
-                return None  # "data showed", "NHK television showed"; not "prices showed"
+                return []  # "data showed", "NHK television showed"; not "prices showed"
         who = self._cited(tok, self.same_as_before(subject, who))
         if who is None:
-            return None
+            return []
+        if any(self.skip(self.base + t.idx) for t in phrase_tokens(subject)):
+            return []  # "Kazinform News Agency correspondent reports": the story's own credit
         phrase = self.speakers.phrase(subject)
         at, until = char_span(self.doc, [*phrase, tok])
-        self.credited.append((who, tok.text, at, until, subject.lower_))
-        tokens = self.said(tok, subject, sent)
-        span = self.clause(sent, tokens, tok) if tokens else None
-        if span is None:
-            return None
         own = subject.head.i == tok.i  # "Kishida told ..." rather than "..., adding that"
         cut = char_span(self.doc, [*phrase, tok] if own else [tok])[0]
-        return Statement(who, *span, tok.text, at, until, cut, tok)
+        out = []
+        for tokens in self.said(tok, subject, sent):
+            span = self.clause(sent, tokens, tok)
+            if span is not None:
+                out.append(Statement(who, *span, tok.text, at, until, cut, tok))
+        if out or self._speaks(tok):  # ("police found", "declared him the winner": no words)
+            self.credited.append((who, tok.text, at, until, subject.lower_))
+        return out
+
+    def _speaks(self, verb) -> bool:
+        """Whether a speech verb with no statement of its own still credits words: a quotation
+        beside it, or no object of its own ("..., the ministry said.")."""
+        if verb.lower_ not in SPEECH_FORMS and verb.lower_ not in TOPIC_FORMS:
+            return False
+        if any(self.quoted(self.base + t.idx) for t in verb.sent):
+            return True
+        return verb.lower_ in AUDIENCE_FORMS or not any(c.dep_ == "dobj" for c in verb.children)
 
     def same_as_before(self, head, who: Who | None) -> Who | None:
         """'the data', 'the official', 'the statement': the source credited before under the
@@ -276,25 +336,52 @@ class Reader:
             return None
         if who is not None and who.kind == "description":
             named = [p for p in self.publishers | agencies if p in who.name]
-            if named and who.head not in ORG_NOUNS:
+            if named and who.head not in ORG_NOUNS | BODY_NOUNS:
                 return None  # "Kazinform News Agency correspondent reports": the story's own
         return who
 
-    def said(self, verb, subject, sent) -> list:
-        """The tokens of what a speech verb says (see the module's docstring)."""
+    def said(self, verb, subject, sent) -> list[list]:
+        """The tokens of each clause a speech verb says (see the module's docstring)."""
+        low = verb.lower_
         said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
-        said = [c for c in said if is_verb(c) or c.dep_ == "ccomp"]
-        if said:
-            return [t for c in said for t in c.subtree]
+        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and _a_clause(c)]
+        said = said or _that_clause_in_phrase(verb)  # "said in a statement that ..."
+        if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
+            return [[t for c in said for t in c.subtree]]
+        if low in EXPECT_FORMS:  # "economists expect the rate to stay at 3%"
+            obj = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None
+            )
+            to = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if obj is not None and to is not None and low not in SPEECH_FORMS:
+                return [[*obj.subtree, *to.subtree]]
+            if low not in SPEECH_FORMS:
+                return []
         inverted = subject.i > verb.i  # "..., reported the press service": no topic
-        topic = self._topic(verb) if verb.lower_ in TOPIC_FORMS and not inverted else []
-        if topic or verb.lower_ not in SPEECH_FORMS:
-            return topic
+        topic = self._topic(verb) if low in TOPIC_FORMS and not inverted else []
+        if topic or (low not in SPEECH_FORMS and low not in FINDING_FORMS):
+            return [topic] if topic else []
+        only_before = low not in SPEECH_FORMS  # "..., the court heard." (not "police found X")
+        return [t] if (t := self._beside(verb, subject, sent, only_before)) else []
+
+    def _beside(self, verb, subject, sent, only_before: bool = False) -> list:
+        """What a speech verb with no clause of its own attributes: the clause before it ("...,
+        police said"), the whole sentence around it ("X, the President said, was Y"), or the
+        clause after it ("he said based on the data, the figure was")."""
+        if any(c.dep_ == "mark" for c in verb.children):
+            return []  # "after Nowak asked him to ...": a clause of time, not an attribution
+        if verb.lower_ not in AUDIENCE_FORMS and any(
+            c.dep_ == "dobj" and c.i != subject.i for c in verb.children
+        ):
+            return []  # "the index added 178 points": a verb with an object of its own
         attribution = {t.i for t in (*verb.subtree, *subject.subtree) if not t.is_punct}
         first, last = min(attribution), max(attribution)
         before = [t for t in sent if t.i < first]
         after = [t for t in sent if t.i > last]
         comma_before = first > sent.start and sent.doc[first - 1].text in (",", "”", '"')
+        if only_before:
+            ends = _ends_sentence(after) and comma_before
+            return _without_apposition(before) if ends else []
         clause_dep = verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         if (
             clause_dep
@@ -302,6 +389,7 @@ class Reader:
             and after
             and after[0].text == ","
             and not _ends_sentence(after[1:])
+            and not any(t.lower_ in SPEECH_FORMS and is_verb(t) for t in before + after)
         ):
             return before + after  # "X, the President said, was Y": the whole sentence
         if clause_dep and comma_before and verb.head.i < verb.i:
@@ -447,7 +535,10 @@ def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
              if not any(inside(o, s) and s.who.name == o.who.name for s in found)]  # fmt: skip
     out = []
     for s in found:
-        cuts = sorted((min(o.cut, o.a), max(o.b, o.until)) for o in found if inside(o, s))
+        # a nested statement goes with its words after it ("Kishida told Kerry that ..."); one
+        # whose words come before it ("..., reported the press service") leaves them
+        cuts = sorted((o.cut, max(o.b, o.until) if o.a >= o.cut else o.until)
+                      for o in found if inside(o, s))  # fmt: skip
         a, b = s.a, s.b
         if cuts:
             runs, pos = [], a
