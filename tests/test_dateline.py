@@ -189,9 +189,8 @@ def test_closing_credits():
         ("AFP", "publisher"),
         ("Jiji Press", "publisher"),
     }
-    assert found("The plant opened, Kabar reports.\n\nIt employs 300.\n") == {
-        ("Kabar", "publisher")
-    }
+    # the lead crediting an agency: its publisher, or the agency it relays (load decides)
+    assert found("The plant opened, Kabar reports.\n\nIt employs 300.\n") == {("Kabar", "relayed")}
     assert found("The plant opened, Kabar reported.\n\nIt employs 300.\n") == set()
     assert found("The plant opened.\n\nThe work goes on, officials said.\n") == set()
 
@@ -267,3 +266,20 @@ def test_no_agency_form_is_declared_twice():
     credit_only = {f for a in data["agencies"] for f in a.get("credit", [])}
     assert not credit_only & set(gazetteer().names)  # read in credits only, never in the text
     assert len(data["agencies"]) >= 140
+
+
+def test_an_agency_the_lead_credits_is_relayed_under_another_dateline(tmp_path):
+    from analysis.reading.article import load
+
+    relay = tmp_path / "relay.txt"
+    relay.write_text(
+        "KAZAN. TASS - The plant opened, Kabar informs.\n\nIt employs 300.\n", encoding="utf-8"
+    )
+    alone = tmp_path / "alone.txt"
+    alone.write_text("The plant opened, Kabar reports.\n\nIt employs 300.\n", encoding="utf-8")
+    a, b = load(relay), load(alone)
+    assert a.meta["agency"] == "TASS" and a.meta["sources"] == ["Kabar"]
+    assert [(c.name, c.role) for c in a.credits] == [("Kabar", "relayed")]
+    assert b.meta["agency"] == "Kabar" and [(c.name, c.role) for c in b.credits] == [
+        ("Kabar", "publisher")
+    ]

@@ -179,7 +179,8 @@ def evaluate_all(articles: list[str | Path] | None = None) -> pd.DataFrame:
 
 # the scorer's fact kinds beside the tables the curated comparison scores
 REAL_KINDS = {"entities typed": "entities", "dates iso": "dates", "quantities": "quantities",
-              "quotes+speaker": "quotes", "sources": "sources"}  # fmt: skip
+              "quotes+speaker": "quotes", "events+status": "events",
+              "sources": "sources"}  # fmt: skip
 
 
 def facts_json(tables) -> dict:
@@ -317,16 +318,22 @@ def extraction_scores(article=None) -> pd.DataFrame:
         art = article if isinstance(article, Article) else read(article)
         skip = None if curated.has_curated(art) else art.path.resolve()
     docs = [d for d in default_corpus() if d.resolve() != skip]
-    real = stories()
-    cached = paths.PROCESSED / "cache" / f"extraction_scores-{_key(docs, real)}.csv"
+    real, own = stories(), stories(paths.OWN_STORIES)
+    cached = paths.PROCESSED / "cache" / f"extraction_scores-{_key(docs, real + own)}.csv"
     if cached.is_file():
         return pd.read_csv(cached, dtype=_SCORE_DTYPES)
     out = evaluate_all(docs)[["doc_id", "table", "precision", "recall", "f1"]]
-    if real:
-        scored = score_stories().set_index("kind")
-        rows = pd.DataFrame({"doc_id": f"{len(real)} real wire stories", "table": list(REAL_KINDS.values()),
+    sets = [
+        (real, paths.REAL_STORIES, "real wire stories"),
+        (own, paths.OWN_STORIES, "own wire stories"),
+    ]
+    for found, folder, what in sets:
+        if not found or not (paths.REAL_STORIES / "score.py").is_file():
+            continue  # no stories, or not the scoring rules (they sit with the real stories)
+        scored = score_stories(folder).set_index("kind")
+        rows = pd.DataFrame({"doc_id": f"{len(found)} {what}", "table": list(REAL_KINDS.values()),
                              **{c: [scored.loc[k, c] for k in REAL_KINDS] for c in ("precision", "recall", "f1")}})  # fmt: skip
-        out = pd.concat([rows, out], ignore_index=True)
+        out = pd.concat([out, rows], ignore_index=True)
     out = out.astype(_SCORE_DTYPES)
     cached.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(cached, out.to_csv(index=False).encode("utf-8"))

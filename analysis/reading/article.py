@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import paths
@@ -102,6 +102,7 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     credited = tuple(credits(text))
     if dateline is not None:  # a joint credit ("Xinhua/APP"): the agencies before the publisher
         credited += tuple(Credit(n, "publisher", *at) for n, at in dateline.agencies[:-1])
+    credited = _relayed_or_published(credited, dateline)
     meta = read_meta(path, dateline, credited)
     if dateline is not None:
         meta = from_dateline(meta, dateline, dated=published is None)
@@ -172,6 +173,20 @@ META_KEYS = {
 }
 
 
+def _relayed_or_published(credited: tuple[Credit, ...], dateline: Dateline | None) -> tuple:
+    """An agency the lead credits ("..., Agency reports.") is the publisher when no dateline
+    or other credit names one, and the agency relayed when another is the publisher
+    ("KAZAN. AGENCY A - ..., Agency B informs": A relays B)."""
+    named = {dateline.agency} if dateline is not None and dateline.agency else set()
+    named |= {c.name for c in credited if c.role == "publisher"}
+    return tuple(
+        replace(c, role="publisher")
+        if c.role == "relayed" and (not named or c.name in named)
+        else c
+        for c in credited
+    )
+
+
 def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = ()) -> dict:
     """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
     the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
@@ -180,7 +195,7 @@ def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...
         "place": dateline.place if dateline else None,
         "agency": (dateline.agency if dateline else None)
         or next((c.name for c in credited if c.role == "publisher"), None),
-        "sources": [],
+        "sources": [c.name for c in credited if c.role == "relayed"],
         "language": "en",
         "published": {"date": None, "precision": None, "how_known": "not known"},
     }

@@ -27,7 +27,7 @@ class Credit:
     """An agency or a reporter credited outside the dateline: its name, role and offsets."""
 
     name: str
-    role: str  # "publisher" or "reporter"
+    role: str  # "publisher", "reporter", or "relayed" (an agency the lead credits: see below)
     start: int
     end: int
 
@@ -46,7 +46,7 @@ _SELF_CREDIT = re.compile(
     r"(?=[.]|[ ]with reference)"
 )
 _SOURCE_LINE = re.compile(rf"(?:Source|Sources)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
-# a closing line "Name, AGENCY": a person's name (initials allowed: "B.Amarjargal"), then the agency
+# a closing line "Name, AGENCY": a person's name (initials allowed: "T.Bold"), then the agency
 _NAME = r"(?:[A-Z][a-z]*\.[ ]?)*[A-Z][\w'’-]+(?:[ ](?:[A-Z]\.[ ]?)*[A-Z][\w'’-]+){0,3}"
 _NAME_AGENCY = re.compile(rf"(?P<reporter>{_NAME}),[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
@@ -106,7 +106,12 @@ def credits(text: str, agencies=None) -> list[Credit]:
     if m is None and len(paras) > 1:
         m = _SELF_CREDIT.search(text, *paras[1])  # under a headline
     if m and _listed(m.group("agency"), agencies):
-        publisher(m.group("agency"), *m.span("agency"))
+        # the publisher when the dateline names none, else the agency it relays (the reader
+        # of the dateline decides: `analysis.reading.article.load`)
+        name = m.group("agency")
+        found.append(
+            Credit(agencies.get(name) or known_agency(name) or name, "relayed", *m.span("agency"))
+        )
     for s, e in paras[-3:]:
         m = _SOURCE_LINE.match(text, s, e) or _NAME_AGENCY.match(text, s, e)
         if m and m.end() >= e and _plausible(m.group("agency"), agencies):

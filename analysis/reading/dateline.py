@@ -14,11 +14,11 @@ separator, then the body:
     credit     a photo or agency credit glued to the place (`Agency-photoCity`)
     separator  `--`, `-`, en or em dash, colon, full stop, `/`, a full stop and a dash (`.-`)
 
-    HARBIN, Mar. 3 (Xinhua) --             CITY, Month D (Agency) --
-    URUMQI, Xinjiang, June 8 (Xinhua) --   CITY, Region, Month D (Agency) --
-    TOKYO (AP) --                          CITY (Agency) --
-    Mumbai, Sep 4 (PTI) The ...            no separator after the agency
-    MOSCOW, June 29. /TASS/.               CITY, Month D. /AGENCY/.
+    DALIAN, Mar. 3 (Xinhua) --             CITY, Month D (Agency) --
+    KASHI, Xinjiang, May 9 (Xinhua) --     CITY, Region, Month D (Agency) --
+    LIMA (AP) --                           CITY (Agency) --
+    Pune, Sep 4 (PTI) The ...              no separator after the agency
+    KAZAN, June 29. /TASS/.                CITY, Month D. /AGENCY/.
     Osh, April 2, 2019 / Kabar /.          a year, spaces inside the slashes
     Ganja. 7 March. REPORT.AZ/             CITY. D Month. AGENCY/
     PAVLODAR. KAZINFORM -                  CITY. AGENCY -

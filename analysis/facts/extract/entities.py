@@ -105,7 +105,7 @@ def dateline_mentions(doc: Doc, article) -> None:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
     for c in article.credits:
-        doc.add_mention(c.name, "ORG" if c.role == "publisher" else "PERSON", c.start, c.end)
+        doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
 
 
 def find_entities(doc: Doc) -> None:

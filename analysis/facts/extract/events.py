@@ -151,7 +151,7 @@ def _action(tok) -> str | None:
     if lemma in NOT_ACTIONS and not _goal(tok):
         return None
     if _says_that(tok):
-        return None  # "we should record that ...": a verb of saying or knowing, not an act
+        return None  # "we must note that ...": a verb of saying or knowing, not an act
     if lemma not in ASPECT_VERBS and _goal(tok) is not None:
         return None  # the event is the goal: "plans to build" is "build"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECT_VERBS:
@@ -204,7 +204,7 @@ def _auxiliaries(tok) -> set[str]:
 
 
 def _reported(tok) -> bool:
-    """Whether a clause is what a speech verb reports ("he said it would cut ...")."""
+    """Whether a clause is what a speech verb reports ("she said the firm would hire ...")."""
     while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_.lower() in SPEECH_LEMMAS:
@@ -324,7 +324,7 @@ def _status(tok, subject) -> tuple[str, str] | None:
         return None  # a purpose ("to boost trade") or an infinitive nothing plans
     tense = _tense_status(tok)
     if tense == "ongoing" and _future_clause(tok):
-        return "planned", tok.text  # "once the agreements are signed"
+        return "planned", tok.text  # "once the contract is awarded"
     if tense:
         return tense, _verb_group(tok)
     if tok.tag_ in ("VBZ", "VBP") and _future_clause(tok):
@@ -410,7 +410,7 @@ def _subject_token(tok, depth: int = 0):
         return head
     if tok.dep_ == "xcomp" and _verb(head) and not _passive(tok) and _governs_goal(head):
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if raised is not None:  # "Malaysia is expected to export": Malaysia exports
+        if raised is not None:  # "Chile is expected to sell": Chile sells
             return raised
     if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and _verb(head):
         return _subject_token(head, depth + 1)
@@ -458,7 +458,7 @@ def _name(doc: Doc, tok, verb=None) -> str | None:
             return m["entity"]
     if tok.pos_ == "PRON" or tok.lower_ in _RELATIVE:
         return None  # a pronoun nothing resolved: better no actor than "it"
-    for c in tok.children:  # "the state space corporation, Roscosmos": the name in apposition
+    for c in tok.children:  # "the national carrier, Air Nova": the name in apposition
         if c.dep_ == "appos":
             named = [
                 m for m in doc.between(base + c.idx, base + c.idx + 1) if m["start"] == base + c.idx
@@ -482,7 +482,7 @@ _LEADING_DATE = re.compile(
 
 def _pronoun(doc: Doc, tok, verb) -> str | None:
     """ "it", "they", "we" as the actor: in a clause a speech verb reports, who speaks ("the
-    ministry said it has launched": the ministry; "we" of a person: their country or body);
+    ministry said it has begun": the ministry; "we" of a person: their country or body);
     "we" in a quotation, its speaker's; "it" or "they" otherwise, the subject of a clause
     before that names no person."""
     v = verb
@@ -553,7 +553,7 @@ class _DateIndex:
 
 def _compared(tok, verb) -> bool:
     """A date that is no date of the verb's: the base of a comparison ("compared with 2016",
-    "than in 2015"), a date inside the subject ("the January events began on Jan. 2"), or the
+    "than in 2015"), a date inside the subject ("the March strike ended on April 2"), or the
     end of a thing's term ("the programme till 2026")."""
     t = tok
     if tok.lower_ in ("till", "until") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -608,6 +608,8 @@ def _evidence(doc: Doc, tok, subject) -> tuple[int, int]:
     hi = max(t.idx + len(t) for t in clause)
     if subject is not None and subject.i < tok.i and subject.head.i == tok.i:
         lo = min(lo, _phrase_span(subject)[0])
+    elif tok.dep_ == "xcomp" and subject is not None and tok.head.i > subject.i >= tok.sent.start:
+        lo = min(lo, _phrase_span(subject)[0])  # "X plans to build ...": from X
     a, b = base + lo, base + hi
     text = doc.text
     while a < b and text[a] in _TRIM:
@@ -638,7 +640,7 @@ def _event(doc: Doc, tok, dated: _DateIndex) -> dict | None:
     status = _status(tok, subject)
     date = _date(tok, dated)
     if status is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and date is not None:
-        status = ("done", tok.text)  # "the results recorded in 2019": a dated participle
+        status = ("done", tok.text)  # "the losses reported in 2021": a dated participle
     if status is None and tok.tag_ in ("VBZ", "VBP") and date is not None and date.date:
         ahead = doc.ref_date is not None and date.date[:10] > doc.ref_date.isoformat()
         status = ("planned" if ahead else "ongoing", tok.text)  # "They play on Tuesday"

@@ -85,7 +85,7 @@ def parse(doc: Doc):
     """The spaCy document of the text from the body's start, or None (no model, or too long).
 
     The dateline is read as blank space of its own length: it is no part of the first
-    sentence (the parse would take "TOKYO (AP) — A bus" for one subject), and every offset
+    sentence (the parse would take "LAGOS (AP) — A ferry" for one subject), and every offset
     stays that of the text.
     """
     if len(doc.text) - doc.body_start > MAX_CHARS:
@@ -139,7 +139,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
         known = _known_prefix(name, g)
-        if known:  # "Kyrgyz Republic Li Wei": a known name, then a person's
+        if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
@@ -185,7 +185,7 @@ _ROLE_AFTER = re.compile(
 
 def model_roles(doc: Doc) -> None:
     """Roles written around a person's name: "Kazakh energy minister Aliya Nurova",
-    "Timur Alimov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    "Timur Alimov, Tajik deputy prime minister,"; the demonym gives the country."""
     g = gazetteer()
     have = {r["person"] for r in doc.roles}
     for m in sorted(doc.mentions, key=lambda m: m["start"]):

@@ -54,8 +54,9 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
                         "publisher", pd.NA, doc.text[d.start : d.end].strip()))  # fmt: skip
     if d and d.reporter:
         out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
-    for c in article.credits:
-        out.append(_row(c.name, c.role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
+    for c in article.credits:  # an agency relayed is a source the story credits
+        role = "attributed source" if c.role == "relayed" else c.role
+        out.append(_row(c.name, role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):
         who = m.group("who") or m.group("who2")
         out.append(
@@ -114,13 +115,19 @@ def _unique(rows: list[dict]) -> list[dict]:
             r = r | {"name": fuller}
         elif r["role"] == "attributed source" and any(n.startswith(key) for n in own):
             continue
-        if any(
-            (x["name"], x["role"], x["evidence"]) == (r["name"], r["role"], r["evidence"])
-            for x in out
-        ):
+        same = [x for x in out if (x["name"], x["role"]) == (r["name"], r["role"])
+                and (x["evidence"] == r["evidence"] or _same(x["sentence_id"], r["sentence_id"]))]  # fmt: skip
+        if same:  # one attribution a sentence: its fullest words
+            if len(r["evidence"]) > len(same[0]["evidence"]):
+                out[out.index(same[0])] = r
             continue
         out.append(r)
     return out
+
+
+def _same(a, b) -> bool:
+    """The same sentence (<NA>, outside every sentence, is the same as <NA> only)."""
+    return bool(pd.isna(a) and pd.isna(b)) or (pd.notna(a) and pd.notna(b) and a == b)
 
 
 def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
