@@ -239,7 +239,7 @@ class Speakers:
         """Who the noun phrase headed by `head` names (see the module's docstring)."""
         low = head.lower_
         at = self.base + head.idx
-        if low in ("he", "she", "him", "her"):
+        if low in ("he", "she", "him", "her", "his"):
             name = self.pronoun(at)
             return Who(name, "PERSON") if name else None
         if low in ("they", "them"):
@@ -291,9 +291,9 @@ class Speakers:
         if kind in ("PERSON", "ORG"):  # the description the story gives a name outweighs its type
             kind = "ORG" if _described_as(head, _BODIES) else kind
             kind = "PERSON" if _described_as(head, _PERSON_NOUNS) else kind
-        if " " not in name and head.tag_ == "NNP":  # a surname alone: the one person with it
-            full = [n for n, t in self.doc.entities.items()
-                    if (t == "PERSON" or kind == "PERSON") and name in n.split()[1:]]  # fmt: skip
+        if " " not in name and head.tag_ == "NNP" and kind == "PERSON":  # a surname alone:
+            full = [n for n in self.doc.entities  # the one full name that holds it
+                    if name in n.split()[1:] and all(w[:1].isupper() for w in n.split())]  # fmt: skip
             name, kind = (full[0], "PERSON") if len(full) == 1 else (name, kind)
         return Who(name, kind)
 

@@ -28,6 +28,7 @@ from ...constants import (
     ORG_NOUNS,
     QUOTING_FORMS,
     SPEECH_FORMS,
+    SPEECH_LEMMAS,
     TOPIC_FORMS,
     verb_forms,
 )
@@ -46,6 +47,19 @@ AUDIENCE_FORMS = frozenset(f for lemma in AUDIENCE_VERBS for f in verb_forms(lem
 # source's ("citing data"); read by `direct.py` and `credits.py`
 FRAMING = NAMING_FORMS | QUOTING_FORMS
 DATA_FORMS = frozenset(DATA_VERB_FORMS)  # "data showed": speech when a source is the subject
+# a phrasal speech verb's particles, by form: "talked about", "touched upon"
+PARTICLES: dict[str, frozenset[str]] = {}
+for _lemma in SPEECH_LEMMAS:
+    for _form in verb_forms(_lemma):
+        _verb, _, _particle = _form.partition(" ")
+        if _particle:
+            PARTICLES[_verb] = PARTICLES.get(_verb, frozenset()) | {_particle}
+_ALONE = {f for lemma in SPEECH_LEMMAS if " " not in lemma for f in verb_forms(lemma)}
+for _verb in [v for v in PARTICLES if v in _ALONE]:
+    del PARTICLES[_verb]  # ("point out" and "point" alike: the verb speaks alone too)
+IN_WORDS = ("words", "view", "opinion")  # "In his words, ..."
+# the present tense that credits a source at a sentence's end, wire style: "..., BelTA informs"
+_CREDIT_LINES = ("reports", "informs", "writes")
 
 
 def is_verb(tok) -> bool:
@@ -90,7 +104,7 @@ def _phrase_before(verb):
     """'..., the press service of the agency said': the head of the phrase between the last
     comma and the verb, when the verb ends its clause."""
     doc, i = verb.doc, verb.i - 1
-    while i >= 0 and doc[i].text not in (",", ";", "\n", "\n\n") and verb.i - i <= 12:
+    while i >= 0 and doc[i].text not in (",", ";", "\n", "\n\n") and verb.i - i <= 25:
         if is_verb(doc[i]):
             return None
         i -= 1
@@ -133,8 +147,14 @@ def _name_after(verb):
 
 
 def _closes(verb) -> bool:
-    """Whether only a few words without a verb follow a verb to its sentence's end."""
-    rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    """Whether only a few words without a verb follow a verb to its clause's end (the
+    sentence's, or a comma before another attribution: "told media on Monday, BelTA informs")."""
+    rest = []
+    for t in verb.doc[verb.i + 1 : verb.sent.end]:
+        if t.text in (",", ";") or t.is_space:
+            break
+        if not t.is_punct:
+            rest.append(t)
     return len(rest) <= 6 and not any(is_verb(t) for t in rest)
 
 
@@ -266,17 +286,21 @@ class Reader:
             phrase |= set(range(tok.i, objs[0].right_edge.i + 1))  # (however the parse hangs it)
             span = self.clause(sent, [t for t in sent if t.i not in phrase], tok)
             return [Statement(who, *span, "according to", at, until, at, tok)] if span else []
+        if tok.lower_ == "in":
+            return self._in_words(tok, sent)
         low = tok.lower_
+        if low in PARTICLES and not any(c.lower_ in PARTICLES[low] for c in tok.children):
+            return []  # "talking over plans" is not "talking about" them
         if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") or low in FRAMING:
             return []  # "the ruling party"; "citing data", "called it" (credits.py, direct.py)
-        if not is_verb(tok) or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
+        verb = is_verb(tok) or (tok.dep_ == "ROOT" and low in SPEECH_FORMS)  # ("..., X reports"
+        if not verb or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
                                     or low in EXPECT_FORMS or low in FINDING_FORMS):  # fmt: skip
             return []
         subject = subject_of(tok, self.outside)
         if subject is None or _passive(tok, subject):
             return []  # "the cost is estimated at": no one speaks
-        subject = self.speakers.person_before(subject, tok)
-        who = self.speakers.who(subject)
+        who = self.speakers.who(self.speakers.person_before(subject, tok))
         if low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS:
             if subject.lower_ not in DATA_NOUNS and subject.lower_ not in MEDIA_NOUNS:
                 return []  # "data showed", "NHK television showed"; not "prices showed"
@@ -306,6 +330,25 @@ class Reader:
         if any(self.quoted(self.base + t.idx) for t in verb.sent):
             return True
         return verb.lower_ in AUDIENCE_FORMS or not any(c.dep_ == "dobj" for c in verb.children)
+
+    def _in_words(self, tok, sent) -> list[Statement]:
+        """'In his words, ...', 'In the minister's view, ...': the rest of the sentence is his."""
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lower_ not in IN_WORDS:
+            return []
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        who = self.speakers.who(owner) if owner is not None else None
+        if who is None:
+            return []
+        at, until = char_span(self.doc, list(tok.subtree))
+        self.credited.append((who, f"In {owner.text} {noun.text}", at, until, owner.lower_))
+        phrase = {t.i for t in tok.subtree}
+        span = self.clause(sent, [t for t in sent if t.i not in phrase], tok)
+        return (
+            [Statement(who, *span, f"In {owner.text} {noun.text}", at, until, at, tok)]
+            if span
+            else []
+        )
 
     def same_as_before(self, head, who: Who | None) -> Who | None:
         """'the data', 'the official', 'the statement': the source credited before under the
@@ -347,7 +390,12 @@ class Reader:
         said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and _a_clause(c)]
         said = said or _that_clause_in_phrase(verb)  # "said in a statement that ..."
         if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
-            return [[t for c in said for t in c.subtree]]
+            tokens = sorted((t for c in said for t in c.subtree), key=lambda t: t.i)
+            if tokens[-1].i < verb.i:  # "..., Chairman of the board X told": no title
+                if verb.lower_ in _CREDIT_LINES:
+                    return []  # "..., the ministry reports.": a credit line (see _beside)
+                tokens = _without_apposition([t for t in tokens if t.i < subject.left_edge.i])
+            return [tokens]
         if low in EXPECT_FORMS:  # "economists expect the rate to stay at 3%"
             obj = next(
                 (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None
@@ -370,6 +418,8 @@ class Reader:
         clause after it ("he said based on the data, the figure was")."""
         if any(c.dep_ == "mark" for c in verb.children):
             return []  # "after Nowak asked him to ...": a clause of time, not an attribution
+        if verb.lower_ in _CREDIT_LINES:
+            return []  # "..., Trend reports.": the wire's credit of a source, not its words
         if verb.lower_ not in AUDIENCE_FORMS and any(
             c.dep_ == "dobj" and c.i != subject.i for c in verb.children
         ):
@@ -509,6 +559,8 @@ def _ends_sentence(after: list) -> bool:
 def _without_apposition(tokens: list) -> list:
     """'..., Chairman of the Presidium Vladimir Gusakov told': the clause ends at the comma
     before a title that has no verb of its own."""
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
     commas = [i for i, t in enumerate(tokens) if t.text == ","]
     if commas and not any(is_verb(t) for t in tokens[commas[-1] :]):
         return tokens[: commas[-1]]
@@ -537,7 +589,7 @@ def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
     for s in found:
         # a nested statement goes with its words after it ("Kishida told Kerry that ..."); one
         # whose words come before it ("..., reported the press service") leaves them
-        cuts = sorted((o.cut, max(o.b, o.until) if o.a >= o.cut else o.until)
+        cuts = sorted((o.cut, max(o.b, o.until)) if o.a >= o.cut else (min(o.at, o.cut), o.until)
                       for o in found if inside(o, s))  # fmt: skip
         a, b = s.a, s.b
         if cuts:
@@ -549,8 +601,8 @@ def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
             a, b = trim(text, *max(runs, key=lambda r: len(text[r[0] : r[1]].split())))
             if len(text[a:b].split()) < 3 or not _has_verb(s.verb.doc, doc.body_start, a, b):
                 continue  # what is left is no clause ("in a local radio")
-        if any(o.a <= a and b <= o.b for o in out):
-            continue
+        if any(o.a <= a and b <= o.b or o.a == a for o in out):
+            continue  # (a relay's words: "X said A, the agency reports" is X's A)
         s.a, s.b = a, b
         out.append(s)
     return sorted(out, key=lambda s: s.a)
