@@ -15,11 +15,16 @@ import re
 
 from ...constants import (
     AUDIENCES,
+    BODY_NOUNS,
     CREDIT_CUES,
+    DATA_NOUNS,
     MEDIA_NOUNS,
     MEETING_NOUNS,
     OCCASION_PREPOSITIONS,
+    ORG_NOUNS,
     QUOTING_FORMS,
+    SOURCE_NOUNS,
+    SPEAKER_NOUNS,
     SPEECH_FORMS,
     TOPIC_FORMS,
 )
@@ -54,6 +59,8 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
             who = speakers.who(obj)
             if who is None or who.kind == "PERSON" and low not in QUOTING_FORMS:
                 continue
+            if who.kind == "description" and not _a_source_noun(who.head):
+                continue  # "citing strong demand": a reason, not a source
             if (
                 low in ("told", "tells", "tell")
                 and who.kind == "description"
@@ -65,6 +72,16 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
         if is_verb(tok) and (tok.lower_ in SPEECH_FORMS or tok.lower_ in TOPIC_FORMS):
             found.extend(_occasions(reader, tok))
     return found
+
+
+def _a_source_noun(head: str) -> bool:
+    """Whether a noun names who or what a story can cite: people ("analysts", "a source"), a
+    body, a document or data ("official data", "traffic surveys")."""
+    words = {head, head[:-1] if head.endswith("s") else head}
+    kinds = (
+        SPEAKER_NOUNS | frozenset(SOURCE_NOUNS) | DATA_NOUNS | BODY_NOUNS | ORG_NOUNS | MEDIA_NOUNS
+    )
+    return bool(words & kinds)
 
 
 def _publisher(who: Who | None, agencies: set[str], tok) -> bool:

@@ -58,6 +58,10 @@ _ALONE = {f for lemma in SPEECH_LEMMAS if " " not in lemma for f in verb_forms(l
 for _verb in [v for v in PARTICLES if v in _ALONE]:
     del PARTICLES[_verb]  # ("point out" and "point" alike: the verb speaks alone too)
 IN_WORDS = ("words", "view", "opinion")  # "In his words, ..."
+# where a word the tagger calls a verb is a noun's or a modifier's: "the ruling party", "no
+# tsunami warning was issued"
+_NOUN_SLOTS = frozenset({"amod", "compound", "nmod", "npadvmod", "nsubj", "nsubjpass", "dobj",
+                         "pobj", "attr"})  # fmt: skip
 # the present tense that credits a source at a sentence's end, wire style: "..., BelTA informs"
 _CREDIT_LINES = ("reports", "informs", "writes")
 
@@ -291,7 +295,7 @@ class Reader:
         low = tok.lower_
         if low in PARTICLES and not any(c.lower_ in PARTICLES[low] for c in tok.children):
             return []  # "talking over plans" is not "talking about" them
-        if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") or low in FRAMING:
+        if tok.dep_ in _NOUN_SLOTS or low in FRAMING:
             return []  # "the ruling party"; "citing data", "called it" (credits.py, direct.py)
         verb = is_verb(tok) or (tok.dep_ == "ROOT" and low in SPEECH_FORMS)  # ("..., X reports"
         if not verb or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
@@ -324,12 +328,12 @@ class Reader:
 
     def _speaks(self, verb) -> bool:
         """Whether a speech verb with no statement of its own still credits words: a quotation
-        beside it, or no object of its own ("..., the ministry said.")."""
+        beside it ('"...," the ministry said'), or a wire's credit line ("..., Trend reports")."""
         if verb.lower_ not in SPEECH_FORMS and verb.lower_ not in TOPIC_FORMS:
             return False
-        if any(self.quoted(self.base + t.idx) for t in verb.sent):
-            return True
-        return verb.lower_ in AUDIENCE_FORMS or not any(c.dep_ == "dobj" for c in verb.children)
+        if verb.lower_ in _CREDIT_LINES or any(c.dep_ == "ccomp" for c in verb.children):
+            return True  # "..., the ministry reports."; "an official said prices rose"
+        return any(self.quoted(self.base + t.idx) for t in verb.sent)
 
     def _in_words(self, tok, sent) -> list[Statement]:
         """'In his words, ...', 'In the minister's view, ...': the rest of the sentence is his."""
@@ -424,7 +428,10 @@ class Reader:
             c.dep_ == "dobj" and c.i != subject.i for c in verb.children
         ):
             return []  # "the index added 178 points": a verb with an object of its own
-        attribution = {t.i for t in (*verb.subtree, *subject.subtree) if not t.is_punct}
+        own = [c for c in verb.children  # (not a second subject: "Trucks overturned, police said")
+               if c.dep_ not in ("nsubj", "nsubjpass") or c.i == subject.i]  # fmt: skip
+        attribution = {t.i for c in own for t in c.subtree if not t.is_punct} | {verb.i}
+        attribution |= {t.i for t in subject.subtree if not t.is_punct}
         first, last = min(attribution), max(attribution)
         before = [t for t in sent if t.i < first]
         after = [t for t in sent if t.i > last]
