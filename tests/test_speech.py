@@ -308,3 +308,97 @@ def test_where_words_were_said_is_a_source_when_it_is_a_medium_or_a_bodys_meetin
     assert any("Export Council" in n for n in names)
     assert any("radio" in n for n in names)
     assert not any("office" in n for n in names)
+
+
+# ---- other genres: courts, markets, companies ------------------------------------------------
+
+
+@needs_model
+def test_unnamed_people_and_documents_are_sources_and_speakers(tmp_path):
+    t = _tables(
+        tmp_path,
+        "SANTIAGO (AP) - The peso fell 2% on Monday, traders said. Analysts at local brokerage "
+        "Andes Capital said the central bank would act. Economists polled by Reuters expect "
+        "the rate to stay at 5%. The figure was the lowest since 2019, according to the "
+        "ruling.\n",
+    )
+    names = _sources(t)
+    assert {"traders", "ruling"} <= set(names)
+    assert any("Andes Capital" in n for n in names)
+    said = _said(t, "reported")
+    assert said["the rate to stay at 5%"] == "Economists polled by Reuters"
+    assert said["The peso fell 2% on Monday"] == "traders"
+
+
+@needs_model
+def test_a_court_that_found_and_a_court_that_heard(tmp_path):
+    t = _tables(
+        tmp_path,
+        "LONDON (PA) - The appeal was rejected by the appeals court, which found that the "
+        "contract had been forged. The driver was hit by a van outside his home, the Old "
+        "Bailey heard.\n",
+    )
+    said = _said(t, "reported")
+    assert said["the contract had been forged"] == "appeals court"
+    assert said["The driver was hit by a van outside his home"] == "Old Bailey"
+
+
+@needs_model
+def test_no_statement_from_a_modifier_an_infinitive_a_time_clause_or_an_object(tmp_path):
+    t = _tables(
+        tmp_path,
+        "DHAKA (BSS) - The ruling party won 200 seats. More images would be needed to confirm "
+        "the damage. The guard left after the manager asked him to close the gate. The index "
+        "added 178 points. The delegates were talking over plans for a new port.\n",
+    )
+    assert t["quotes"].empty and _sources(t) == []
+
+
+@needs_model
+def test_a_credit_line_is_a_source_and_no_statement(tmp_path):
+    t = _tables(
+        tmp_path,
+        "ALMATY. KAZINFORM - The new terminal opened on Monday, the Ministry of Transport "
+        "reports.\n",
+    )
+    assert t["quotes"].empty
+    assert _sources(t) == ["Ministry of Transport"]
+
+
+@needs_model
+def test_said_in_a_statement_that_and_in_his_words(tmp_path):
+    t = _tables(
+        tmp_path,
+        "LIMA (AP) - The energy ministry said in a statement that fuel prices would stay "
+        "unchanged. Minister Rosa Quispe visited the refinery. In her words, the plant will "
+        "double its output.\n",
+    )
+    said = _said(t, "reported")
+    assert said["fuel prices would stay unchanged"] == "energy ministry"
+    assert said["the plant will double its output"] == "Rosa Quispe"
+
+
+@needs_model
+def test_a_company_described_after_its_name_and_a_club_of_a_league(tmp_path):
+    t = _tables(
+        tmp_path,
+        "MILAN (ANSA) - Car maker Veloce Motori will cut 900 jobs, the company said. Veloce "
+        "Motori posted a loss last year.\n\n"
+        "Juventus signed the striker on Tuesday, the Serie A club said.\n",
+    )
+    said = _said(t, "reported")
+    assert said["Car maker Veloce Motori will cut 900 jobs"] == "Veloce Motori"
+    assert said["Juventus signed the striker on Tuesday"] == "Juventus"
+
+
+@needs_model
+def test_the_person_named_right_before_the_verb_speaks_for_the_body_before_it(tmp_path):
+    t = _tables(
+        tmp_path,
+        "MANILA (PNA) - In Cebu, Commission on Human Rights (CHR) Commissioner Maria Santos said "
+        "the audit found no fraud.\n\n"
+        "She said the report would be published in June.\n",
+    )
+    said = _said(t, "reported")
+    assert said["the audit found no fraud"] == "Maria Santos"
+    assert said["the report would be published in June"] == "Maria Santos"

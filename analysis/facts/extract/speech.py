@@ -18,14 +18,12 @@ from dataclasses import dataclass, field
 from ...constants import (
     AUDIENCE_VERBS,
     AUDIENCES,
-    BODY_NOUNS,
     DATA_NOUNS,
     DATA_VERB_FORMS,
     EXPECT_FORMS,
     FINDING_FORMS,
     MEDIA_NOUNS,
     NAMING_FORMS,
-    ORG_NOUNS,
     QUOTING_FORMS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
@@ -58,6 +56,7 @@ _ALONE = {f for lemma in SPEECH_LEMMAS if " " not in lemma for f in verb_forms(l
 for _verb in [v for v in PARTICLES if v in _ALONE]:
     del PARTICLES[_verb]  # ("point out" and "point" alike: the verb speaks alone too)
 IN_WORDS = ("words", "view", "opinion")  # "In his words, ..."
+_REPORTERS = ("correspondent", "reporter", "journalist")  # an agency's own: its credit line
 # where a word the tagger calls a verb is a noun's or a modifier's: "the ruling party", "no
 # tsunami warning was issued"
 _NOUN_SLOTS = frozenset({"amod", "compound", "nmod", "npadvmod", "nsubj", "nsubjpass", "dobj",
@@ -311,7 +310,7 @@ class Reader:
         who = self._cited(tok, self.same_as_before(subject, who))
         if who is None:
             return []
-        if any(self.skip(self.base + t.idx) for t in phrase_tokens(subject)):
+        if self.skip(self.base + min(t.idx for t in phrase_tokens(subject))):
             return []  # "Kazinform News Agency correspondent reports": the story's own credit
         phrase = self.speakers.phrase(subject)
         at, until = char_span(self.doc, [*phrase, tok])
@@ -383,7 +382,7 @@ class Reader:
             return None
         if who is not None and who.kind == "description":
             named = [p for p in self.publishers | agencies if p in who.name]
-            if named and who.head not in ORG_NOUNS | BODY_NOUNS:
+            if named and who.head in _REPORTERS:
                 return None  # "Kazinform News Agency correspondent reports": the story's own
         return who
 
@@ -500,7 +499,7 @@ class Reader:
             (t for t in tokens if sent.start <= t.i < sent.end and self.outside_frame(t, lo, hi)),
             key=lambda t: t.i,
         )
-        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        while tokens and (tokens[-1].is_space or tokens[-1].text.strip(_TRAIL) == ""):
             tokens.pop()  # (a full stop hung on the verb would stretch the span over its cue)
         if not tokens:
             return None
