@@ -11,6 +11,7 @@ import pandas as pd
 from ...constants import (
     BODY_NOUNS,
     DATA_NOUNS,
+    OCCASION_PREPOSITIONS,
     ORG_NOUNS,
     SOURCE_NOUNS,
     SOURCE_VERBS,
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 
 _NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
 _NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
+# a clause's or a prepositional phrase's first word: "that the committee ...", "in a statement"
+_CLAUSE = re.compile(
+    r"(?:that|whether|if|as|" + "|".join(sorted(OCCASION_PREPOSITIONS)) + r")\b", re.I
+)
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
 # a source's name ends before these: "the commission has so far said" names "the commission"
 _NOT_IN_NAME = re.compile(
@@ -132,6 +137,8 @@ def _same(a, b) -> bool:
 
 def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
     """The name of a source phrase, or None when it names a person (or nothing we know)."""
+    if _CLAUSE.match(phrase.strip()):
+        return None  # "that the committee prepared ...": what was said, not who said it
     name = _NOT_IN_NAME.sub("", _LEADING.sub("", phrase.strip()))
     words = name.lower().split()
     if not words or len(words) > 10:
