@@ -56,6 +56,7 @@ _W = wordlists()
 
 MONTHS: dict[str, int] = dict(_W["months"])
 WEEKDAYS: list[str] = list(_W["weekdays"])
+TIME_ZONES: dict[str, str] = dict(_W["time_zones"])
 NUMBER_WORDS: dict[str, int] = dict(_W["number_words"])
 SCALES: dict[str, float] = {k: float(v) for k, v in _W["scales"].items()}
 ABBREVIATED_SCALES: dict[str, float] = {k: float(v) for k, v in _W["abbreviated_scales"].items()}
@@ -119,6 +120,7 @@ FORECAST_SUBJECTS = frozenset(_W["forecast_subjects"])
 COMPARISON_WORDS = frozenset(_W["comparison_words"])
 COMPARISON_DATES: tuple[str, ...] = tuple(_W["comparison_dates"])
 FUTURE_WORDS: tuple[str, ...] = tuple(_W["future_words"])
+SAME_TIME_VERBS = frozenset(_W["same_time_verbs"])
 PAST_WORDS: tuple[str, ...] = tuple(_W["past_words"])
 
 
@@ -140,6 +142,7 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _W["title_synonyms"].items()
 }
 HONORIFIC_WORDS: tuple[str, ...] = tuple(_W["honorifics"])
+POST_NOMINALS: tuple[str, ...] = tuple(_W["post_nominals"])
 # honorifics a title may put before a name ("Minister Datuk Dr Ahmad Zulkifli Hassan")
 HONORIFICS = (
     r"(?:(?:"
@@ -154,6 +157,13 @@ EVENT_HEADS = frozenset(_W["event_heads"])
 LOC_HEADS = frozenset(_W["loc_heads"])
 DOCUMENT_HEADS = frozenset(_W["document_heads"])
 PLACE_KINDS: tuple[str, ...] = tuple(_W["place_kinds"])
+PLACE_TITLES: tuple[str, ...] = tuple(_W["place_titles"])
+PERSON_NOUNS = frozenset(_W["person_nouns"])
+ORG_NOUNS = frozenset(_W["org_nouns"])
+SETTLEMENT_NOUNS = frozenset(_W["settlement_nouns"])
+FACILITY_WORDS = frozenset(_W["facility_words"])
+PRICE_VERBS: tuple[str, ...] = tuple(_W["price_verbs"])
+FACILITY_KINDS = frozenset(_W["facility_kinds"])
 WIRE_MARKERS = frozenset(_W["wire_markers"])
 PLACE_PARTICLES = frozenset(_W["place_particles"])
 AGENCY_WORDS = frozenset(_W["agency_words"])

@@ -191,10 +191,12 @@ def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline
     pub = t.article.meta["published"]
     assert (pub["year"], pub["year_inferred"], pub["date"]) == (2015, True, None)
     assert pub["how_known"] == "inferred: the text speaks of 2016 as the future"
+    assert t["dates"]["year_from"].tolist()[0] == "inferred"
     fig = charts.draw("timeline", t).figure
-    assert "The year 2015 is inferred: no date in the story gives it." in [
+    assert "* The year 2015 is inferred: no date in the story gives it." in [
         x.get_text() for x in fig.texts
     ]
+    assert [x.get_text() for x in fig.axes[0].get_xticklabels() if x.get_text().endswith("*")]
 
 
 def test_the_rendering_worker_gives_the_bytes_rendered_here():

@@ -188,8 +188,10 @@ def facts_json(tables) -> dict:
     mentions = tables["mentions"]
     direct = mentions[~mentions["is_indirect"].astype(bool)]
     forms = direct.groupby("entity")["text"].agg(lambda s: sorted(set(s))).to_dict()
+    # a place named only as an adjective is left out, as the gold lists it (adjectival_only)
+    adjectival = set(tables["entities"].attrs.get("adjectival_only", ()))
     entities = [{"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
-                for r in tables["entities"].itertuples()]  # fmt: skip
+                for r in tables["entities"].itertuples() if r.entity not in adjectival]  # fmt: skip
     # a date written the same way twice is one date, as the gold lists it (with occurrences)
     written = dict.fromkeys((r.text, r.date if pd.notna(r.date) else None)
                             for r in tables["dates"].itertuples())  # fmt: skip

@@ -36,10 +36,16 @@ def timeline(
     range 'a/b'), with `start` and `end` (NaT when undated). Undated rows whose `hue` is done or
     ongoing sit in a first column, "earlier"; undated rows still to come in a last one, "later".
     `hue` (a status) sets the marker: filled for done and ongoing, open for planned and possible.
+    A date whose year was inferred (`year_inferred`, when `data` has it) is marked "*".
     """
     with style():
         ax = axes_or_current(ax)
         dated = data.dropna(subset=["start"]).sort_values(["start", "end"], kind="stable")
+        guessed = set(dated.loc[dated["year_inferred"], x]) if "year_inferred" in dated else set()
+
+        def _date_label(date: str) -> str:
+            return _label(date) + ("*" if date in guessed else "")
+
         columns = [
             "earlier\n(undated)",
             *dict.fromkeys(_date_label(d) for d in dated[x]),
@@ -69,7 +75,7 @@ def timeline(
     return ax
 
 
-def _date_label(date: str) -> str:
+def _label(date: str) -> str:
     """'2015-10-22' -> '22 Oct 2015', '2015-10-22/2015-10-23' -> '22-23 Oct 2015', '2016'."""
     a, _, b = str(date).partition("/")
 

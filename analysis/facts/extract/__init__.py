@@ -53,6 +53,7 @@ from .dates import dates_frame
 from .dates import scans as _date_scans
 from .document import Doc
 from .entities import scans as _entity_scans
+from .entity_types import adjectival_only
 from .events_rules import scans as _event_scans
 from .pipeline import PIPELINE, pipe_names, run
 from .quantities import scans as _quantity_scans
@@ -197,8 +198,12 @@ def _tables(doc: Doc) -> dict[str, pd.DataFrame]:
     for q in quotes:
         q["sentence_id"] = doc.sentence_of(q["start"])
         q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
+    named = frame("entities", entities)
+    # places named only as adjectives ("Chilean", "U.S. wheat"): kept, and said so for those
+    # who score against gold facts that leave them out
+    named.attrs["adjectival_only"] = sorted(adjectival_only(doc))
     return {
-        "entities": frame("entities", entities),
+        "entities": named,
         "mentions": schemas.conform(mentions, "mentions")
         if len(mentions)
         else schemas.empty("mentions"),
