@@ -82,7 +82,6 @@ for _lemma in _W["topic_verbs"]:
         TOPIC_FORMS[_verb] = TOPIC_FORMS.get(_verb, frozenset()) | {_particle}
 # "called it an ...", "describing it as ...": the verbs that put quoted words in a mouth
 NAMING_FORMS = frozenset(f for lemma in _W["naming_verbs"] for f in verb_forms(lemma))
-SPEAKER_NOUNS = frozenset(_W["speaker_nouns"])
 CREDIT_CUES = frozenset(_W["credit_cues"])
 DATA_NOUNS = frozenset(_W["data_nouns"])
 EXPECT_FORMS = frozenset(f for lemma in _W["expectation_verbs"] for f in verb_forms(lemma))
@@ -91,7 +90,6 @@ QUOTING_FORMS = frozenset(f for lemma in _W["quoting_verbs"] for f in verb_forms
 MEDIA_NOUNS = frozenset(_W["media_nouns"])
 MEETING_NOUNS = frozenset(_W["meeting_nouns"])
 OCCASION_PREPOSITIONS = frozenset(_W["occasion_prepositions"])
-ORG_NOUNS = frozenset(_W["org_nouns"])
 BODY_NOUNS = frozenset(_W["body_nouns"])
 PART_NOUNS = frozenset(_W["part_nouns"])
 # the verbs of an attribution to a source ("the ministry reported", "data showed")

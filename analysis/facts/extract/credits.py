@@ -22,9 +22,9 @@ from ...constants import (
     MEETING_NOUNS,
     OCCASION_PREPOSITIONS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     QUOTING_FORMS,
     SOURCE_NOUNS,
-    SPEAKER_NOUNS,
     SPEECH_FORMS,
     TOPIC_FORMS,
 )
@@ -79,7 +79,12 @@ def _a_source_noun(head: str) -> bool:
     body, a document or data ("official data", "traffic surveys")."""
     words = {head, head[:-1] if head.endswith("s") else head}
     kinds = (
-        SPEAKER_NOUNS | frozenset(SOURCE_NOUNS) | DATA_NOUNS | BODY_NOUNS | ORG_NOUNS | MEDIA_NOUNS
+        frozenset(w.lower() for w in PERSON_NOUNS)
+        | frozenset(SOURCE_NOUNS)
+        | DATA_NOUNS
+        | BODY_NOUNS
+        | ORG_NOUNS
+        | MEDIA_NOUNS
     )
     return bool(words & kinds)
 

@@ -112,7 +112,14 @@ def find_dates(
         if iso and iso.startswith("-") and not partial:
             iso = None  # a day or month of no known year: left open
         text = doc.text[start:end]
-        if span and iso and _SINCE.match(text) and ctx.ref and ctx.ref_is_day and span.first < ctx.ref:
+        if (
+            span
+            and iso
+            and _SINCE.match(text)
+            and ctx.ref
+            and ctx.ref_is_day
+            and span.first < ctx.ref
+        ):
             # "since 2019", "since December", "since the start of the year": a period that runs
             # from then, as precisely as the words give it, to the story's day
             first = span.first.isoformat() if kind in _EDGES else iso.split("/")[0]

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 # ---- quotes -------------------------------------------------------------------------------
 
+# a name of two or three capitalised words, or a surname alone ('"...," Kalnina said')
+_WHO = rf"(?:{NAME}|[A-Z][a-z’'-]+)"
 _AFTER = re.compile(
-    rf"^[,.]?\s*(?P<who>(?:[Tt]he\s+[\w\s]+?|[Hh]e|[Ss]he|{NAME}))\s+(?P<cue>{SPEECH})\b|^[,.]?\s*(?P<cue2>{SPEECH})\s+(?P<who2>{NAME}|the\s+[\w\s]+?)(?=[,.])"
+    rf"^[,.]?\s*(?P<who>(?:[Tt]he\s+[\w\s]+?|[Hh]e|[Ss]he|{_WHO}))\s+(?P<cue>{SPEECH})\b|^[,.]?\s*(?P<cue2>{SPEECH})\s+(?P<who2>{_WHO}|the\s+[\w\s]+?)(?=[,.])"
 )
 _BEFORE = re.compile(rf"(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\s*:?\s*$")
 

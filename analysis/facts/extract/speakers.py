@@ -23,8 +23,8 @@ from ...constants import (
     MEDIA_NOUNS,
     ORG_NOUNS,
     PART_NOUNS,
+    PERSON_NOUNS,
     SOURCE_NOUNS,
-    SPEAKER_NOUNS,
     SPEECH_FORMS,
     TITLE_SYNONYMS,
     TITLE_WORDS,
@@ -36,7 +36,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 _ASIDES = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep")
 _AGE = re.compile(r"(\d+)-year-old$")
 _TITLES = frozenset(w for w in TITLE_WORDS if " " not in w) | frozenset(TITLE_SYNONYMS)
-_PERSON_NOUNS = _TITLES | SPEAKER_NOUNS
+_PERSON_NOUNS = _TITLES | frozenset(w.lower() for w in PERSON_NOUNS)
 _HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFIC_WORDS)
 _SOURCE = frozenset(SOURCE_NOUNS)
 _BODIES = ORG_NOUNS | BODY_NOUNS | PART_NOUNS | MEDIA_NOUNS
@@ -106,13 +106,13 @@ class Speakers:
             if not m["is_indirect"] and doc.entities.get(m["entity"]) == "PERSON"
             and not quoted(m["start"])
         )  # fmt: skip
-        self.subjects: list[tuple[int, str]] = []  # (none while they are being found)
-        self.subjects = self._subject_people()
-        self.groups = self._groups()
         self.org_subjects = sorted(
             (self.base + t.idx, who.name) for t in doc.parsed if t.dep_ in SUBJECTS
             and (who := self._named(t)) is not None and who.kind == "ORG"
         )  # fmt: skip
+        self.groups = self._groups()
+        self.subjects: list[tuple[int, str]] = []  # (none while they are being found)
+        self.subjects = self._subject_people()
 
     def phrase(self, head) -> list:
         """The tokens of the noun phrase `head` heads (`phrase_tokens`), outside the dateline."""
@@ -172,7 +172,7 @@ class Speakers:
             if _reported(tok):
                 continue  # someone the speaker speaks of ("said the candidate X came third")
             tok = self.person_before(tok, tok.head)
-            who = self._named(tok) or self._described(tok)
+            who = self.who(tok)
             if who and (who.kind == "PERSON" or _described_as_person(tok)):
                 found.append((self.base + tok.idx, who.name))
         for tok in self.doc.parsed:  # "according to X, ...": X speaks as a subject would
@@ -388,8 +388,8 @@ class Speakers:
             if m is not None and self.doc.entities.get(m["entity"]) == "ORG":
                 return Who(m["entity"], "ORG")
             found = self.organisation_named(head, at)
-            if found is None and low in ORG_NOUNS:  # "the lender": any organisation
-                found = self.last_organisation(at)
+            if found is None and low in ORG_NOUNS and low not in BODY_NOUNS:
+                found = self.last_organisation(at)  # "the lender": any organisation
             return found
         return None
 

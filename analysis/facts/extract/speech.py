@@ -256,6 +256,7 @@ class Reader:
         self.publishers = _publishers(doc)
         # every attribution met: (who, cue, at, until, the head noun of the phrase)
         self.credited: list[tuple[Who, str, int, int, str]] = []
+        self.citing = False  # whether the verb being read credits the source it cites
 
     def outside(self, tok) -> bool:
         at = self.base + tok.idx
@@ -304,12 +305,17 @@ class Reader:
         if subject is None or _passive(tok, subject):
             return []  # "the cost is estimated at": no one speaks
         who = self.speakers.who(self.speakers.person_before(subject, tok))
+        outer = tok.head if tok.dep_ == "ccomp" and is_speech_verb(tok.head) else None
+        if outer is not None and subject.lower_ in ("he", "she") and subject_of(outer) is not None:
+            who = self.speakers.who(subject_of(outer)) or who  # "Kerry said he believes": Kerry
         if low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS:
             if subject.lower_ not in DATA_NOUNS and subject.lower_ not in MEDIA_NOUNS:
                 return []  # "data showed", "NHK television showed"; not "prices showed"
-        who = self._cited(tok, self.same_as_before(subject, who))
+        speaker = self.same_as_before(subject, who)
+        who = self._cited(tok, speaker)
         if who is None:
             return []
+        self.citing = who is not speaker  # "Trend reports, with reference to the office": its words
         if self.skip(self.base + min(t.idx for t in phrase_tokens(subject))):
             return []  # "Kazinform News Agency correspondent reports": the story's own credit
         phrase = self.speakers.phrase(subject)
@@ -395,7 +401,7 @@ class Reader:
         if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
             tokens = sorted((t for c in said for t in c.subtree), key=lambda t: t.i)
             if tokens[-1].i < verb.i:  # "..., Chairman of the board X told": no title
-                if verb.lower_ in _CREDIT_LINES:
+                if verb.lower_ in _CREDIT_LINES and not self.citing:
                     return []  # "..., the ministry reports.": a credit line (see _beside)
                 tokens = _without_apposition([t for t in tokens if t.i < subject.left_edge.i])
             return [tokens]
@@ -421,7 +427,7 @@ class Reader:
         clause after it ("he said based on the data, the figure was")."""
         if any(c.dep_ == "mark" for c in verb.children):
             return []  # "after Nowak asked him to ...": a clause of time, not an attribution
-        if verb.lower_ in _CREDIT_LINES:
+        if verb.lower_ in _CREDIT_LINES and not self.citing:
             return []  # "..., Trend reports.": the wire's credit of a source, not its words
         if verb.lower_ not in AUDIENCE_FORMS and any(
             c.dep_ == "dobj" and c.i != subject.i for c in verb.children
