@@ -29,8 +29,9 @@ from ...constants import (
     TOPIC_FORMS,
 )
 from ...reading.gazetteer import gazetteer
-from .speakers import Who, char_span
-from .speech import Reader, is_verb
+from .phrases import Who, char_span
+from .speech import Reader
+from .verbs import is_verb
 
 _AUDIENCE = frozenset(w for a in AUDIENCES for w in a.split()) - {"the"}
 _DETERMINER = re.compile(r"^(?:the|a|an|this|its|his|her|their)\s+", re.I)

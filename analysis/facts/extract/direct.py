@@ -15,9 +15,11 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...constants import NAMING_FORMS
+from .phrases import Who, char_span
 from .quotations import Quotation, is_name
-from .speakers import Speakers, Who, char_span
-from .speech import FRAMING, Reader, Statement, is_speech_verb, is_verb, subject_of
+from .speakers import Speakers
+from .speech import Reader, Statement
+from .verbs import FRAMING, is_speech_verb, is_verb, subject_of
 
 
 class Direct:

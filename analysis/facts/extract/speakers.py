@@ -12,78 +12,34 @@ without its article).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from ...constants import (
     BODY_NOUNS,
     DATA_NOUNS,
-    HONORIFIC_WORDS,
-    MEDIA_NOUNS,
     ORG_NOUNS,
     PART_NOUNS,
-    PERSON_NOUNS,
-    SOURCE_NOUNS,
-    SPEECH_FORMS,
     TITLE_SYNONYMS,
-    TITLE_WORDS,
 )
 from .document import Doc
-
-SUBJECTS = ("nsubj", "nsubjpass")
-# the parts of a noun phrase that are no part of its name: clauses and asides hung on it
-_ASIDES = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep")
-_AGE = re.compile(r"(\d+)-year-old$")
-_TITLES = frozenset(w for w in TITLE_WORDS if " " not in w) | frozenset(TITLE_SYNONYMS)
-_PERSON_NOUNS = _TITLES | frozenset(w.lower() for w in PERSON_NOUNS)
-_HONORIFICS = frozenset(h.lower().rstrip(".") for h in HONORIFIC_WORDS)
-_SOURCE = frozenset(SOURCE_NOUNS)
-_BODIES = ORG_NOUNS | BODY_NOUNS | PART_NOUNS | MEDIA_NOUNS
-_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+", re.I)
-
-
-@dataclass(frozen=True)
-class Who:
-    """A speaker or source: its name, and its kind (an entity type, or "description")."""
-
-    name: str
-    kind: str
-    head: str = ""  # the head noun of a description ("official"), lower case
-
-
-def char_span(doc: Doc, tokens) -> tuple[int, int]:
-    """Text offsets of a run of the parse's tokens."""
-    base = doc.body_start
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return base + first.idx, base + last.idx + len(last)
-
-
-def phrase_tokens(head) -> list:
-    """The tokens of the noun phrase a head token heads, without the clauses, conjuncts and
-    asides hung on it; a phrase "of"/"from"/"by" an organisation stays ("the press service
-    of the ministry")."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ in _ASIDES:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "at", "in", "by"):
-                keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "punct"))
-            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i:
-                keep.extend(child.subtree)  # "economists polled by Bernama"
-            continue
-        keep.extend(child.subtree)
-    doc = head.doc
-    lo = next((t.i + 1 for t in reversed(doc[: head.i]) if "\n" in t.text), 0)
-    hi = next((t.i for t in doc[head.i :] if "\n" in t.text), len(doc))
-    return sorted((t for t in keep if lo <= t.i < hi), key=lambda t: t.i)  # its own line only
-
-
-def description(doc: Doc, tokens) -> str:
-    """The words of a noun phrase, without its article and a trailing possessive."""
-    a, b = char_span(doc, tokens)
-    words = " ".join(doc.text[a:b].split())
-    words = _DETERMINERS.sub("", words).strip(" ,.;:\"“”'’")
-    return re.sub(r"['’]s$", "", words)
+from .phrases import (
+    AGE,
+    BODIES,
+    HONORIFICS,
+    PERSON_WORDS,
+    SOURCE,
+    SUBJECTS,
+    TITLES,
+    Who,
+    apposition,
+    before_name,
+    described_as,
+    described_as_person,
+    description,
+    phrase_tokens,
+    reported,
+    words_of,
+)
 
 
 class Speakers:
@@ -132,7 +88,7 @@ class Speakers:
         return best
 
     def _is_person(self, tok) -> bool:
-        if tok.lower_.rstrip(".") in _HONORIFICS:
+        if tok.lower_.rstrip(".") in HONORIFICS:
             return False  # "Datuk Dr": part of the title before a name
         m = self.mention_at(self.base + tok.idx)
         return m is not None and self.doc.entities.get(m["entity"]) == "PERSON"
@@ -145,7 +101,7 @@ class Speakers:
         doc, out = self.doc, {}
         for r in doc.roles:
             words = f"{r.get('role') or ''} {r.get('organization') or ''} {r.get('country') or ''}"
-            out.setdefault(r["person"], []).append((r["start"], _words(words)))
+            out.setdefault(r["person"], []).append((r["start"], words_of(words)))
         parsed = doc.parsed
         for m in self._ms:
             if m["is_indirect"] or doc.entities.get(m["entity"]) != "PERSON":
@@ -154,7 +110,7 @@ class Speakers:
                                     alignment_mode="expand")  # fmt: skip
             if span is None or not len(span):
                 continue
-            words = _before_name(span, self._is_person) | _apposition(span)
+            words = before_name(span, self._is_person) | apposition(span)
             if words:
                 out.setdefault(m["entity"], []).append((m["start"], frozenset(words)))
         return out
@@ -169,11 +125,11 @@ class Speakers:
             at = self.base + tok.idx
             if self.quoted(at) or tok.lower_ in ("he", "she", "i", "we", "they", "it"):
                 continue
-            if _reported(tok):
+            if reported(tok):
                 continue  # someone the speaker speaks of ("said the candidate X came third")
             tok = self.person_before(tok, tok.head)
             who = self.who(tok)
-            if who and (who.kind == "PERSON" or _described_as_person(tok)):
+            if who and (who.kind == "PERSON" or described_as_person(tok)):
                 found.append((self.base + tok.idx, who.name))
         for tok in self.doc.parsed:  # "according to X, ...": X speaks as a subject would
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
@@ -196,8 +152,8 @@ class Speakers:
                 if (
                     tok.tag_ in ("NNS", "NNPS")
                     or org
-                    or tok.lower_ in _SOURCE
-                    or tok.lower_ in _BODIES
+                    or tok.lower_ in SOURCE
+                    or tok.lower_ in BODIES
                 ):
                     found.append((at, tok))
         return found
@@ -278,7 +234,7 @@ class Speakers:
     def _named(self, head) -> Who | None:
         """The entity named at the head, or by a name in apposition or compound with it."""
         m = self.mention_at(self.base + head.idx)
-        if m is None and head.lower_ not in _BODIES:  # (a body's name before its noun: below)
+        if m is None and head.lower_ not in BODIES:  # (a body's name before its noun: below)
             for child in head.children:
                 if child.dep_ in ("appos", "compound", "flat") and child.tag_ in ("NNP", "NNPS"):
                     m = self.mention_at(self.base + child.idx)
@@ -289,8 +245,8 @@ class Speakers:
             return None
         name, kind = m["entity"], self.doc.entities.get(m["entity"], "ORG")
         if kind in ("PERSON", "ORG"):  # the description the story gives a name outweighs its type
-            kind = "ORG" if _described_as(head, _BODIES) else kind
-            kind = "PERSON" if _described_as(head, _PERSON_NOUNS) else kind
+            kind = "ORG" if described_as(head, BODIES) else kind
+            kind = "PERSON" if described_as(head, PERSON_WORDS) else kind
         if " " not in name and head.tag_ == "NNP" and kind == "PERSON":  # a surname alone:
             full = [n for n in self.doc.entities  # the one full name that holds it
                     if name in n.split()[1:] and all(w[:1].isupper() for w in n.split())]  # fmt: skip
@@ -301,12 +257,12 @@ class Speakers:
         """A person by description: 'the coach', 'the PM', 'Turkey's health minister'."""
         low = head.lower_
         phrase = self.phrase(head)
-        age = _AGE.search(description(self.doc, phrase))
-        if not (low in _PERSON_NOUNS or age):
+        age = AGE.search(description(self.doc, phrase))
+        if not (low in PERSON_WORDS or age):
             return None
         if any(t.lower_ in ("a", "an") for t in phrase[:1]):
             return None  # "a senior official": someone the story does not name
-        words = _words(" ".join(t.text for t in phrase))
+        words = words_of(" ".join(t.text for t in phrase))
         wanted = {low} | TITLE_SYNONYMS.get(low, frozenset())
         if age:  # "the 38-year-old": "Jean Moreau, 38," or "the 38-year-old Moreau"
             wanted = {age.group(), age.group(1)}
@@ -328,8 +284,8 @@ class Speakers:
         """A definite title no one in the story carries ('the prime minister said' where the
         story names him without his title): the last person who was a subject before it, or
         the first after it (a lead that names the speaker in the next paragraph)."""
-        age = _AGE.search(description(self.doc, self.phrase(head)))
-        if (head.lower_ not in _TITLES or head.lower_ in _SOURCE) and not age:
+        age = AGE.search(description(self.doc, self.phrase(head)))
+        if (head.lower_ not in TITLES or head.lower_ in SOURCE) and not age:
             return None  # "the official", "the prosecutor": someone the story need not name
         if not any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children
@@ -354,7 +310,7 @@ class Speakers:
         the customs office', 'results published in The Lancet', 'the Akorda press service',
         'the Manila-based institution': the organisation whose words they are."""
         low = head.lower_
-        if low in _SOURCE or low in _BODIES or low in DATA_NOUNS:
+        if low in SOURCE or low in BODIES or low in DATA_NOUNS:
             for child in head.children:
                 if child.dep_ == "poss" or (
                     child.dep_ in ("compound", "nmod") and low in PART_NOUNS
@@ -376,7 +332,7 @@ class Speakers:
                     if (
                         who is None
                         and child.dep_ in ("prep", "acl")
-                        and obj.lower_ in _SOURCE | _BODIES
+                        and obj.lower_ in SOURCE | BODIES
                     ):
                         words = description(self.doc, self.phrase(obj))  # "a count by the
                         return Who(words, "description", obj.lower_)  # electoral authorities"
@@ -434,76 +390,3 @@ class Speakers:
             return self.subjects[i - 1][1]
         i = bisect_left(self._people_named, (at, ""))
         return self._people_named[i - 1][1] if i > 0 else None
-
-
-def _described_as(name, nouns) -> bool:
-    """Whether a name comes with a description headed by one of `nouns`: "Rahmat Hidayat, a
-    spokesman for the agency", "car parts supplier Kessler Antriebstechnik"."""
-    if name.tag_ not in ("NNP", "NNPS"):
-        return False
-    near = [c for c in name.children if c.dep_ in ("appos", "compound") and c.tag_ in ("NN", "NNS")]
-    return any(c.lower_ in nouns for c in near)
-
-
-def _described_as_person(name) -> bool:
-    return _described_as(name, _PERSON_NOUNS)
-
-
-def _reported(subject) -> bool:
-    """Whether a subject is inside a clause a speech verb governs (and not itself the speaker
-    of a clause: "to which the minister replied that ...")."""
-    verb = subject.head
-    if verb.lower_ in SPEECH_FORMS and any(c.dep_ == "ccomp" for c in verb.children):
-        return False
-    tok = subject.head
-    while tok.head.i != tok.i:
-        if tok.dep_ == "ccomp" and tok.head.lower_ in SPEECH_FORMS:
-            return True
-        tok = tok.head
-    return False
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"[\w-]+", text) if len(w) > 1 or w.isdigit())
-
-
-def _before_name(span, is_person) -> set[str]:
-    """The title or description written right before a name, back to a verb, a comma, an
-    article or another person's name: "Chinese Ambassador to the Kyrgyz Republic Xiao
-    Qinghua" -> ambassador, kyrgyz..."""
-    doc, words = span.doc, set()
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 12:
-        t = doc[i]
-        if t.tag_.startswith("VB") or t.tag_ in (",", ".", ":", "-LRB-", "-RRB-", "``", "''"):
-            break
-        if "\n" in t.text or is_person(t):
-            break
-        if t.tag_ in ("DT", "PRP$", "WDT", "WP"):
-            break
-        if t.tag_.startswith(("NN", "JJ")) or t.tag_ in ("CD", "HYPH"):
-            words.add(t.lower_)
-        elif t.tag_ in ("POS",):
-            pass
-        elif t.lower_ not in ("of", "to", "for", "and", "in", "on"):
-            break
-        i -= 1
-    return words
-
-
-def _apposition(span) -> set[str]:
-    """The words of a description in commas right after a name: "X, the 55-year-old coach,"."""
-    doc, words = span.doc, set()
-    i = span.end
-    if i >= len(doc) or doc[i].text != ",":
-        return words
-    i += 1
-    j = i
-    while j < len(doc) and j - i <= 10 and doc[j].text not in (",", ".", ";", ":"):
-        if doc[j].tag_.startswith("VB") or doc[j].tag_ in ("WP", "WDT"):
-            return set()  # a clause ("X, who replaced Y"), not a description
-        j += 1
-    for t in doc[i:j]:
-        if t.tag_.startswith(("NN", "JJ")) or t.tag_ == "CD":
-            words.add(t.lower_)
-    return words

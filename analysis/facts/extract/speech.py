@@ -16,23 +16,31 @@ import re
 from dataclasses import dataclass, field
 
 from ...constants import (
-    AUDIENCE_VERBS,
     AUDIENCES,
     DATA_NOUNS,
-    DATA_VERB_FORMS,
     EXPECT_FORMS,
     FINDING_FORMS,
     MEDIA_NOUNS,
-    NAMING_FORMS,
-    QUOTING_FORMS,
     SPEECH_FORMS,
-    SPEECH_LEMMAS,
     TOPIC_FORMS,
-    verb_forms,
 )
 from ...reading.gazetteer import gazetteer
 from .document import Doc
-from .speakers import Speakers, Who, char_span, phrase_tokens
+from .phrases import Who, char_span, phrase_tokens
+from .speakers import Speakers
+from .verbs import (
+    AUDIENCE_FORMS,
+    DATA_FORMS,
+    FRAMING,
+    NOUN_SLOTS,
+    PARTICLES,
+    a_clause,
+    is_speech_verb,
+    is_verb,
+    passive,
+    subject_of,
+    that_clause_in_phrase,
+)
 
 _LEAD = re.compile(r"(?:that|whether)\s+", re.I)
 _TRAIL = " ,.;:\"“”‘’'—–-"
@@ -40,189 +48,10 @@ _TRAIL = " ,.;:\"“”‘’'—–-"
 _TAIL_WORD = re.compile(r"[\s,;]+(?:while|and|but|whereas|as|although|though)$", re.I)
 _CITING = ("citing", "quoting", "referring")  # "X reports, citing Y": the words are Y's
 _AUDIENCE = frozenset(w for a in AUDIENCES for w in a.split()) - {"the"}
-AUDIENCE_FORMS = frozenset(f for lemma in AUDIENCE_VERBS for f in verb_forms(lemma))
-# verbs that frame words rather than report them: a quoted phrase's ("called it a ...") or a
-# source's ("citing data"); read by `direct.py` and `credits.py`
-FRAMING = NAMING_FORMS | QUOTING_FORMS
-DATA_FORMS = frozenset(DATA_VERB_FORMS)  # "data showed": speech when a source is the subject
-# a phrasal speech verb's particles, by form: "talked about", "touched upon"
-PARTICLES: dict[str, frozenset[str]] = {}
-for _lemma in SPEECH_LEMMAS:
-    for _form in verb_forms(_lemma):
-        _verb, _, _particle = _form.partition(" ")
-        if _particle:
-            PARTICLES[_verb] = PARTICLES.get(_verb, frozenset()) | {_particle}
-_ALONE = {f for lemma in SPEECH_LEMMAS if " " not in lemma for f in verb_forms(lemma)}
-for _verb in [v for v in PARTICLES if v in _ALONE]:
-    del PARTICLES[_verb]  # ("point out" and "point" alike: the verb speaks alone too)
 IN_WORDS = ("words", "view", "opinion")  # "In his words, ..."
 _REPORTERS = ("correspondent", "reporter", "journalist")  # an agency's own: its credit line
-# where a word the tagger calls a verb is a noun's or a modifier's: "the ruling party", "no
-# tsunami warning was issued"
-_NOUN_SLOTS = frozenset({"amod", "compound", "nmod", "npadvmod", "nsubj", "nsubjpass", "dobj",
-                         "pobj", "attr"})  # fmt: skip
 # the present tense that credits a source at a sentence's end, wire style: "..., BelTA informs"
 _CREDIT_LINES = ("reports", "informs", "writes")
-
-
-def is_verb(tok) -> bool:
-    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
-
-
-def is_speech_verb(tok) -> bool:
-    return is_verb(tok) and tok.lower_ in SPEECH_FORMS
-
-
-def subject_of(verb, outside=None):
-    """The subject of a speech verb: its own; else, for a verb joined to a clause that has
-    one, the phrase right before it in commas ("A run was launched ..., the press service of
-    the agency said") or the name right after it ("..., reported Kazinform"); else the
-    subject of the clause it hangs on ("was quoted as saying", "adding that", "describing it
-    as", past a relative pronoun). A subject in the dateline gives way to its apposition, and
-    one on another line (a parse that runs a headline into the first sentence) to the noun
-    right before the verb. `outside(token)` says whether a token may be read."""
-    outside = outside or (lambda t: True)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    before = [c for c in subjects if c.i < verb.i]  # ("Two trucks overturned, police said")
-    found = before[-1] if before else (subjects[0] if subjects else None)
-    if found is None:
-        found = _phrase_before(verb) or _name_after(verb)
-    if found is not None and found.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        return verb.head  # "the court, which found that ...": the court
-    head = verb
-    while (found is None or found.tag_ in ("WDT", "WP")) and head.head.i != head.i:
-        head = head.head
-        if is_verb(head):
-            found = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if head.lower_ in QUOTING_FORMS:  # "Xinhua quoted officials as saying": officials
-                found = next((c for c in head.children if c.dep_ == "dobj"), found)
-    if found is not None and not outside(found):
-        found = next((c for c in found.children if c.dep_ == "appos" and outside(c)), None)
-    if found is not None and not _apart(found, verb):
-        return found
-    return _noun_before(verb)
-
-
-def _phrase_before(verb):
-    """'..., the press service of the agency said': the head of the phrase between the last
-    comma and the verb, when the verb ends its clause."""
-    doc, i = verb.doc, verb.i - 1
-    while i >= 0 and doc[i].text not in (",", ";", "\n", "\n\n") and verb.i - i <= 25:
-        if is_verb(doc[i]):
-            return None
-        i -= 1
-    if i < 0 or doc[i].text != "," or i == verb.i - 1:
-        return None
-    span = doc[i + 1 : verb.i]
-    words = [t for t in span if not t.is_punct]
-    if words and words[0].dep_ == "mark":  # ", after a source close to the group said"
-        span, words = doc[words[0].i + 1 : verb.i], words[1:]
-    has_clause = any(c.dep_ == "ccomp" for c in verb.children)
-    if not words or not (has_clause or _closes(verb)):
-        return None
-    heads = [t for t in words if not (span.start <= t.head.i < span.end)]
-    if len(heads) == 1 and heads[0].tag_.startswith("NN"):
-        return heads[0]
-    if words[0].tag_ in ("DT", "PRP$") and words[-1].tag_.startswith(("NN", "JJ")):
-        return words[-1]  # "..., the 38-year-old said": the parse hangs each word on the verb
-    return None
-
-
-_NP_TAGS = ("DT", "NNP", "NNPS", "NN", "NNS", "POS", "JJ", "HYPH", "CD")
-
-
-def _name_after(verb):
-    """'..., reported Kazinform.', '..., reported the ministry's press service on July 13':
-    the noun phrase right after a verb that follows a comma and ends its clause."""
-    doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"') or verb.tag_ == "VBG":
-        return None  # (not "describing the project as ...": a participle's object)
-    j = verb.i + 1
-    while j < len(doc) and (doc[j].tag_ in _NP_TAGS or doc[j].lower_ == "of") and j - verb.i <= 10:
-        j += 1
-    span = doc[verb.i + 1 : j]
-    if not any(t.tag_.startswith("NN") for t in span):
-        return None
-    if any(is_verb(t) for t in doc[j : verb.sent.end]):
-        return None  # a clause goes on: the phrase is the verb's object, not its speaker
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) and t.tag_.startswith("NN")]
-    return heads[0] if len(heads) == 1 else None
-
-
-def _closes(verb) -> bool:
-    """Whether only a few words without a verb follow a verb to its clause's end (the
-    sentence's, or a comma before another attribution: "told media on Monday, BelTA informs")."""
-    rest = []
-    for t in verb.doc[verb.i + 1 : verb.sent.end]:
-        if t.text in (",", ";") or t.is_space:
-            break
-        if not t.is_punct:
-            rest.append(t)
-    return len(rest) <= 6 and not any(is_verb(t) for t in rest)
-
-
-def _that_clause_in_phrase(verb) -> list:
-    """A "that" clause the parse hangs on a noun of the verb's phrase: "said in a statement
-    that the government would ..."."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
-                ):
-                    return [clause]
-    return []
-
-
-def _a_clause(verb) -> bool:
-    """Whether a governed verb heads a clause of its own: with a subject, or finite ("said
-    would help"); not an infinitive or a gerund ("asked him to move", "admitting assisting")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
-        return True
-    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
-
-
-def _passive(verb, subject) -> bool:
-    """A speech verb in the passive, or a participle, with no one speaking ("is estimated
-    at", "which is said to have", "bodies believed to be"), unlike "was quoted as saying"."""
-    quoted_as = any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" for c in verb.children)
-    if quoted_as:
-        return False
-    if subject.dep_ == "nsubjpass" and (
-        subject.head.i == verb.i or verb.tag_ == "VBN" or verb.dep_ == "conj"
-    ):
-        return True  # (also "has been jailed and told he must ...": the passive goes on)
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return True  # "would be needed to confirm", "declined to say": no one says it yet
-    if subject.head.i != verb.i and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
-    ):
-        return True  # "bodies, believed to belong to": a hedge, no one's words
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return True
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("acl", "amod", "advcl", "relcl")
-        and not any(c.dep_ == "aux" for c in verb.children)
-    )
-
-
-def _apart(a, b) -> bool:
-    """Whether a line break lies between two tokens."""
-    lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.text for t in a.doc[lo:hi])
-
-
-def _noun_before(verb):
-    """The noun right before a verb on its line ("Uzbekistan's coach said"), or None."""
-    for t in reversed(verb.doc[: verb.i]):
-        if "\n" in t.text or is_verb(t) or t.is_punct:
-            return None
-        if t.tag_.startswith("NN") or t.tag_ == "PRP":
-            return t
-    return None
 
 
 @dataclass
@@ -295,14 +124,14 @@ class Reader:
         low = tok.lower_
         if low in PARTICLES and not any(c.lower_ in PARTICLES[low] for c in tok.children):
             return []  # "talking over plans" is not "talking about" them
-        if tok.dep_ in _NOUN_SLOTS or low in FRAMING:
+        if tok.dep_ in NOUN_SLOTS or low in FRAMING:
             return []  # "the ruling party"; "citing data", "called it" (credits.py, direct.py)
         verb = is_verb(tok) or (tok.dep_ == "ROOT" and low in SPEECH_FORMS)  # ("..., X reports"
         if not verb or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
                                     or low in EXPECT_FORMS or low in FINDING_FORMS):  # fmt: skip
             return []
         subject = subject_of(tok, self.outside)
-        if subject is None or _passive(tok, subject):
+        if subject is None or passive(tok, subject):
             return []  # "the cost is estimated at": no one speaks
         who = self.speakers.who(self.speakers.person_before(subject, tok))
         outer = tok.head if tok.dep_ == "ccomp" and is_speech_verb(tok.head) else None
@@ -396,8 +225,8 @@ class Reader:
         """The tokens of each clause a speech verb says (see the module's docstring)."""
         low = verb.lower_
         said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
-        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and _a_clause(c)]
-        said = said or _that_clause_in_phrase(verb)  # "said in a statement that ..."
+        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and a_clause(c)]
+        said = said or that_clause_in_phrase(verb)  # "said in a statement that ..."
         if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
             tokens = sorted((t for c in said for t in c.subtree), key=lambda t: t.i)
             if tokens[-1].i < verb.i:  # "..., Chairman of the board X told": no title
