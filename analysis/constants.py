@@ -88,6 +88,7 @@ EXPECT_FORMS = frozenset(f for lemma in _W["expectation_verbs"] for f in verb_fo
 FINDING_FORMS = frozenset(f for lemma in _W["finding_verbs"] for f in verb_forms(lemma))
 QUOTING_FORMS = frozenset(f for lemma in _W["quoting_verbs"] for f in verb_forms(lemma))
 MEDIA_NOUNS = frozenset(_W["media_nouns"])
+IMAGERY_NOUNS = frozenset(_W["imagery_nouns"])
 MEETING_NOUNS = frozenset(_W["meeting_nouns"])
 OCCASION_PREPOSITIONS = frozenset(_W["occasion_prepositions"])
 BODY_NOUNS = frozenset(_W["body_nouns"])

@@ -402,3 +402,37 @@ def test_the_person_named_right_before_the_verb_speaks_for_the_body_before_it(tm
     said = _said(t, "reported")
     assert said["the audit found no fraud"] == "Maria Santos"
     assert said["the report would be published in June"] == "Maria Santos"
+
+
+@needs_model
+def test_a_phrase_quoted_in_the_storys_own_sentence_is_its_subjects(tmp_path):
+    t = _tables(
+        tmp_path,
+        "ACCRA (GNA) - The opposition leader Kwame Mensah said the vote was fair.\n\n"
+        "The party chairman, Kofi Boateng, urged his rivals to accept the result "
+        '"for the sake of peace" before the court ruling.\n',
+    )
+    assert _said(t, "direct")["for the sake of peace"] == "Kofi Boateng"
+
+
+@needs_model
+def test_footage_is_a_source_and_what_it_shows_no_statement(tmp_path):
+    t = _tables(
+        tmp_path,
+        "MANILA (AP) - A ferry sank off Cebu on Monday. Television footage showed divers pulling "
+        "survivors from the water.\n",
+    )
+    assert t["quotes"].empty
+    assert _sources(t) == ["Television footage"]
+
+
+@needs_model
+def test_the_two_firms_are_the_two_named_before(tmp_path):
+    t = _tables(
+        tmp_path,
+        "NAIROBI (Reuters) - Savanna Steel Ltd and Rift Valley Metals Ltd agreed to merge on "
+        "Monday.\n\n"
+        "About 300 jobs could go, the two firms said in a joint statement.\n",
+    )
+    said = _said(t, "reported")
+    assert said["About 300 jobs could go"] == "Savanna Steel Ltd and Rift Valley Metals Ltd"

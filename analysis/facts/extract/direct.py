@@ -60,7 +60,9 @@ class Direct:
                 verb = self.in_sentence(q, tokens)
                 found = self.by_verb(verb) if verb is not None else None
             if found is None:
-                found = self.continued(q, last) or self.from_statement(q, before=True)
+                found = self.continued(q, last) or self.hung_on(q, tokens)
+            if found is None:
+                found = self.from_statement(q, before=True)
             if found is None:
                 continue
             who, cue, span = found
@@ -129,6 +131,25 @@ class Direct:
             return None
         at, until = char_span(self.doc, [*self.s.phrase(subject), verb])
         return who, verb.text, (at, until, self.base + verb.sent.end_char)
+
+    def hung_on(self, q: Quotation, tokens: list):
+        """A phrase quoted inside the story's own sentence ('X urged the parties to join hands
+        "for the good of the state"'): the subject of the verb it hangs on, a person or a body."""
+        inside = {t.i for t in tokens}
+        for t in tokens:
+            h = t.head
+            while h.i in inside and h.head.i != h.i:
+                h = h.head
+            while h.i not in inside and not is_verb(h) and h.head.i != h.i:
+                h = h.head
+            if h.i in inside or not is_verb(h) or not self.r.outside(h):
+                continue
+            subject = subject_of(h, self.r.outside)
+            who = self.s.who(subject) if subject is not None else None
+            if who is not None and who.kind in ("PERSON", "ORG"):
+                return who, h.text, None
+            return None
+        return None
 
     # ---- a quotation with no verb of its own ---------------------------------------------
 

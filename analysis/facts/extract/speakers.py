@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import pandas as pd
+
 from ...constants import (
     BODY_NOUNS,
     DATA_NOUNS,
@@ -336,8 +338,11 @@ class Speakers:
                     ):
                         words = description(self.doc, self.phrase(obj))  # "a count by the
                         return Who(words, "description", obj.lower_)  # electoral authorities"
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its")
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "both")
                        for c in head.children)  # fmt: skip
+        single = low[:-1] if head.tag_ == "NNS" and low.endswith("s") else None
+        if definite and single in ORG_NOUNS and single not in BODY_NOUNS:
+            return self.organisations_before(self.base + head.idx)  # "the two firms"
         if definite and (low in ORG_NOUNS or low in BODY_NOUNS):
             at = self.base + head.idx
             m = self.mention_at(at, direct=False)
@@ -364,6 +369,20 @@ class Speakers:
             have = set(name.lower().split())
             if words <= have or (low not in have and words - {low} and (words - {low}) <= have):
                 return Who(name, "ORG")
+        return None
+
+    def organisations_before(self, at: int) -> Who | None:
+        """'the two firms', 'the companies': the last two organisations named before the
+        sentence of `at` (its own words may name what the two make together)."""
+        names: list[str] = []
+        sid = self.doc.sentence_of(at)
+        start = self.doc.sentence_span(sid)[0] if sid is not pd.NA else at
+        for m in reversed(self.doc.between(0, start)):
+            name = m["entity"]
+            if self.doc.entities.get(name) == "ORG" and name not in names:
+                names.append(name)
+            if len(names) == 2:
+                return Who(" and ".join(reversed(names)), "ORG")
         return None
 
     def last_organisation(self, at: int) -> Who | None:

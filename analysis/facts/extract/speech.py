@@ -20,6 +20,7 @@ from ...constants import (
     DATA_NOUNS,
     EXPECT_FORMS,
     FINDING_FORMS,
+    IMAGERY_NOUNS,
     MEDIA_NOUNS,
     SPEECH_FORMS,
     TOPIC_FORMS,
@@ -137,9 +138,10 @@ class Reader:
         outer = tok.head if tok.dep_ == "ccomp" and is_speech_verb(tok.head) else None
         if outer is not None and subject.lower_ in ("he", "she") and subject_of(outer) is not None:
             who = self.speakers.who(subject_of(outer)) or who  # "Kerry said he believes": Kerry
-        if low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS:
-            if subject.lower_ not in DATA_NOUNS and subject.lower_ not in MEDIA_NOUNS:
-                return []  # "data showed", "NHK television showed"; not "prices showed"
+        shows = low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS
+        scene = subject.lower_ in MEDIA_NOUNS or subject.lower_ in IMAGERY_NOUNS
+        if shows and subject.lower_ not in DATA_NOUNS and not scene:
+            return []  # "data showed", "NHK television showed"; not "prices showed"
         speaker = self.same_as_before(subject, who)
         who = self._cited(tok, speaker)
         if who is None:
@@ -152,6 +154,9 @@ class Reader:
         own = subject.head.i == tok.i  # "Kishida told ..." rather than "..., adding that"
         cut = char_span(self.doc, [*phrase, tok] if own else [tok])[0]
         out = []
+        if shows and scene:  # "footage showed rescuers digging":
+            self.credited.append((who, tok.text, at, until, subject.lower_))  # a source, no words
+            return out
         for tokens in self.said(tok, subject, sent):
             span = self.clause(sent, tokens, tok)
             if span is not None:
@@ -225,7 +230,8 @@ class Reader:
         """The tokens of each clause a speech verb says (see the module's docstring)."""
         low = verb.lower_
         said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
-        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and a_clause(c)]
+        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and a_clause(c)
+                and not _far(verb, c)]  # fmt: skip
         said = said or that_clause_in_phrase(verb)  # "said in a statement that ..."
         if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
             tokens = sorted((t for c in said for t in c.subtree), key=lambda t: t.i)
@@ -358,6 +364,13 @@ class Reader:
         lo = self.paragraph_breaks[i - 1] + 1 if i > 0 else 0
         hi = self.paragraph_breaks[i] if i < len(self.paragraph_breaks) else len(self.doc.text)
         return lo, hi
+
+
+def _far(verb, clause) -> bool:
+    """Whether a clause the parse hangs on a verb lies past another verb after it ('found
+    "kinks" ..., which the researchers say is the strongest evidence that ...')."""
+    lo = clause.left_edge.i
+    return lo > verb.i and any(is_verb(t) for t in verb.doc[verb.i + 1 : lo])
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
