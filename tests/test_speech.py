@@ -436,3 +436,13 @@ def test_the_two_firms_are_the_two_named_before(tmp_path):
     )
     said = _said(t, "reported")
     assert said["About 300 jobs could go"] == "Savanna Steel Ltd and Rift Valley Metals Ltd"
+
+
+@needs_model
+def test_someone_the_story_named_before_is_no_source(tmp_path):
+    t = _tables(
+        tmp_path,
+        'AUCKLAND (AAP) - Winger Tane Ruru scored three tries on Saturday. "It was a team '
+        'effort," the winger said. A club spokesman said the stadium would be expanded.\n',
+    )
+    assert _sources(t) == ["club spokesman"]

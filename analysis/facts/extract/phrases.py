@@ -45,6 +45,7 @@ class Who:
     name: str
     kind: str
     head: str = ""  # the head noun of a description ("official"), lower case
+    definite: bool = False  # "the flanker" (someone named before), not "a dealer" or "traders"
 
 
 def char_span(doc: Doc, tokens) -> tuple[int, int]:

@@ -96,8 +96,8 @@ def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]], list[
 
 
 def _attribution(who, cue: str, at: int, until: int) -> dict:
-    return {"name": who.name, "kind": who.kind, "head": who.head, "cue": cue, "start": at,
-            "end": until}  # fmt: skip
+    return {"name": who.name, "kind": who.kind, "head": who.head, "definite": who.definite,
+            "cue": cue, "start": at, "end": until}  # fmt: skip
 
 
 def _marks(doc: Doc, found: list[Quotation]) -> bytearray:

@@ -88,13 +88,17 @@ def _a_source(a: dict) -> bool:
     ("the health ministry", "official data", "the ruling"), unnamed people ("analysts",
     "a source close to the talks", "economists polled by Bernama"), an occasion; not a named
     person, whose words are quotes, nor one described by a title the story does not resolve
-    ("the prime minister"), nor a country."""
+    ("the prime minister") or as someone it named before ("the flanker"), nor a country."""
     if a["kind"] in ("ORG", "occasion"):
         return True
     if a["kind"] != "description":
         return False
     head = a["head"]
-    return head in _SOURCE_HEADS or head not in _TITLES
+    if head in _SOURCE_HEADS:
+        return True
+    # unnamed people ("traders", "a dealer", "a ministry spokesman"); not one the story named
+    # before ("the flanker", "the prime minister")
+    return not a.get("definite")
 
 
 _SOURCE_HEADS = frozenset(SOURCE_NOUNS) | ORG_NOUNS | BODY_NOUNS | DATA_NOUNS

@@ -113,6 +113,7 @@ class Speakers:
             if span is None or not len(span):
                 continue
             words = before_name(span, self._is_person) | apposition(span)
+            words |= {t.lower_ for t in span if t.lower_ in PERSON_WORDS}  # ("Winger Tane Ruru")
             if words:
                 out.setdefault(m["entity"], []).append((m["start"], frozenset(words)))
         return out
@@ -231,7 +232,18 @@ class Speakers:
                 return Who(full[0], "PERSON")
             if (named := self.full_name(words, at)) is not None:
                 return Who(named, "PERSON")
-        return Who(words, "description", low)
+        if head.tag_ in ("NNP", "NNPS") and any(t.lower_ in PERSON_WORDS for t in tokens):
+            names = [head]  # the run of names that ends at the head
+            while names[0].i > 0 and (t := head.doc[names[0].i - 1]).tag_ in ("NNP", "NNPS"):
+                if t.lower_ in PERSON_WORDS or len(names) == 3:
+                    break
+                names.insert(0, t)
+            # "Deputy Minister for Civil Protection Giorgos Kalogeropoulos": a person
+            return Who(" ".join(t.text for t in names), "PERSON")
+        definite = head.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children
+        )
+        return Who(words, "description", low, definite)
 
     def _named(self, head) -> Who | None:
         """The entity named at the head, or by a name in apposition or compound with it."""
