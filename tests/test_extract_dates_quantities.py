@@ -169,7 +169,10 @@ def test_growth_factors_and_percent_spellings():
 # ---- the floors on the real stories ------------------------------------------------------------
 
 
-@pytest.mark.skipif(not REAL.is_dir(), reason="the real wire stories are not beside the project")
+@pytest.mark.slow  # every real wire story read and scored
+@pytest.mark.skipif(
+    not REAL.is_dir(), reason=f"no real wire stories at {REAL} (set ANALYSIS_REAL_STORIES)"
+)
 def test_micro_f1_on_the_real_stories():
     from analysis.corpus import evaluate
 

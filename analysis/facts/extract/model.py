@@ -9,7 +9,6 @@ the work alone, and the `stats` table says which path made the facts.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from functools import cache
@@ -32,6 +31,7 @@ from ...constants import (
     TITLE_WORDS,
     WIRE_MARKERS,
 )
+from ...fingerprint import rules_only
 from ...reading.gazetteer import folded, gazetteer, world_places
 from .document import Doc
 from .entity_types import retype
@@ -70,11 +70,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
-@cache
 def pipeline():
-    """The loaded spaCy pipeline, or None (not installed, or rules asked for)."""
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
-        return None
+    """The loaded spaCy pipeline, or None (not installed, or rules asked for: the option is
+    read on every call, the pipeline loaded once)."""
+    return None if rules_only() else _load_pipeline()
+
+
+@cache
+def _load_pipeline():
     try:
         import spacy
     except ImportError:
@@ -92,7 +95,7 @@ def available() -> bool:
     """Whether the model can be used (installed, and rules not asked for), without loading it."""
     from importlib.util import find_spec
 
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+    if rules_only():
         return False
     return find_spec("spacy") is not None and any(find_spec(p) is not None for p in PACKAGES)
 
