@@ -25,7 +25,8 @@ The extractor is a pipeline of stages over one shared `Doc` (`pipeline.PIPELINE`
    phrase resolved to its entity (`speakers.py`), or by rule; and every attribution, for the
    sources (`credits.py` adds those without a speech verb: "citing X", "told Reuters").
 7. first person: "I", "my" inside a quotation are its speaker.
-8. quantities: numerals and number words with the unit that follows, money and percentages,
+8. quantities: numerals, number words and fractions with what they count (the words after
+   them, or what the sentence says), money in ISO codes, percentages, ages, scores, rates,
    and the parts of a total.
 9. events: actions with their actor, object, date and status (done, ongoing, planned,
    possible).

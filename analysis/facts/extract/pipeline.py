@@ -121,7 +121,7 @@ def _first_person(doc: Doc) -> Doc:
     return doc
 
 
-@stage("quantities", needs=("dates",), writes=("quantities",))
+@stage("quantities", needs=("dates", "parsed", "mentions", "entities"), writes=("quantities",))
 def _quantities(doc: Doc) -> Doc:
     doc.quantities = find_quantities(doc, doc.dates)
     return doc
