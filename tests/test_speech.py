@@ -302,7 +302,7 @@ def test_where_words_were_said_is_a_source_when_it_is_a_medium_or_a_bodys_meetin
         tmp_path,
         "KIEV (Ukrinform) - Exports will grow, the minister said in an interview with local "
         "radio. Prices will hold, she told a meeting of the Export Council. Roads will open, she "
-        "said during a meeting at her office.\n",
+        "said during a meeting in her office.\n",
     )
     names = _sources(t)
     assert any("Export Council" in n for n in names)

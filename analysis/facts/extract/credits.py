@@ -1,11 +1,11 @@
 """Sources credited without a speech verb of their own, read off the dependency parse.
 
 "..., citing official data", "quoting the ministry", "referring to the statistics committee",
-"with reference to the press office", "has learnt from BelTA", "in an interview with X": the
+"with reference to the ministry", "has learnt from TASS", "in an interview with X": the
 phrase after the cue is the source. "Xinhua quoted officials as saying": the officials. "told
 Reuters", "told the agency": a listener that is a publisher is the story's source. And where
 words were said, when the story names a medium or a meeting of a body or with the press
-("said in a local radio", "told a news conference", "at a meeting with reporters", "following
+("said on state radio", "told a news conference", "at a meeting with journalists", "after
 a meeting of the board"): the occasion, as a noun phrase.
 """
 
@@ -144,11 +144,11 @@ def _an_occasion(head, tokens) -> bool:
         return False
     words = {t.lower_ for t in tokens}
     if words & _AUDIENCE or words & {"press", "news"}:
-        return True  # "a meeting with reporters", "a press conference"
+        return True  # "a meeting with journalists", "a press conference"
     named = [t for t in tokens if t.i != head.i and t.tag_ in ("NNP", "NNPS")]
     if not named:
         return False
-    # "a meeting of the Science Committee", "the Cabinet meeting": a body's, not a place's
+    # "a session of the Audit Board", "the Cabinet meeting": a body's, not a place's
     of_body = any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     before = any(t.i < head.i and t.dep_ == "compound" for t in named)
     return of_body or before

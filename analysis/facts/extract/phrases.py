@@ -2,7 +2,7 @@
 
 `phrase_tokens(head)` is the phrase a head noun heads, without the clauses and asides hung on
 it; `description` its words without an article. A name comes with descriptions (`before_name`,
-`apposition`, `described_as`): "their coach Timur Kapadze", "Kapadze, the 55-year-old coach,",
+`apposition`, `described_as`): "their coach Pablo Ruiz", "Ruiz, the 55-year-old coach,",
 "car parts supplier Kessler". The word sets here say what a head noun is: a person's title or
 description, a body, a source.
 """
@@ -57,7 +57,7 @@ def char_span(doc: Doc, tokens) -> tuple[int, int]:
 
 def phrase_tokens(head) -> list:
     """The tokens of the noun phrase a head token heads, without the clauses, conjuncts and
-    asides hung on it; a phrase "of"/"from"/"by" an organisation stays ("the press service
+    asides hung on it; a phrase "of"/"from"/"by" an organisation stays ("the press office
     of the ministry")."""
     keep = [head]
     for child in head.children:
@@ -115,8 +115,8 @@ def words_of(text: str) -> frozenset[str]:
 
 def before_name(span, is_person) -> set[str]:
     """The title or description written right before a name, back to a verb, a comma, an
-    article or another person's name: "Chinese Ambassador to the Kyrgyz Republic Xiao
-    Qinghua" -> ambassador, kyrgyz..."""
+    article or another person's name: "Peruvian Ambassador to the Republic of Chile Ana
+    Torres" -> peruvian, ambassador, republic, chile."""
     doc, words = span.doc, set()
     i = span.start - 1
     while i >= 0 and span.start - i <= 12:

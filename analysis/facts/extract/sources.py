@@ -47,7 +47,7 @@ _NOT_IN_NAME = re.compile(
 def find_sources(doc: Doc, article: Article) -> list[dict]:
     """The publisher (dateline, byline or credit line), reporters, and the sources the story
     credits: "according to the ministry", "police said", "citing official data", "BelTA
-    informs", "told the agency", "at a meeting with reporters"; each a noun phrase (the
+    informs", "told the agency", "at a meeting with journalists"; each a noun phrase (the
     entity's name where it has one), never the clause it says. A bare "police" after "Osaka
     police" is the same source. With the model's parse the attributions are the quotes
     stage's; without it, the rules below read them."""
@@ -243,7 +243,7 @@ def scans() -> dict[str, Scan]:
             re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
             Candidates(_before_verb_starts),
         ),
-        # "..., reported the press service of the ministry."
+        # "..., reported the ministry's press office."
         "after a verb": Scan(
             re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _first_words(SOURCE_VERBS)
         ),

@@ -1,11 +1,11 @@
 """Who a noun phrase names, as a speaker or a source: read off the dependency parse.
 
 The subject of a speech verb, the object of "according to", "citing" or "quoted", is a noun
-phrase. It names someone by name ("Timur Kapadze", "the Transport Ministry": the entity, by
+phrase. It names someone by name ("Ana Ruiz", "the Transport Ministry": the entity, by
 its canonical name), by pronoun ("he": the last person who was a subject outside quotation
-marks), by description ("the coach", "the 55-year-old", "Turkey's health minister": the person
+marks), by description ("the coach", "the 55-year-old", "Chile's health minister": the person
 the story describes so, named before it or, failing that, after it), through the body whose
-words they are ("a statement from the bank", "the press service of the ministry": the
+words they are ("a statement from the bank", "the press office of the ministry": the
 organisation), or not at all ("a senior official", "official data": the description itself,
 without its article).
 """
@@ -97,8 +97,8 @@ class Speakers:
 
     def _descriptors(self) -> dict[str, list[tuple[int, frozenset[str]]]]:
         """Each person's descriptions where the story names them: the words of the title or
-        description before the name ("their coach Timur Kapadze", "Ambassador ... of Belarus
-        Anatoly Nichkasov") and of an apposition after it ("Kapadze, the 55-year-old coach,");
+        description before the name ("their coach Pablo Ruiz", "Ambassador of Chile to Peru
+        Ana Torres") and of an apposition after it ("Ruiz, the 55-year-old coach,");
         and the roles the entities stage read."""
         doc, out = self.doc, {}
         for r in doc.roles:
@@ -268,7 +268,7 @@ class Speakers:
         return Who(name, kind)
 
     def _described(self, head) -> Who | None:
-        """A person by description: 'the coach', 'the PM', 'Turkey's health minister'."""
+        """A person by description: 'the coach', 'the PM', 'Chile's health minister'."""
         low = head.lower_
         phrase = self.phrase(head)
         age = AGE.search(description(self.doc, phrase))
@@ -320,15 +320,15 @@ class Speakers:
         return None
 
     def _body_of(self, head) -> Who | None:
-        """'a statement from the bank', 'the press service of the ministry', 'data released by
-        the customs office', 'results published in The Lancet', 'the Akorda press service',
-        'the Manila-based institution': the organisation whose words they are."""
+        """'a statement from the bank', 'the press office of the ministry', 'data released by
+        the customs office', 'results published in The Lancet', 'the Palace press office',
+        'the Lima-based institution': the organisation whose words they are."""
         low = head.lower_
         if low in SOURCE or low in BODIES or low in DATA_NOUNS:
             for child in head.children:
                 if child.dep_ == "poss" or (
                     child.dep_ in ("compound", "nmod") and low in PART_NOUNS
-                ):  # "the ministry's press service", "NHK television"; not "a PCB official"
+                ):  # "the ministry's press service", "TVN television"; not "a league official"
                     objs = [child] if child.tag_ != "PRP$" else []
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "at"):
                     objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -342,7 +342,7 @@ class Speakers:
                     if who is not None and who.kind == "ORG":
                         return who
                     if who is not None and child.dep_ == "compound" and who.kind == "PERSON":
-                        return Who(who.name, "ORG")  # "the Akorda press service": a body
+                        return Who(who.name, "ORG")  # "the Palace press office": a body
                     if (
                         who is None
                         and child.dep_ in ("prep", "acl")
@@ -367,7 +367,7 @@ class Speakers:
         return None
 
     def organisation_named(self, head, at: int) -> Who | None:
-        """'the election commission', 'the space agency': the last organisation before `at`
+        """'the audit commission', 'the space agency': the last organisation before `at`
         whose name holds the noun, or a word of the phrase besides it ("Union Election
         Commission", "Space Research Organisation")."""
         words = {t.lower_ for t in self.phrase(head) if t.tag_ in ("NN", "NNS", "JJ")}

@@ -137,21 +137,23 @@ class Reader:
         who = self.speakers.who(self.speakers.person_before(subject, tok))
         outer = tok.head if tok.dep_ == "ccomp" and is_speech_verb(tok.head) else None
         if outer is not None and subject.lower_ in ("he", "she") and subject_of(outer) is not None:
-            who = self.speakers.who(subject_of(outer)) or who  # "Kerry said he believes": Kerry
+            who = self.speakers.who(subject_of(outer)) or who  # "Ruiz said he believes": Ruiz
         shows = low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS
         scene = subject.lower_ in MEDIA_NOUNS or subject.lower_ in IMAGERY_NOUNS
         if shows and subject.lower_ not in DATA_NOUNS and not scene:
-            return []  # "data showed", "NHK television showed"; not "prices showed"
+            return []  # "data showed", "state television showed"; not "prices showed"
         speaker = self.same_as_before(subject, who)
         who = self._cited(tok, speaker)
         if who is None:
             return []
-        self.citing = who is not speaker  # "Trend reports, with reference to the office": its words
+        self.citing = (
+            who is not speaker
+        )  # "the agency reports, with reference to the office": its words
         if self.skip(self.base + min(t.idx for t in phrase_tokens(subject))):
-            return []  # "Kazinform News Agency correspondent reports": the story's own credit
+            return []  # "the Agency's correspondent reports": the story's own credit line
         phrase = self.speakers.phrase(subject)
         at, until = char_span(self.doc, [*phrase, tok])
-        own = subject.head.i == tok.i  # "Kishida told ..." rather than "..., adding that"
+        own = subject.head.i == tok.i  # "Ruiz told ..." rather than "..., adding that"
         cut = char_span(self.doc, [*phrase, tok] if own else [tok])[0]
         out = []
         if shows and scene:  # "footage showed rescuers digging":
@@ -167,7 +169,7 @@ class Reader:
 
     def _speaks(self, verb) -> bool:
         """Whether a speech verb with no statement of its own still credits words: a quotation
-        beside it ('"...," the ministry said'), or a wire's credit line ("..., Trend reports")."""
+        beside it ('"...," the ministry said'), or a wire's credit line ("..., the agency reports")."""
         if verb.lower_ not in SPEECH_FORMS and verb.lower_ not in TOPIC_FORMS:
             return False
         if verb.lower_ in _CREDIT_LINES or any(c.dep_ == "ccomp" for c in verb.children):
@@ -195,7 +197,7 @@ class Reader:
 
     def same_as_before(self, head, who: Who | None) -> Who | None:
         """'the data', 'the official', 'the statement': the source credited before under the
-        same noun ("official data released by the customs office ... according to the data")."""
+        same noun ("figures released by the customs office ... according to the figures")."""
         if who is None or who.kind != "description":
             return who
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
@@ -223,7 +225,7 @@ class Reader:
         if who is not None and who.kind == "description":
             named = [p for p in self.publishers | agencies if p in who.name]
             if named and who.head in _REPORTERS:
-                return None  # "Kazinform News Agency correspondent reports": the story's own
+                return None  # "the Agency's correspondent reports": the story's own
         return who
 
     def said(self, verb, subject, sent) -> list[list]:
@@ -249,7 +251,7 @@ class Reader:
                 return [[*obj.subtree, *to.subtree]]
             if low not in SPEECH_FORMS:
                 return []
-        inverted = subject.i > verb.i  # "..., reported the press service": no topic
+        inverted = subject.i > verb.i  # "..., reported the press office": no topic
         topic = self._topic(verb) if low in TOPIC_FORMS and not inverted else []
         if topic or (low not in SPEECH_FORMS and low not in FINDING_FORMS):
             return [topic] if topic else []
@@ -263,7 +265,7 @@ class Reader:
         if any(c.dep_ == "mark" for c in verb.children):
             return []  # "after Nowak asked him to ...": a clause of time, not an attribution
         if verb.lower_ in _CREDIT_LINES and not self.citing:
-            return []  # "..., Trend reports.": the wire's credit of a source, not its words
+            return []  # "..., the agency reports.": the wire's credit of a source, not its words
         if verb.lower_ not in AUDIENCE_FORMS and any(
             c.dep_ == "dobj" and c.i != subject.i for c in verb.children
         ):
@@ -297,7 +299,7 @@ class Reader:
             after
             and (after[0].text == "," or verb.head.i > verb.i)
             and any(is_verb(t) for t in after)
-        ):  # "he said based on the data, the figure was ..."; "to which the minister said, ..."
+        ):  # "he said based on the data, the figure was ..."; "to which the governor replied, ..."
             return after
         return []
 
@@ -441,8 +443,8 @@ def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
              if not any(inside(o, s) and s.who.name == o.who.name for s in found)]  # fmt: skip
     out = []
     for s in found:
-        # a nested statement goes with its words after it ("Kishida told Kerry that ..."); one
-        # whose words come before it ("..., reported the press service") leaves them
+        # a nested statement goes with its words after it ("Ruiz told Lopes that ..."); one
+        # whose words come before it ("..., reported the press office") leaves them
         cuts = sorted((o.cut, max(o.b, o.until)) if o.a >= o.cut else (min(o.at, o.cut), o.until)
                       for o in found if inside(o, s))  # fmt: skip
         a, b = s.a, s.b
@@ -454,7 +456,7 @@ def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
             runs.append((pos, b))
             a, b = trim(text, *max(runs, key=lambda r: len(text[r[0] : r[1]].split())))
             if len(text[a:b].split()) < 3 or not _has_verb(s.verb.doc, doc.body_start, a, b):
-                continue  # what is left is no clause ("in a local radio")
+                continue  # what is left is no clause ("on state radio")
         if any(o.a <= a and b <= o.b or o.a == a for o in out):
             continue  # (a relay's words: "X said A, the agency reports" is X's A)
         s.a, s.b = a, b

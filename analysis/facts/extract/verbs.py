@@ -51,8 +51,8 @@ def is_speech_verb(tok) -> bool:
 
 def subject_of(verb, outside=None):
     """The subject of a speech verb: its own; else, for a verb joined to a clause that has
-    one, the phrase right before it in commas ("A run was launched ..., the press service of
-    the agency said") or the name right after it ("..., reported Kazinform"); else the
+    one, the phrase right before it in commas ("A bridge was opened ..., the press office of
+    the agency said") or the name right after it ("..., reported Prensa Latina"); else the
     subject of the clause it hangs on ("was quoted as saying", "adding that", "describing it
     as", past a relative pronoun). A subject in the dateline gives way to its apposition, and
     one on another line (a parse that runs a headline into the first sentence) to the noun
@@ -80,7 +80,7 @@ def subject_of(verb, outside=None):
 
 
 def _phrase_before(verb):
-    """'..., the press service of the agency said': the head of the phrase between the last
+    """'..., the press office of the agency said': the head of the phrase between the last
     comma and the verb, when the verb ends its clause."""
     doc, i = verb.doc, verb.i - 1
     while i >= 0 and doc[i].text not in (",", ";", "\n", "\n\n") and verb.i - i <= 25:
@@ -108,7 +108,7 @@ _NP_TAGS = ("DT", "NNP", "NNPS", "NN", "NNS", "POS", "JJ", "HYPH", "CD")
 
 
 def _name_after(verb):
-    """'..., reported Kazinform.', '..., reported the ministry's press service on July 13':
+    """'..., reported Prensa Latina.', '..., reported the ministry's press office on Monday':
     the noun phrase right after a verb that follows a comma and ends its clause."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"') or verb.tag_ == "VBG":
@@ -192,7 +192,7 @@ def _apart(a, b) -> bool:
 
 
 def _noun_before(verb):
-    """The noun right before a verb on its line ("Uzbekistan's coach said"), or None."""
+    """The noun right before a verb on its line ("Peru's coach said"), or None."""
     for t in reversed(verb.doc[: verb.i]):
         if "\n" in t.text or is_verb(t) or t.is_punct:
             return None
