@@ -260,7 +260,7 @@ def test_sources_are_noun_phrases_resolved_to_their_names(tmp_path):
     t = _tables(
         tmp_path,
         "BAKU (Reuters) - The State Water Agency said on Monday the dam was safe. According to "
-        "a statement from the agency, repairs will take a month. He added that the committee "
+        "a statement by the agency, repairs will take a month. He added that the committee "
         "prepared the budget. The plan was approved, the newspaper quoted officials as saying. "
         "A source close to the talks said the deal was near.\n",
     )
