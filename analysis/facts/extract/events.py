@@ -616,7 +616,8 @@ def _evidence(doc: Doc, tok, subject) -> tuple[int, int]:
     """Text offsets of the words that show the event: from its subject (or verb) to the end
     of its own clause."""
     base = doc.body_start
-    clause = _clause(tok)
+    # without the word that joins it to another clause ("when", "since", "that")
+    clause = [t for t in _clause(tok) if not (t.dep_ == "mark" and t.head.i == tok.i)]
     lo = min(t.idx for t in clause)
     hi = max(t.idx + len(t) for t in clause)
     if subject is not None and subject.i < tok.i and subject.head.i == tok.i:
