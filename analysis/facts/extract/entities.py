@@ -344,7 +344,7 @@ def _organisations(doc: Doc, g) -> None:
             at = doc.text.find(org, base)
             if " " not in org and org in ORG_HEADS:
                 continue  # "Union" alone: a head word, no name
-            if org.split()[-1].lower() in person_words():
+            if re.split(r"\s+(?:of|for)\s+", org)[0].split()[-1].lower() in person_words():
                 continue  # "PA Court Reporter": a title
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))

@@ -239,7 +239,7 @@ def not_a_name(text: str, etype: str, start: int, end: int, token, g) -> bool:
     if etype == "PERSON" and any(c.isdigit() for c in name):
         return True
     person = person_words()
-    last = words[-1].lower()
+    last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1].lower()  # the head word
     if last in person and not (set(words) & COMPANY_WORDS):
         if etype != "PERSON":
             return True  # "Kazakh Prosecutor": a title
