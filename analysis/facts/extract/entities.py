@@ -14,6 +14,7 @@ from ...constants import (
     MONTHS,
     NAME,
     ORG_HEADS,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_KINDS,
     SENTENCE_STARTERS,
@@ -138,6 +139,7 @@ def find_entities(doc: Doc) -> None:
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
     _people_by_noun(doc, g, found)
+    _organisations_by_noun(doc, g, found)
     for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
         if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
             m.start(), m.end()
@@ -325,6 +327,20 @@ def _people_by_noun(doc: Doc, g, found) -> None:
 _DATE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b.*$")
 
 
+def _organisations_by_noun(doc: Doc, g, found) -> None:
+    """Organisations the model missed after an organisation's noun ("the journal Nature
+    Astronomy", "the broadcaster Kanal Sever"): up to three capitalised words, not a known
+    place, a date or a sentence's first word."""
+    for m in doc.scan(found["org noun and name"], doc.body_start):
+        name, at = m.group("name"), m.start("name")
+        words = name.split()
+        if doc.taken(at, m.end("name")) or name in g.names or words[0] in SENTENCE_STARTERS:
+            continue
+        if set(words) & {*MONTHS, *WEEKDAYS} or words[0] in g.demonyms:
+            continue
+        doc.add_mention(name, "ORG", at, m.end("name"))
+
+
 def _organisations(doc: Doc, g) -> None:
     """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
     into the organisations they name, a leading title ("Minister of") left out."""
@@ -388,6 +404,7 @@ def scans() -> dict[str, Scan]:
     speech = _first_words(SPEECH_WORDS)
     person_words = sorted({w.lower() for w in (*PERSON_NOUNS, *TITLE_WORDS)}, key=len, reverse=True)
     person_nouns = "|".join(map(re.escape, person_words))
+    org_nouns = "|".join(map(re.escape, sorted(ORG_NOUNS, key=len, reverse=True)))
     return {
         "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *TITLES])),
         "title of a country": Scan(
@@ -413,6 +430,11 @@ def scans() -> dict[str, Scan]:
         "noun and name": Scan(
             re.compile(rf"\b(?i:{person_nouns})[^\S\n]+(?P<name>{NAME})\b"),
             _first_words(person_words, flags=re.IGNORECASE),
+        ),
+        # an organisation's noun, then a name: "the journal Nature Astronomy"
+        "org noun and name": Scan(
+            re.compile(rf"\b(?:{org_nouns})[^\S\n]+(?P<name>[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){{0,2}})"),
+            _first_words(ORG_NOUNS),
         ),
         **_kind_scans(),
     }  # fmt: skip

@@ -34,6 +34,7 @@ from ...constants import (
     HONORIFIC_WORDS,
     INDEX_HEADS,
     INDEX_NOUNS,
+    LABEL_WORDS,
     LOC_HEADS,
     MONTHS,
     ORG_HEADS,
@@ -45,6 +46,7 @@ from ...constants import (
     SUB_BODIES,
     TITLE_WORDS,
     TOOL_NOUNS,
+    UNIT_SYMBOLS,
     WEEKDAYS,
 )
 from ...reading.gazetteer import known_place
@@ -71,6 +73,7 @@ def name_particles() -> str:
     return "|".join(sorted(kept, key=len, reverse=True))
 
 
+_IDENTIFIER = re.compile(r"(?:" + "|".join(LABEL_WORDS) + r")[^\S\n]+[A-Z0-9]")
 _MODEL_NUMBER = re.compile(r"\d|\b[IVX]{2,}\b|\bMk\b")
 
 
@@ -238,6 +241,8 @@ def not_a_name(text: str, etype: str, start: int, end: int, token, g) -> bool:
         return True  # a headline in title case, not a name
     if etype == "PERSON" and any(c.isdigit() for c in name):
         return True
+    if name in UNIT_SYMBOLS or (len(words) == 2 and _IDENTIFIER.fullmatch(name)):
+        return True  # "MW"; "Group A", "Pool 3": a unit, an identifier
     person = person_words()
     last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1].lower()  # the head word
     if last in person and not (set(words) & COMPANY_WORDS):
