@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from ...constants import (
     COMPANY_WORDS,
+    COMPETITION_NOUNS,
     EVENT_HEADS,
     HONORIFICS,
     INDEX_HEADS,
+    LOC_HEADS,
     MONTHS,
     NAME,
     ORG_HEADS,
@@ -122,6 +124,8 @@ def dateline_mentions(doc: Doc, article) -> None:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
     for c in article.credits:
+        if c.role != "reporter" and c.name.split()[-1].lower() in person_words():
+            continue  # "PA Court Reporter": the agency's (named in the dateline) and a title
         doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
 
 
@@ -351,7 +355,10 @@ def _organisations(doc: Doc, g) -> None:
         span = _DATE_TAIL.sub("", m.group().rstrip("."))
         if span.startswith("The ") and not doc.taken(m.start(), m.start() + 4):
             span = span[4:]  # (a sentence's first word)
-        if not (set(span.split()) & ORG_HEADS) or doc.taken(m.start(), m.end()):
+        if doc.taken(m.start(), m.end()):
+            continue
+        if not set(span.split()) & ORG_HEADS:
+            _events_and_facilities(doc, span, m.start() + m.group().find(span))
             continue
         lead = title_lead.match(span)
         core = span[lead.end() :] if lead else span
@@ -364,6 +371,30 @@ def _organisations(doc: Doc, g) -> None:
                 continue  # "PA Court Reporter": a title
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
+
+
+def _events_and_facilities(doc: Doc, span: str, at: int) -> None:
+    """A capitalised span of two or more words the model did not name, ending in an event's
+    head word or a league before a competition noun (an EVENT), or a facility's (a LOC)."""
+    slug = re.search(r"^.*\b[A-Z]{2,}-", span)  # "MARKETS-Wall Street": a slug, then the name
+    if slug:
+        span, at = span[slug.end() :], at + slug.end()
+    words = span.split()
+    if len(words) < 2 or words[0] in SENTENCE_STARTERS or " of " in span:
+        return
+    if doc.text[max(0, at - 2) : at] == ") ":
+        return  # after an acronym in brackets: the rest of a longer name
+    end = at + len(span)
+    league = words[-1] == "League" and _COMPETITION_AFTER.match(doc.text, end)
+    if words[-1] in EVENT_HEADS or league:
+        doc.add_mention(span, "EVENT", at, end)
+    elif words[-1] in LOC_HEADS and words[-1][:1].isupper():
+        doc.add_mention(span, "LOC", at, end)
+
+
+_COMPETITION_AFTER = re.compile(
+    r"[^\S\n]+(?:" + "|".join(map(re.escape, COMPETITION_NOUNS)) + r")\b"
+)
 
 
 def _documents(doc: Doc, found) -> None:

@@ -137,15 +137,27 @@ def join_short_forms(doc: Doc) -> None:
 
 
 def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
-    """An organisation named by part of its name: without its legal form or country ("Elgon
-    Cement" of "Elgon Cement Uganda Ltd", "COFCO" of "COFCO Group"), without what follows
-    "of" or "for" ("Kuwait Fund" of "Kuwait Fund for Arab Economic Development"), or by two
-    or more words inside the one name that holds them ("Civil Defense")."""
+    """An organisation or an event named by part of its name: without its legal form or
+    country ("Elgon Cement" of "Elgon Cement Uganda Ltd", "COFCO" of "COFCO Group"), without
+    what follows "of" or "for" ("Kuwait Fund" of "Kuwait Fund for Arab Economic
+    Development"), or by two or more words inside the one name that holds them ("Civil
+    Defense", "World Cup" of the "Freestyle Wrestling World Cup")."""
     orgs = [n for n, t in doc.entities.items() if t == "ORG" and n not in taken]
     alias = {}
-    for short in orgs:
+    for short, stype in doc.entities.items():  # "Nakamura Seiki" of "Nakamura Seiki Co."
+        if short in taken or stype in ("GPE", "LOC") or short in g.names:
+            continue
+        legal = [o for o in orgs if o.startswith(short + " ")
+                 and all(w.rstrip(".,") in COMPANY_WORDS for w in o[len(short) :].split())]  # fmt: skip
+        if len(legal) == 1:
+            alias[short] = legal[0]
+    events = [n for n, t in doc.entities.items() if t == "EVENT" and n not in taken]
+    for short in orgs + events:
         words = short.split()
-        longer = [o for o in orgs if o != short and _inside(words, o.split())]
+        if short in alias:
+            continue
+        same = orgs if doc.entities[short] == "ORG" else events
+        longer = [o for o in same if o != short and _inside(words, o.split())]
         if len(longer) != 1:
             continue
         long = longer[0]

@@ -37,6 +37,7 @@ from ...constants import (
     SUB_BODIES,
     TIME_ZONES,
     TITLE_WORDS,
+    WEEKDAYS,
     WIRE_MARKERS,
 )
 from ...fingerprint import rules_only
@@ -212,6 +213,10 @@ def model_entities(doc: Doc, parsed) -> None:
             words = chain.group().split() if chain else []
             if words and words[0] not in SENTENCE_STARTERS and set(words) & _org_words():
                 start, etype = chain.start(), "ORG"
+            elif words and words[-1] not in SENTENCE_STARTERS and name in g.countries:
+                dated = set(words) & {*MONTHS, *WEEKDAYS}
+                if not dated and not any(w.lower() in TITLE_WORDS for w in words):
+                    continue  # "Bursa Malaysia": a country inside a name, no mention of it
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
