@@ -278,6 +278,24 @@ CASES = {
         {"Bank Rakyat Malaysia": "ORG"},
         ["Malaysia"],
     ),
+    "a journal": (
+        "SANTIAGO, March 14 (Agency) - The findings were published on Monday in the journal "
+        "Stellar Letters.",
+        {"Stellar Letters": "ORG"},
+        [],
+    ),
+    "an event named by part of its name": (
+        "TEHRAN, March 14 (Agency) - Kenya won the Continental Rowing World Cup on Sunday, its "
+        "first World Cup title since 2009.",
+        {"Continental Rowing World Cup = World Cup": "EVENT"},
+        [],
+    ),
+    "a market's slug before a name": (
+        "MARKETS-Wall Street falls as yields rise\n\nNEW YORK, March 14 (Agency) - Stocks fell "
+        "on Thursday.",
+        {"Wall Street": "LOC"},
+        ["MARKETS-Wall Street"],
+    ),
 }
 
 

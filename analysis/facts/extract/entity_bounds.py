@@ -204,6 +204,10 @@ def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     if title and title.group(1).lower() in person_words():
         start += title.end()  # "Dean of Aerospace ...": a title, then the name
         name = text[start:end]
+    slug = re.match(r"(?:[A-Z]{2,}[^\S\n]+)*[A-Z]{2,}-(?=[A-Z][a-z])", name)
+    if slug:  # "MARKETS-Wall Street": a wire's slug, then the name
+        start += slug.end()
+        name = text[start:end]
     quote = max(name.rfind('"'), name.rfind("“"))
     if quote >= 0:
         start += quote + 1
