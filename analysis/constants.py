@@ -152,6 +152,7 @@ HONORIFICS = (
 ORG_HEADS = frozenset(_W["org_heads"])
 SUB_BODIES = frozenset(_W["sub_bodies"])
 COMPANY_WORDS = frozenset(_W["company_words"])
+CLUB_WORDS = frozenset(_W["club_words"])
 EVENT_HEADS = frozenset(_W["event_heads"])
 LOC_HEADS = frozenset(_W["loc_heads"])
 DOCUMENT_HEADS = frozenset(_W["document_heads"])

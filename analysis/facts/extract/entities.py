@@ -353,16 +353,18 @@ def _organisations(doc: Doc, g) -> None:
     )
     for m in CAP_SPAN.finditer(doc.text, doc.body_start):
         span = _DATE_TAIL.sub("", m.group().rstrip("."))
-        if span.startswith("The ") and not doc.taken(m.start(), m.start() + 4):
+        span = re.split(r"(?<=[a-z]{2})\.\s", span)[-1]  # "Monday. Party": a sentence's end
+        if span.startswith("The "):
             span = span[4:]  # (a sentence's first word)
         if doc.taken(m.start(), m.end()):
             continue
+        offset = m.group().find(span)
         if not set(span.split()) & ORG_HEADS:
-            _events_and_facilities(doc, span, m.start() + m.group().find(span))
+            _events_and_facilities(doc, span, m.start() + offset)
             continue
         lead = title_lead.match(span)
         core = span[lead.end() :] if lead else span
-        base = m.start() + (lead.end() if lead else 0)
+        base = m.start() + offset + (lead.end() if lead else 0)
         for org in _split_org(core, g):
             at = doc.text.find(org, base)
             if " " not in org and org in ORG_HEADS:

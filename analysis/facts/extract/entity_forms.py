@@ -127,6 +127,12 @@ def join_short_forms(doc: Doc) -> None:
         if not m:
             continue
         short = m.group("short")
+        if etype == "EVENT" and leads.match(name):  # "Typhoon Kalani" ... "Kalani made landfall"
+            for again in re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])").finditer(
+                doc.text, doc.body_start
+            ):
+                if not doc.taken(again.start(), again.end()):
+                    doc.add_mention(name, etype, again.start(), again.end())
         if short in doc.entities and short != name:
             if etype in ("GPE", "LOC") and short in g.names:
                 continue  # "Tashkent region" and the city of Tashkent: two places

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 from ...constants import (
+    CLUB_WORDS,
     COMPANY_WORDS,
     COMPETITION_NOUNS,
     CURRENCY_CODES,
@@ -507,7 +508,7 @@ def _a_place(name: str) -> bool:
 @cache
 def _org_words() -> frozenset[str]:
     """The last words that make a name an organisation's: organisation heads, company words."""
-    return ORG_HEADS | COMPANY_WORDS | SUB_BODIES
+    return ORG_HEADS | COMPANY_WORDS | SUB_BODIES | CLUB_WORDS
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
