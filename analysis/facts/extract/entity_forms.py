@@ -118,7 +118,11 @@ def join_short_forms(doc: Doc) -> None:
     for name, etype in doc.entities.items():  # "Xinjiang" of "Xinjiang Uygur Autonomous Region"
         if etype in ("GPE", "LOC") and name.split()[-1].lower() in PLACE_KINDS:
             for short, stype in doc.entities.items():
-                if name.startswith(short + " ") and short not in g.names and stype != "PERSON":
+                if (
+                    name.startswith(short + " ")
+                    and short not in g.names
+                    and stype in ("GPE", "ORG")
+                ):
                     alias[short] = name
     for name, etype in doc.entities.items():
         m = (kinds.match(name) if etype in ("GPE", "LOC", "EVENT") else None) or (
@@ -136,6 +140,9 @@ def join_short_forms(doc: Doc) -> None:
         if short in doc.entities and short != name:
             if etype in ("GPE", "LOC") and short in g.names:
                 continue  # "Tashkent region" and the city of Tashkent: two places
+            stype = doc.entities[short]
+            if etype in ("GPE", "LOC") and stype in ("GPE", "LOC") and stype != etype:
+                continue  # "the Tana River" and "Tana River county": a river and a county
             alias[short] = name
     alias.update(_short_organisations(doc, g, alias))
     if alias:
@@ -154,9 +161,14 @@ def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
         if short in taken or stype in ("GPE", "LOC") or short in g.names:
             continue
         legal = [o for o in orgs if o.startswith(short + " ")
-                 and all(w.rstrip(".,") in COMPANY_WORDS for w in o[len(short) :].split())]  # fmt: skip
-        if len(legal) == 1:
-            alias[short] = legal[0]
+                 and o.split()[-1].rstrip(".,") in COMPANY_WORDS]  # fmt: skip
+        only = [
+            o
+            for o in legal
+            if all(w.rstrip(".,") in COMPANY_WORDS for w in o[len(short) :].split())
+        ]
+        if len(only) == 1 or len(legal) == 1:  # "Nakamura Seiki Co.", else "Toyota Motor Corp"
+            alias[short] = only[0] if len(only) == 1 else legal[0]
     events = [n for n, t in doc.entities.items() if t == "EVENT" and n not in taken]
     for short in orgs + events:
         words = short.split()

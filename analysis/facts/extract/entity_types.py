@@ -33,6 +33,7 @@ from ...constants import (
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_TITLES,
     PRICE_VERBS,
     SETTLEMENT_NOUNS,
     TITLE_WORDS,
@@ -66,7 +67,8 @@ def _cues() -> dict[str, re.Pattern]:
             r"\s*(?:%|percent|per\s+cent|[a-z]+)?\s+(?:to|at)\s+\S*\d"
         ),
         "org after": re.compile(
-            rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)})\b|['’]s\s+(?:shares|stock|board"
+            rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)}|{_alt(_company_titles())})\b"
+            r"|['’]s\s+(?:shares|stock|board"
             r"|chief\s+executive|CEO|chairman|subsidiary|headquarters)\b"
         ),
         # a kind of place and "of", a direction ("northern Sinai"), "near" or "outside"
@@ -76,6 +78,11 @@ def _cues() -> dict[str, re.Pattern]:
         ),
         "initials": re.compile(r"[A-Z]\.\s?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?"),
     }
+
+
+def _company_titles() -> set[str]:
+    """Titles after a name that make it an organisation's, not a place's ("Toyota president")."""
+    return {w for w in TITLE_WORDS if w not in PLACE_TITLES}
 
 
 def _cues_of(doc: Doc, name: str, spans: list[tuple[int, int]]) -> set[str]:

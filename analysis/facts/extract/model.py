@@ -209,6 +209,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if wider != (start, end) and not doc.taken(*wider):
             start, end = wider
             name = text[start:end]
+            found = [f for f in found if not (start <= f[2] and f[3] <= end)]  # the wider wins
         if etype == "GPE":  # "Bank Negara Malaysia": a place at the end of an organisation's name
             chain = _CHAIN_BEFORE.search(text, max(0, start - 60), start)
             words = chain.group().split() if chain else []
@@ -468,10 +469,9 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         return text[start : police.end()], "ORG", start, police.end()
     title = _TITLE_AFTER.match(text, end)
     if etype in ("PERSON", "ORG") and title:  # "the Roraima governor", "Volta chief executive"
-        heads_a_place = title.group().strip().lower() in PLACE_TITLES
-        if heads_a_place or _a_place(name):
+        if title.group().strip().lower() in PLACE_TITLES:
             return name, "GPE", start, end
-        return name, "ORG", start, end
+        return name, "ORG", start, end  # ("Toyota president": the company's, not the town's)
     if _EVENT_LEAD.match(name) or (last == "League" and _competition_after(text, end)):
         return name, "EVENT", start, end
     if last in EVENT_HEADS:
