@@ -296,6 +296,18 @@ CASES = {
         {"Wall Street": "LOC"},
         ["MARKETS-Wall Street"],
     ),
+    "an organisation after its country's possessive": (
+        "NAIROBI, March 14 (Agency) - According to Kenya's Ministry of Water, Sanitation and "
+        "Irrigation, 12 dams are under construction.",
+        {"Ministry of Water, Sanitation and Irrigation": "ORG", "Kenya": "GPE"},
+        [],
+    ),
+    "a person the model leaves unnamed, the subject of a verb": (
+        "MONTERREY, March 14 (Agency) - Eusebio Zamarripa Treviño took 41% of the vote in "
+        "Sunday's election. Zamarripa thanked his voters.",
+        {"Eusebio Zamarripa Treviño = Zamarripa": "PERSON"},
+        [],
+    ),
 }
 
 

@@ -143,6 +143,8 @@ def find_entities(doc: Doc) -> None:
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
     _people_by_noun(doc, g, found)
+    if doc.parsed is not None:
+        _subjects_unnamed(doc, g)
     _organisations_by_noun(doc, g, found)
     for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
         if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
@@ -329,6 +331,35 @@ def _people_by_noun(doc: Doc, g, found) -> None:
 
 
 _DATE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b.*$")
+
+
+def _subjects_unnamed(doc: Doc, g) -> None:
+    """People the model missed who are the subject of a verb: two or three capitalised words
+    the parse reads as one proper noun ("Ricardo Villarreal Garza took 36.7% of the vote"),
+    none of them an English word, a known name or a head word."""
+    base = doc.body_start
+    for tok in doc.parsed:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+            continue
+        run = [tok]
+        while run[0].i > run[0].sent.start and len(run) < 4:
+            left = doc.parsed[run[0].i - 1]
+            if left.pos_ != "PROPN" or left.dep_ != "compound":
+                break
+            run.insert(0, left)
+        if not 2 <= len(run) <= 3:
+            continue
+        start, end = base + run[0].idx, base + tok.idx + len(tok.text)
+        words = doc.text[start:end].split()
+        if doc.taken(start, end) or not all(
+            re.fullmatch(r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?", w) for w in words
+        ):
+            continue
+        if any(w in g.names or w in g.demonyms or w in ORG_HEADS or _common_word(w) for w in words):
+            continue
+        if known_place(" ".join(words)) or words[0] in SENTENCE_STARTERS:
+            continue
+        doc.add_mention(" ".join(words), "PERSON", start, end)
 
 
 def _organisations_by_noun(doc: Doc, g, found) -> None:

@@ -204,6 +204,11 @@ def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     if title and title.group(1).lower() in person_words():
         start += title.end()  # "Dean of Aerospace ...": a title, then the name
         name = text[start:end]
+    owner = re.match(r"([A-Z][\w.-]*(?:[^\S\n]+[A-Z][\w.-]*)?)['’]s[^\S\n]+(?=[A-Z])", name)
+    if owner and etype != "PERSON" and (owner.group(1) in g.names or known_place(owner.group(1))):
+        # "Mongolia's Ministry of ...": a place that owns it, then the name
+        start += owner.end()
+        name = text[start:end]
     slug = re.match(r"(?:[A-Z]{2,}[^\S\n]+)*[A-Z]{2,}-(?=[A-Z][a-z])", name)
     if slug:  # "MARKETS-Wall Street": a wire's slug, then the name
         start += slug.end()
