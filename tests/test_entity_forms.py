@@ -308,6 +308,17 @@ CASES = {
         {"Eusebio Zamarripa Treviño = Zamarripa": "PERSON"},
         [],
     ),
+    "a surname the model took for a place": (
+        "LAHORE, March 14 (Agency) - Opener Imtiaz Qazi scored 104 off 121 balls. Qazi was "
+        "named man of the match, and Haris Bhatti took three wickets. Bhatti was rested.",
+        {"Imtiaz Qazi = Qazi": "PERSON", "Haris Bhatti = Bhatti": "PERSON"},
+        [],
+    ),
+    "a portfolio that is a list, the last word a surname too": (
+        "DHAKA, March 14 (Agency) - Ports and Bridges Minister Selim Haque opened the road.",
+        {"Selim Haque": "PERSON"},
+        ["Bridges", "Ports"],
+    ),
 }
 
 

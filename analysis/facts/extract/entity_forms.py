@@ -26,7 +26,7 @@ from ...constants import (
     SENTENCE_STARTERS,
     WEEKDAYS,
 )
-from ...reading.gazetteer import gazetteer
+from ...reading.gazetteer import gazetteer, known_place
 from .document import Doc, Scan, _head
 
 _WORD = r"[A-Z][\w’'-]*"
@@ -144,6 +144,15 @@ def join_short_forms(doc: Doc) -> None:
             if etype in ("GPE", "LOC") and stype in ("GPE", "LOC") and stype != etype:
                 continue  # "the Tana River" and "Tana River county": a river and a county
             alias[short] = name
+    people = {}
+    for name, etype in doc.entities.items():
+        if etype == "PERSON" and " " in name and " of " not in name:
+            people.setdefault(name.split()[-1], []).append(name)
+    for name, etype in doc.entities.items():  # "Qadir" the model took for a place
+        full = people.get(name, [])
+        if etype in ("GPE", "LOC", "ORG") and len(full) == 1 and name not in g.names:
+            if not known_place(name):
+                alias[name] = full[0]
     alias.update(_short_organisations(doc, g, alias))
     if alias:
         doc.rename(alias)

@@ -223,7 +223,7 @@ def model_entities(doc: Doc, parsed) -> None:
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
-        if etype != "PERSON" and name not in g.names and _portfolio(text, name, end, g):
+        if name not in g.names and _portfolio(text, name, end, g):
             continue  # "Transport" of "Transport Minister": part of a title
         facility = _FACILITY.match(text, end)
         if facility and etype != "EVENT" and name not in g.countries and name not in g.demonyms:
@@ -267,6 +267,7 @@ def names_a_currency(text: str, end: int) -> bool:
     return _CURRENCY_AFTER.match(text, end) is not None
 
 
+_RUN_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]*(?:,|and|&)[^\S\n]*$")
 _RUN_WORD = re.compile(r"(?:[^\S\n]*(?:,|and|&)[^\S\n]*|[^\S\n]+)([A-Z][a-z]+)")
 
 
@@ -293,7 +294,8 @@ def _portfolio(text: str, name: str, end: int, g) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    floor = 3.0 if pos > end else 4.0
+    listed = _RUN_BEFORE.search(text, max(0, end - len(name) - 60), end - len(name))
+    floor = 3.0 if pos > end or listed else 4.0  # a list: "Road Transport and Bridges Minister"
     return all(zipf_frequency(w.lower(), "en") >= floor for w in words)
 
 
@@ -454,6 +456,8 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
     the LOC, "the Covid-19 pandemic" the EVENT, "Osaka police" an ORG, "Hurricane Ida" and
     "Operation Car Wash" EVENTs, a league before "title" or "table" an EVENT."""
     last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1]  # the head word
+    if last.isdigit() and " " in name:  # "Launch Pad 31": the word before the number
+        last = name.split()[-2]
     kind = _PLACE_KIND.match(text, end)
     if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
         if " " not in name or etype in ("GPE", "LOC") or _a_place(name):
