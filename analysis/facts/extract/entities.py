@@ -8,11 +8,9 @@ from typing import TYPE_CHECKING
 
 from ...constants import (
     COMPANY_WORDS,
-    COMPETITION_NOUNS,
     EVENT_HEADS,
     HONORIFICS,
     INDEX_HEADS,
-    LOC_HEADS,
     MONTHS,
     NAME,
     ORG_HEADS,
@@ -32,6 +30,12 @@ from .document import Doc, Scan, _first_words, _head
 from .entity_bounds import name_particles, person_words
 from .entity_forms import join_acronyms, join_short_forms, places_by_kind
 from .entity_forms import scans as _kind_scans
+from .entity_passes import (
+    events_and_facilities,
+    organisations_by_noun,
+    people_by_noun,
+    subjects_unnamed,
+)
 from .entity_types import drop_unlikely, places_missed
 from .model import FACILITY, model_entities, names_a_currency
 
@@ -142,10 +146,10 @@ def find_entities(doc: Doc) -> None:
     if doc.parsed is not None:  # the model's names, where the rules above named nothing
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
-    _people_by_noun(doc, g, found)
+    people_by_noun(doc, g, found)
     if doc.parsed is not None:
-        _subjects_unnamed(doc, g)
-    _organisations_by_noun(doc, g, found)
+        subjects_unnamed(doc, g)
+    organisations_by_noun(doc, g, found)
     for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
         if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
             m.start(), m.end()
@@ -315,65 +319,7 @@ def _speakers(doc: Doc, g, found) -> None:
             doc.add_mention(name, "PERSON", start, m.end("name"))
 
 
-def _people_by_noun(doc: Doc, g, found) -> None:
-    """People the model missed after a person's noun or title ("striker Tomas Reyes"): two
-    or three capitalised words, none an English word, a known name or an organisation's."""
-    for m in doc.scan(found["noun and name"], doc.body_start):
-        name = m.group("name")
-        words = name.split()
-        if doc.taken(m.start("name"), m.end("name")) or name in g.names:
-            continue
-        if any(_common_word(w) or w in g.names or w in g.demonyms for w in words):
-            continue
-        if set(words) & (ORG_HEADS | set(MONTHS) | set(WEEKDAYS)):
-            continue
-        doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
-
-
 _DATE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b.*$")
-
-
-def _subjects_unnamed(doc: Doc, g) -> None:
-    """People the model missed who are the subject of a verb: two or three capitalised words
-    the parse reads as one proper noun ("Ricardo Villarreal Garza took 36.7% of the vote"),
-    none of them an English word, a known name or a head word."""
-    base = doc.body_start
-    for tok in doc.parsed:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
-            continue
-        run = [tok]
-        while run[0].i > run[0].sent.start and len(run) < 4:
-            left = doc.parsed[run[0].i - 1]
-            if left.pos_ != "PROPN" or left.dep_ != "compound":
-                break
-            run.insert(0, left)
-        if not 2 <= len(run) <= 3:
-            continue
-        start, end = base + run[0].idx, base + tok.idx + len(tok.text)
-        words = doc.text[start:end].split()
-        if doc.taken(start, end) or not all(
-            re.fullmatch(r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?", w) for w in words
-        ):
-            continue
-        if any(w in g.names or w in g.demonyms or w in ORG_HEADS or _common_word(w) for w in words):
-            continue
-        if known_place(" ".join(words)) or words[0] in SENTENCE_STARTERS:
-            continue
-        doc.add_mention(" ".join(words), "PERSON", start, end)
-
-
-def _organisations_by_noun(doc: Doc, g, found) -> None:
-    """Organisations the model missed after an organisation's noun ("the journal Nature
-    Astronomy", "the broadcaster Kanal Sever"): up to three capitalised words, not a known
-    place, a date or a sentence's first word."""
-    for m in doc.scan(found["org noun and name"], doc.body_start):
-        name, at = m.group("name"), m.start("name")
-        words = name.split()
-        if doc.taken(at, m.end("name")) or name in g.names or words[0] in SENTENCE_STARTERS:
-            continue
-        if set(words) & {*MONTHS, *WEEKDAYS} or words[0] in g.demonyms:
-            continue
-        doc.add_mention(name, "ORG", at, m.end("name"))
 
 
 def _organisations(doc: Doc, g) -> None:
@@ -391,7 +337,7 @@ def _organisations(doc: Doc, g) -> None:
             continue
         offset = m.group().find(span)
         if not set(span.split()) & ORG_HEADS:
-            _events_and_facilities(doc, span, m.start() + offset)
+            events_and_facilities(doc, span, m.start() + offset)
             continue
         lead = title_lead.match(span)
         core = span[lead.end() :] if lead else span
@@ -404,30 +350,6 @@ def _organisations(doc: Doc, g) -> None:
                 continue  # "PA Court Reporter": a title
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
-
-
-def _events_and_facilities(doc: Doc, span: str, at: int) -> None:
-    """A capitalised span of two or more words the model did not name, ending in an event's
-    head word or a league before a competition noun (an EVENT), or a facility's (a LOC)."""
-    slug = re.search(r"^.*\b[A-Z]{2,}-", span)  # "MARKETS-Wall Street": a slug, then the name
-    if slug:
-        span, at = span[slug.end() :], at + slug.end()
-    words = span.split()
-    if len(words) < 2 or words[0] in SENTENCE_STARTERS or " of " in span:
-        return
-    if doc.text[max(0, at - 2) : at] == ") ":
-        return  # after an acronym in brackets: the rest of a longer name
-    end = at + len(span)
-    league = words[-1] == "League" and _COMPETITION_AFTER.match(doc.text, end)
-    if words[-1] in EVENT_HEADS or league:
-        doc.add_mention(span, "EVENT", at, end)
-    elif words[-1] in LOC_HEADS and words[-1][:1].isupper():
-        doc.add_mention(span, "LOC", at, end)
-
-
-_COMPETITION_AFTER = re.compile(
-    r"[^\S\n]+(?:" + "|".join(map(re.escape, COMPETITION_NOUNS)) + r")\b"
-)
 
 
 def _documents(doc: Doc, found) -> None:
