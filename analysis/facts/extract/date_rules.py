@@ -33,26 +33,67 @@ _MB = _alt(_MONTH_FORMS) + r"\b\.?"  # a month name, the whole word
 _Y = r"(?:19|20)\d{2}"
 _NW = _both(*NUMBER_WORDS)
 _N = r"(?:\d{1,3}|" + "|".join(sorted(_NW, key=len, reverse=True)) + ")"
-_UNITS = r"(?:years?|months?|weeks?|days?|decades?)"
+_UNITS = r"(?:years?|months?|weeks?|days?|decades?|hours?)"
 _REL_YEAR = r"(?:this|last|next|the\s+current|the\s+previous|current|previous)\s+year\b"
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 3 and m != "May" and m != "Sept"]
 _PREPS = _both("in", "over", "during", "within", "for", "throughout")
 _DAY_REL = r"\s+(?P<rel>last|this|next)\s+year"  # "on June 9 last year"
 # a zone of time after a clock time: "GMT", "ET", "Moscow time", "local time"
+_WD = "(?:" + "|".join(WEEKDAYS) + ")"
 _ZONES = "|".join(sorted(map(re.escape, TIME_ZONES), key=len, reverse=True))
 _ZONE = rf"(?P<zone>{_ZONES}|(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|local)\s+time)\b"
 _A_ZONE = rf"(?:{_ZONES}|(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|local)\s+time)\b"
 
+# the words that join the two ends of a range ("3-5", "3 to 5", "between 3 and 5")
+_DAYS_JOIN = r"(?:\s*[-–]\s*|\s+(?:to|until|till|through)\s+|(?(btw)\s+and\s+|(?!)))"
+# what a number goes on with when it is no day ("June 3 to 5 percent", "from May 3 to 5 p.m.")
+_NO_FIGURE = r"(?!\s*(?:%|per\s*cent|percent|pct|[ap]\.?m\b|[.,]\d))"
+_BOUND = r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Tt]hrough)"
+
 # (kind, pattern, head words, run kind); the head accepts the first word of every match
 RULES: list[tuple[str, str, list[str], str]] = [
-    ("day_range", rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b",
-     [r"\d{1,2}"], "word"),
-    ("day_range", rf"\b(?P<m>{_M})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>{_Y}))?\b",
-     _MONTH_FORMS, "word"),
+    ("day_range", rf"\b(?:(?P<btw>[Bb]etween\s+)|[Ff]rom\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS_JOIN}"
+     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b",
+     [*_both("between", "from"), r"\d{1,2}(?:st|nd|rd|th)?"], "word"),
+    ("day_range", rf"\b(?:(?P<btw>[Bb]etween\s+)|[Ff]rom\s+)?(?P<m>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+     rf"{_DAYS_JOIN}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_FIGURE}(?:,?\s+(?P<y>{_Y}))?\b",
+     [*_both("between", "from"), *_MONTH_FORMS], "word"),
     ("day", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|{_DAY_REL})?\b",
      [r"\d{1,2}(?:st|nd|rd|th)?"], "word"),
     ("day", rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_Y})\b|{_DAY_REL}\b)?",
      _MONTH_FORMS, "word"),
+    # a day in figures: "31.03.2024", "30/06/2024" (the day first, or the month where the day
+    # shows it: "06/30/2024"), "2024-03-01"
+    ("numeric", rf"\b(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_Y})\b(?![./-]\d)",
+     [r"\d{1,2}"], "word"),
+    ("numeric", rf"\b(?P<y>{_Y})-(?P<b>0[1-9]|1[0-2])-(?P<a>0[1-9]|[12]\d|3[01])\b(?!-\d)",
+     [r"(?:19|20)\d\d"], "word"),
+    # a weekday with its date, one date: "Tuesday, May 14", "Monday 13 May"
+    ("day", rf"\b(?P<wd>{_WD}),?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_M})"
+     rf"(?:,?\s+(?P<y>{_Y}))?\b", WEEKDAYS, "word"),
+    ("day", rf"\b(?P<wd>{_WD}),?\s+(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_Y})\b)?",
+     WEEKDAYS, "word"),
+    # a stretch that ends on a day or with a month: "the week to May 10", "the year to March",
+    # "the 12 months ended June 30, 2023", "the quarter ending September"
+    ("period_to",
+     rf"\b(?:[Tt]he\s+)?(?:(?P<n>{_N})[\s-]+)?(?P<u>weeks?|months?|quarter|half(?:[-\s]year)?"
+     r"|(?:fiscal\s+|financial\s+)?year)\s+(?:to|ended|ending|that\s+ended|through)\s+"
+     rf"(?:(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MB})(?:\s+(?P<d2>\d{{1,2}})\b)?"
+     rf"(?:,?\s+(?P<y>{_Y})\b)?",
+     [*_both("the", "week", "weeks", "month", "months", "quarter", "half", "year", "fiscal",
+             "financial"), r"\d{1,3}", *_NW], "word"),
+    # the part of a period up to the story's day: "so far this year", "year to date"
+    ("to_date",
+     rf"\b(?:[Ss]o\s+far\s+(?:this|in\s+the\s+current)\s+(?P<u>year|month|week|quarter)\b"
+     rf"|[Ss]o\s+far\s+in\s+(?P<y>{_Y})\b|[Tt]his\s+(?P<u2>year|month)\s+so\s+far\b"
+     r"|[Tt]he\s+(?:past|elapsed|passed)\s+period\s+of\s+(?:this|the\s+current)\s+(?P<u3>year)\b"
+     r"|(?P<ytd>[Yy]ear[-\s]to[-\s]date)\b)",
+     _both("so", "this", "the", "year"), "word"),
+    # a stretch from the story's day whose length is not said: "in the coming weeks"
+    ("vague",
+     r"\b(?:[Tt]he\s+)?(?:(?:[Cc]oming|[Pp]ast)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+     r"|(?:[Nn]ext|[Ll]ast)\s+(?:few|several|couple\s+of)\s+)(?:days|weeks|months|years|decades)\b",
+     _both("the", "coming", "next", "past", "last"), "word"),
     ("month", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", _MONTH_FORMS, "word"),
     ("month", rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate)\s+(?P<m>{_M})\b",
      _both("in", "since", "until", "till", "through", "by", "from", "early", "late"), "word"),
@@ -60,9 +101,12 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("decade", r"\b(?:[Tt]he\s+)?(?P<y>(?:19|20)\d0)s\b", [*_both("the"), r"(?:19|20)\d0s"], "word"),
     ("month", rf"\b(?P<m>{_alt(_FULL_MONTHS)})\b(?![-–]\w)", _FULL_MONTHS, "word"),
     ("month_range",
-     rf"\b(?P<m1>{_MB})\s*(?:[-–—]|\s(?:to|through|till|until)\s)\s*(?P<m2>{_MB})"
+     rf"\b(?:(?P<btw>[Bb]etween\s+)|[Ff]rom\s+)?(?P<m1>{_MB})\s*(?:[-–—]|\s(?:to|through|till|until)\s"
+     rf"|(?(btw)\s+and\s+|(?!)))\s*(?P<m2>{_MB})"
      rf"(?:,?\s+(?P<y>{_Y})\b|\s+(?:of\s+)?(?P<rel>{_REL_YEAR}))?"
-     r"(?:\s+period(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)\b))?)?", _MONTH_FORMS, "word"),
+     r"(?:\s+(?:period|quarter))?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)\b)"
+     rf"|\s+(?:of|in)\s+(?P<fy>{_Y})[-/](?P<fy2>\d{{2}}(?:\d{{2}})?)\b)?",
+     [*_both("between", "from"), *_MONTH_FORMS], "word"),
     ("month_rel", rf"\b(?P<m>{_MB})\s+(?:of\s+)?(?P<rel>{_REL_YEAR})", _MONTH_FORMS, "word"),
     ("month_quarter", rf"\b[Tt]he\s+(?P<em>{_MB})\s+quarter\b", _both("the"), "word"),
     ("year_range",
@@ -123,11 +167,22 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("the_year", r"\b(?:[Tt]he\s+)year\b(?!-|\s+(?:before|earlier|ago|after|to|of|ended|ending|on|in|since|when)\b)",
      _both("the"), "word"),
     ("relative_day", r"\b(?P<rel>today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight|[Ss]o\s+far"
-     r"|[Tt]o\s+date|[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b",
-     _both("today", "yesterday", "tomorrow", "tonight", "so", "to", "this", "last"), "word"),
+     r"|[Tt]o\s+date|[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|[Tt]hroughout\s+the\s+day"
+     r"|[Ff]or\s+the\s+day(?!\s+(?:of|when|before|after)\b))\b",
+     _both("today", "yesterday", "tomorrow", "tonight", "so", "to", "this", "last", "throughout", "for"),
+     "word"),
+    # the night before the story's day ("overnight", not an adjective: "an overnight rate")
+    ("overnight", r"\b[Oo]vernight\b(?!-|\s+(?!(?:in|on|at|to|and|as|after|before|with|from|near|when|while"
+     r"|but|amid|the|a|an|into|across|along|around|over|under|of|for)\b)[a-z])", _both("overnight"), "word"),
+    # the story's week, as market reports close it: "For the week, the index rose"
+    ("week_of_story", r"\b(?:[Ff]or|[Oo]n)\s+the\s+week\b(?!-|\s+(?:of|ended|ending|to|before|after|when)\b)",
+     _both("for", "on"), "word"),
     ("time", rf"\b(?:[Aa]t\s+|[Bb]y\s+|[Aa]round\s+)?(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
      rf"|(?P<h2>[01]?\d|2[0-3])[:.]?(?P<mi2>[0-5]\d)(?=\s+{_A_ZONE}))(?:\s+{_ZONE})?",
      [*_both("at", "by", "around"), r"\d{1,2}", r"\d{1,2}[ap]m", r"\d{3,4}"], "word"),
+    ("time", rf"\b(?:(?P<at>[Aa]t|[Bb]y|[Aa]round|[Bb]efore|[Aa]fter|[Uu]ntil)\s+(?:about\s+)?)?"
+     rf"(?P<noon>noon|midday)\b(?:\s+{_ZONE})?",
+     [*_both("at", "by", "around", "before", "after", "until", "noon", "midday")], "word"),
     ("weekday", r"\b(?:(?P<rel>on|last|next|this|On|Last|Next|This)\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+(?:on\s+)?)?"
      r"(?P<wd>" + "|".join(WEEKDAYS) + r")\b(?:\s+(?:morning|afternoon|evening|night))?",
      [*_both("on", "last", "next", "this", "early", "late"), *WEEKDAYS], "word"),

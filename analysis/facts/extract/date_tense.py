@@ -21,7 +21,8 @@ from __future__ import annotations
 from ...constants import MODALITY, SAME_TIME_VERBS, verb_forms
 
 _WILL = {"will", "shall", "'ll", "wo"}
-_MAY = MODALITY["possible_auxiliaries"] - {"must", "can"}
+# what may or must happen is still to come ("must repay by March"); "can" speaks of now
+_MAY = MODALITY["possible_auxiliaries"] - {"can"} | {"must"}
 # what makes the infinitive after it a thing to come ("plans to", "is due to"); not the
 # verbs of starting or going on ("began to fall on Monday" is past)
 _PLANNING = (MODALITY["planned_verbs"] | MODALITY["planned_adjectives"]) - {

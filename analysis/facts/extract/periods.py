@@ -162,17 +162,25 @@ def relative_unit(unit: str, shift: int, ctx: Ctx) -> Span | None:
     return Span(monday, monday + dt.timedelta(days=6), "week")
 
 
-def weekend(rel: str, ctx: Ctx) -> Span | None:
-    """Saturday and Sunday: the last ones before the reference day, this or next."""
+def weekend(rel: str, ctx: Ctx, ahead: bool = False) -> Span | None:
+    """Saturday and Sunday: the last ones before the reference day, this or next ("the
+    weekend": the coming one in a clause of the future, else the last)."""
     if ctx.ref is None or not ctx.ref_is_day:
         return None
     ref = ctx.ref
     saturday = ref + dt.timedelta(days=5 - ref.weekday())  # of the reference week
-    if rel in ("last", "past") or rel == "the" and ref.weekday() < 5:
+    if rel in ("last", "past") or rel == "the" and ref.weekday() < 5 and not ahead:
         saturday -= dt.timedelta(weeks=1)
     elif rel == "next":
         saturday += dt.timedelta(weeks=1)
     return Span(saturday, saturday + dt.timedelta(days=1), "day")
+
+
+def night_before(ctx: Ctx) -> Span | None:
+    """ "Overnight": the evening before the reference day and that day's morning."""
+    if ctx.ref is None or not ctx.ref_is_day:
+        return None
+    return Span(ctx.ref - dt.timedelta(days=1), ctx.ref, "day")
 
 
 def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
@@ -190,6 +198,8 @@ def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
         return Span(dt.date(a, 1, 1), dt.date(b, 12, 31), "year")
     if not ctx.ref_is_day:
         return None
+    if unit.startswith("hour"):  # "the past 24 hours": the days they touch
+        n, unit = -(-n // 24), "day"
     if unit.startswith("month"):  # the past N months are the N whole months before this one
         a, b = (
             (add_months(ref, -n), add_months(ref, -1))
@@ -211,6 +221,8 @@ def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
     if unit.startswith("month"):
         d = add_months(ctx.ref, -n)
         return month_span(d.year, d.month)
+    if unit.startswith("hour"):
+        return day(ctx.ref - dt.timedelta(days=n // 24))
     return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
 
 
