@@ -153,6 +153,23 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("prev_year",
      r"\b(?:(?:[Tt]he\s+)?(?:previous|prior|preceding)\s+year\b(?!-)|(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b"
      r"|[Tt]he\s+year\s+before\b)", _both("the", "previous", "prior", "preceding", "a", "one"), "word"),
+    # dates counted from the last one the text named: "the next day", "the following year",
+    # "the same year", "two months later", "the day before"
+    ("anchored",
+     r"\b(?:(?:[Tt]he\s+)?(?:(?P<dir>following|same)\s+(?P<unit>day|week|month|year)"
+     r"|(?P<dirp>previous|preceding)\s+(?P<unitp>day|week|month)|(?P<dirn>next)\s+(?P<unitn>day))\b"
+     r"(?!-|\s+(?:of|to|after|before|last|next|ago|earlier|later)\b)"
+     r"|(?:[Tt]he\s+)(?P<unit2>day|week)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|its|his|her|their|this|last|next)\b|\s+[A-Z0-9]|\s+\w+'s))",
+     _both("the", "following", "next", "previous", "preceding", "same"), "word"),
+    ("anchored", rf"\b(?P<n>{_N}|[Aa]n?)\s+(?P<u>days?|weeks?|months?|years?|decades?)\s+(?P<dir3>later|earlier)\b",
+     [r"\d{1,3}", *_NW, *_both("a", "an")], "word"),
+    # a week of a month: "the first week of March"
+    ("month_week", rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{_MB})"
+     rf"(?:,?\s+(?P<y>{_Y})\b)?", _both("the", "first", "second", "third", "fourth", "last", "final"), "word"),
+    # short edges, as wires write them: "by year-end", "end-2024", "end-June", "month-end"
+    ("edge", rf"\b(?:(?P<wbare>year|month|quarter)[-\s]end\b(?!-|\s+(?:of|to)\b)"
+     rf"|(?P<edge>end|start)-(?:(?P<wy>{_Y})|(?P<wm>{_MB}))\b)",
+     _both("year", "month", "quarter", "end", "start"), "word"),
     ("anaphor", r"\b(?:[Tt]he\s+)(?P<q>reporting|reported|review)\s+(?P<unit>period|month|quarter|year)\b",
      _both("the"), "word"),
     ("anaphor", rf"\b{_alt(_PREPS)}\s+the\s+(?P<q>same\s+|current\s+)?(?P<unit>period|month|quarter)\b"
@@ -191,3 +208,5 @@ RULES: list[tuple[str, str, list[str], str]] = [
 ]  # fmt: skip
 
 COMPILED = [(kind, re.compile(p), _head(*head), runs) for kind, p, head, runs in RULES]
+# a count of days or weeks before "after" or "before" a date: "two days after Monday's vote"
+COUNTED_FROM = re.compile(rf"\b(?P<n>{_N}|[Aa]n?)\s+(?P<u>days?|weeks?)\s+$")

@@ -37,6 +37,9 @@ _TO_IN = re.compile(r"(?:until|till)\b", re.I)
 _TO_COME = re.compile(
     r"\b(?:" + _phrases(_W["before_a_date_to_come"]) + r")\s+(?:the\s+|this\s+)?$", re.I
 )
+_SET_FOR = re.compile(
+    r"\b(?:" + _phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
+)
 # words of a game: its halves are no halves of a year
 _GAME = re.compile(r"\b(?:" + _phrases(_W["game_words"]) + r")\b", re.I)
 # the words before a date that make it an end bound ("by late 2024") or a start ("since")
@@ -85,6 +88,8 @@ def tense(
     the case to June 4"), is still to come."""
     if _to_come(doc, start, end):
         return 1
+    if _set_for(doc, start):
+        return 0  # "the hearing was set for Sept 30": the nearest
     if ctx is not None and ctx.parsed is not None and end is not None:
         found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
         if found is not None:
@@ -105,6 +110,11 @@ def _to_come(doc: Doc, start: int, end: int | None) -> bool:
     if _TO_BEFORE.search(before) or _TO_IN.match(own):
         return _MOVED.search(doc.text[lo:start]) is not None
     return False
+
+
+def _set_for(doc: Doc, start: int) -> bool:
+    """Whether words that set a date stand before it ("was set for", "scheduled for")."""
+    return _SET_FOR.search(doc.text, max(0, start - 40), start) is not None
 
 
 def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
@@ -221,12 +231,12 @@ def _edge(g: dict, ctx: P.Ctx, when=0, part: bool = True):
         span = P.relative_unit(g["wbare"], 0, ctx)
     if span is None or not part:
         return span
-    return P.edge(span, g["edge"].lower())
+    return P.edge(span, (g.get("edge") or "end").lower())  # "year-end": its end
 
 
 def _future(doc: Doc, start: int, end: int, ctx: P.Ctx) -> bool:
     """Whether the clause around a date speaks of the future ("will meet on Friday")."""
-    if _to_come(doc, start, end):
+    if _to_come(doc, start, end) or _set_for(doc, start):
         return True
     if ctx.parsed is not None:
         found = clause_tense(ctx.parsed, ctx.base, start, end)
@@ -354,6 +364,37 @@ def _period_to(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     return P.month_span(first.year, first.month, mo, y)
 
 
+_SHIFTS = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0, "previous": -1,
+           "preceding": -1, "before": -1, "earlier": -1}  # fmt: skip
+
+
+def _anchored(g: dict, ctx: P.Ctx):
+    """A date counted from the last one named: "the next day", "the following year", "two
+    months later" (open where none is named, or it is too coarse to count from)."""
+    if g.get("dir3"):
+        n = P.number(g["n"])
+        if not n or ctx.anchor is None:
+            return None
+        return P.moved(ctx.anchor, n * _SHIFTS[g["dir3"].lower()], g["u"])
+    way = g.get("dir") or g.get("dirp") or g.get("dirn") or g.get("dir2")
+    unit = g.get("unit") or g.get("unitp") or g.get("unitn") or g.get("unit2")
+    return P.following(unit, _SHIFTS[way.lower()], ctx)
+
+
+_NTH = {**_ORD, "last": -1, "final": -1}
+
+
+def _month_week(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "the first week of March": its days 1-7; "the last week": its last seven days."""
+    mo = P.month_number(g["m"])
+    y = _year(g, ctx, mo, lambda: tense(doc, m.start(), ctx, m.end()))
+    if not y:
+        return None
+    month, n = P.month_span(y, mo), _NTH[g["ord"].lower()]
+    first = month.last - dt.timedelta(days=6) if n < 0 else month.first + dt.timedelta(weeks=n - 1)
+    return P.Span(first, first + dt.timedelta(days=6), "day")
+
+
 def _to_date(g: dict, ctx: P.Ctx):
     """ "so far this year", "year to date": from the period's first day to the story's day."""
     if ctx.ref is None or not ctx.ref_is_day:
@@ -397,6 +438,8 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         "period_to": lambda: _period_to(g, ctx, doc, m),
         "to_date": lambda: _to_date(g, ctx),
         "vague": lambda: None,
+        "anchored": lambda: _anchored(g, ctx),
+        "month_week": lambda: _month_week(g, ctx, doc, m),
         "overnight": lambda: P.night_before(ctx),
         "week_of_story": lambda: P.relative_unit("week", 0, ctx),
         "within": lambda: _within(g, ctx, doc, m),

@@ -15,7 +15,7 @@ from ...constants import FUTURE_RE, MONTHS, wordlists
 from ...reading.article import Article
 from ...reading.gazetteer import time_zone
 from . import periods
-from .date_rules import COMPILED
+from .date_rules import COMPILED, COUNTED_FROM
 from .date_values import _MOVED, SKIP, clock_time, resolve
 from .document import Doc, Scan, _head, in_sentences
 
@@ -33,7 +33,8 @@ _NO_PREP = ("relative",)  # "this year" stays as written
 _DATE_SCANS = [(kind, Scan(rx, head, runs)) for kind, rx, head, runs in COMPILED]
 # kinds that name a period of their own, which later words may point back at
 _NAMES_A_PERIOD = {"month", "month_range", "month_rel", "month_quarter", "year", "year_range",
-                   "part", "hq", "first_n", "relative"}  # fmt: skip
+                   "part", "hq", "first_n", "relative", "anchored", "period_to"}  # fmt: skip
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%]|s\b)")
@@ -146,13 +147,38 @@ def find_dates(
         year_from = _year_from(doc, text, iso, last_from if kind in _POINTS_BACK else None)
         if kind in _NAMES_A_PERIOD and periods.keep(span):
             ctx.last, last_from = periods.keep(span), year_from
+        if iso and _ISO_DAY.fullmatch(iso):  # what "the next day", "a year later" count from
+            ctx.anchor = periods.day(dt.date.fromisoformat(iso))
+        elif span is not None and kind != "time":
+            ctx.anchor = span
         out.append(DateMention(start, end, text, iso, precision, year_from))
         kinds.append(kind)
         if kind == "time":
             times.append((len(out) - 1, m))
     for i, m in times:  # a clock time is on the day its sentence names, else the story's
         out[i] = _on_its_day(doc, out, out[i], m, ctx)
-    return _ranges(doc, out, kinds, partials, ctx)
+    return [_counted_from(doc, d) for d in _ranges(doc, out, kinds, partials, ctx)]
+
+
+def _counted_from(doc: Doc, d: DateMention) -> DateMention:
+    """ "two days after Monday's vote": the day counted from the date named."""
+    way = d.text.split(None, 1)[0].lower()
+    if way not in ("after", "before"):
+        return d
+    lo, _ = doc.sentence_span(doc.sentence_of(d.start))
+    n = COUNTED_FROM.search(doc.text, max(lo, d.start - 20), d.start)
+    count = n and periods.number(n.group("n"))
+    if not count:
+        return d
+    iso = d.date
+    if iso and _ISO_DAY.fullmatch(iso):
+        days = count * (7 if n.group("u").startswith("week") else 1)
+        day = dt.date.fromisoformat(iso) + dt.timedelta(days=days if way == "after" else -days)
+        iso = day.isoformat()
+    elif iso:
+        return d
+    return DateMention(n.start(), d.end, doc.text[n.start() : d.end], iso, d.precision,
+                       d.year_from)  # fmt: skip
 
 
 def _ranges(doc: Doc, found: list[DateMention], kinds: list[str], partials: list, ctx) -> list:
@@ -268,7 +294,8 @@ def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
     extended = []
     for start, end, kind, m in found:
         p = _PREP_BEFORE.search(doc.text, max(0, start - 8), start)
-        extended.append((p.start() if p and kind not in _NO_PREP else start, end, kind, m))
+        own = p and (kind not in _NO_PREP or p.group().lower().startswith("since"))
+        extended.append((p.start() if own else start, end, kind, m))
     found = extended
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen, last_end = [], -1

@@ -50,6 +50,7 @@ class Ctx:
     year: int | None  # its year (or the year inferred when no day is known)
     ref_is_day: bool  # the reference day is known (given), not inferred
     last: Span | None = None  # the last period the text named
+    anchor: Span | None = None  # the last date the text named, a day or a period
     parsed: object = None  # the parse of the body, to read the tense of a date's clause
     base: int = 0  # where the parsed body starts in the text
 
@@ -223,7 +224,53 @@ def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
         return month_span(d.year, d.month)
     if unit.startswith("hour"):
         return day(ctx.ref - dt.timedelta(days=n // 24))
+    if unit.startswith("decade"):
+        return year_span(ctx.year - 10 * n) if ctx.year else None
     return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
+
+
+def moved(span: Span, n: int, unit: str) -> Span | None:
+    """A date or period moved by `n` days, weeks, months, years or decades, as precise as it
+    was (None where the unit is finer than the date: "two days later" than a month)."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "week"):
+        if span.precision != "day" or span.first != span.last:
+            return None
+        return day(span.first + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    if unit == "month":
+        if span.precision not in ("day", "month"):
+            return None
+        if span.precision == "day":
+            d = span.first
+            first = add_months(d, n)
+            return day(first.replace(day=min(d.day, _month_end(first).day)))
+        a, b = add_months(span.first, n), add_months(span.last, n)
+        return Span(a, _month_end(b), "month")
+    return span.shifted(n * (10 if unit == "decade" else 1))
+
+
+def following(unit: str, shift: int, ctx: Ctx) -> Span | None:
+    """ "The next day", "the following year", "the same month": the day, week, month or year
+    of the last date named, or the one after or before it."""
+    base = ctx.anchor
+    if base is None:
+        return None
+    if unit in ("day", "week"):
+        if base.precision != "day" or base.first != base.last:
+            return None
+        d = base.first
+        if unit == "day":
+            return day(d + dt.timedelta(days=shift))
+        monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+        return Span(monday, monday + dt.timedelta(days=6), "week")
+    if unit == "month":
+        if base.precision == "year" or base.first.month != base.last.month:
+            return None
+        d = add_months(base.first, shift)
+        return month_span(d.year, d.month)
+    if base.first.year != base.last.year:
+        return None
+    return year_span(base.first.year + shift)
 
 
 def year_before(ctx: Ctx) -> Span | None:
