@@ -424,6 +424,35 @@ C += [
      None),
 ]  # fmt: skip
 
+# a story of a place with one fiscal calendar that speaks of its fiscal year counts its quarters
+# from that year's first month (India's and Japan's from April); elsewhere they stay calendar
+# quarters: (dateline, sentence, the date's words, its ISO value, publication date)
+FISCAL = [
+    ("MUMBAI (Agency) - ", "The carrier posted a Q3 profit, its best of the current financial "
+     "year.", "Q3", "2023-10/2023-12", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "Fares rose in the third quarter of the current financial year.",
+     "the third quarter of the current financial year", "2023-10/2023-12", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "Margins could weaken in the fourth quarter, the financial year's "
+     "last.", "the fourth quarter", "2024-01/2024-03", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "The firm will list before the end of the fiscal year.",
+     "the end of the fiscal year", "2024-03-31", "2024-02-12"),
+    ("TOKYO (Agency) - ", "The carmaker's net profit rose 8% in the fiscal year to March.",
+     "the fiscal year to March", "2023-04/2024-03", DAY),
+    ("NAIROBI (Agency) - ", "The lender posted a Q3 profit, its best of the current financial "
+     "year.", "Q3", "2023-Q3", "2024-02-12"),
+    ("NAIROBI (Agency) - ", "The lender will list before the end of the financial year.",
+     "the end of the financial year", None, "2024-02-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dateline, sentence, words, iso, published", FISCAL,
+                         ids=[f"fiscal: {c[0].split()[0]} {c[2]}" for c in FISCAL])  # fmt: skip
+def test_a_fiscal_quarter_counts_from_the_stories_fiscal_year(
+    dateline, sentence, words, iso, published
+):
+    assert _value(_found(sentence, published, dateline), words) == iso
+
+
 # (family, sentence, words that are in no date): no point or period in time
 NOT_DATES = [
     ("none", "The insurer must pay the claims within five days.", "five days"),

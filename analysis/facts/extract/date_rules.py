@@ -48,7 +48,8 @@ _A_ZONE = rf"(?:{_ZONES}|(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|local)\s+time)\b"
 _DAYS_JOIN = r"(?:\s*[-–]\s*|\s+(?:to|until|till|through)\s+|(?(btw)\s+and\s+|(?!)))"
 # what a number goes on with when it is no day ("June 3 to 5 percent", "from May 3 to 5 p.m.")
 _NO_FIGURE = r"(?!\s*(?:%|per\s*cent|percent|pct|[ap]\.?m\b|[.,]\d))"
-_BOUND = r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Tt]hrough)"
+# a fiscal year named by its place from the story's ("the current financial year")
+_FY = r"(?P<fy>(?:(?P<fyrel>current|this|next|last|previous)\s+)?(?:fiscal|financial)\s+year)\b"
 
 # (kind, pattern, head words, run kind); the head accepts the first word of every match
 RULES: list[tuple[str, str, list[str], str]] = [
@@ -116,7 +117,7 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("part",
      r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|First|Second"
      r"|Third|Fourth|Final|Last)[\s-]+(?P<part>half|quarter)\b(?!-)"
-     rf"(?:\s+of\s+(?:the\s+)?(?:(?P<y>{_Y})\b|(?P<rel>{_REL_YEAR})|(?:fiscal\s+|financial\s+)?year\b))?"
+     rf"(?:\s+of\s+(?:the\s+)?(?:(?P<y>{_Y})\b|(?P<rel>{_REL_YEAR})|{_FY}|year\b))?"
      r"(?:,?\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+)?(?:\d{1,2}\s+)?"
      rf"(?P<em>{_MB})(?:\s+\d{{1,2}}\b,?)?(?:\s+(?P<ey>{_Y})\b)?)?",
      [*_both("the", "first", "second", "third", "fourth", "final", "last"), r"[1-4](?:st|nd|rd|th)"],
@@ -129,6 +130,7 @@ RULES: list[tuple[str, str, list[str], str]] = [
      rf"|(?P<wm>{_MB})(?:\s+(?P<wmy>{_Y})\b)?"
      r"|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<wpart>quarter|half)\b"
      rf"(?:\s+of\s+(?:(?P<wpy>{_Y})\b|(?P<wprel>this|last|next)\s+year\b))?"
+     r"|(?P<wfy>(?:(?P<wfyrel>current|this|next|last|previous)\s+)?(?:fiscal|financial)(?:\s+year)?)\b"
      r"|(?P<wbare>year|month|quarter|decade)\b)",
      _both("the", "end", "middle", "beginning", "start", "close"), "word"),
     ("edge_year", rf"\b(?P<edge>[Ll]ate|[Ee]arly|[Mm]id)[\s-]+(?:(?P<wy>{_Y})\b|(?P<wrel>this|last|next)\s+year\b)",

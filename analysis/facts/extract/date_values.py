@@ -157,24 +157,48 @@ def _named_part(n: int, size: int, ctx: P.Ctx, when) -> P.Span | None:
     """The quarter or half numbered `n` of no year said: in a clause of the past the last one
     ended by the story's day, in one of the future the next one not yet ended, else the
     story's year's (`when`: the tense, or a callable that reads it)."""
-    make = P.quarter_span if size == 3 else P.half_span
+
+    def make(y: int, n: int) -> P.Span:
+        return P.quarter_span(y, n) if size == 3 else P.half_span(y, n)
+
     if ctx.ref is None:
         return make(ctx.year, n) if ctx.year else None
+    year = ctx.ref.year
+    if ctx.fiscal:  # the story counts quarters from its fiscal year's first month
+
+        def make(y: int, n: int) -> P.Span:
+            return P.fiscal_part(y, ctx.fiscal, n, size)
+
+        year = P.fiscal_year_of(ctx)
     when = when() if callable(when) else when
-    this = make(ctx.ref.year, n)
+    this = make(year, n)
     if when < 0 and this.last >= ctx.ref:
-        return make(ctx.ref.year - 1, n)
+        return make(year - 1, n)
     if when > 0 and this.last < ctx.ref:
-        return make(ctx.ref.year + 1, n)
+        return make(year + 1, n)
     return this
 
 
 def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
     """The tense of a quarter or half named alone: one written as an adjective ("third-quarter
     profit") is the last one reported, ended; else its clause's."""
-    if re.search(r"\w-(?:quarter|half)\b|[1-4]Q\b|\bQ[1-4]-", m.group()):
+    if re.search(r"\w-(?:quarter|half)\b|[1-4]Q\b|\bQ[1-4]-", m.group()) or _on_a_noun(m, ctx):
         return lambda: -1
     return lambda: tense(doc, m.start(), ctx, m.end())
+
+
+def _on_a_noun(m: re.Match, ctx: P.Ctx) -> bool:
+    """Whether the parse makes a date a word of the noun after it ("Q3 profit")."""
+    if ctx.parsed is None or m.start() < ctx.base:
+        return False
+    span = ctx.parsed.char_span(m.start() - ctx.base, m.end() - ctx.base, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return (
+        root is not None
+        and root.dep_ in ("compound", "amod", "nmod")
+        and root.head.i > root.i
+        and root.head.tag_.startswith("NN")
+    )
 
 
 def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
@@ -188,6 +212,10 @@ def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         return P.month_span(first.year, first.month, em, y)
     if n is None and not (g.get("y") or g.get("rel")):  # "the last quarter": the one before
         return P.relative_unit("quarter", -1, ctx) if size == 3 else None
+    if g.get("fy"):  # "the third quarter of the current financial year"
+        shift = _SHIFT.get((g.get("fyrel") or "this").lower(), 0)
+        y = P.fiscal_year_of(ctx, shift)
+        return P.fiscal_part(y, ctx.fiscal, n or 12 // size, size) if y is not None else None
     if not (g.get("y") or g.get("rel")) and "year" not in m.group().lower():
         lo, hi = doc.sentence_span(doc.sentence_of(m.start()))
         if size == 6 and _GAME.search(doc.text, lo, hi):
@@ -221,6 +249,9 @@ def _edge(g: dict, ctx: P.Ctx, when=0, part: bool = True):
         mo = P.month_number(g["wm"])
         y = int(g["wmy"]) if g.get("wmy") else P.nearest_year(mo, ctx, when)
         span = P.month_span(y, mo) if y else None
+    elif g.get("wfy"):  # "the end of the fiscal year": of the story's fiscal calendar
+        y = P.fiscal_year_of(ctx, _SHIFT.get((g.get("wfyrel") or "this").lower(), 0))
+        span = P.fiscal_part(y, ctx.fiscal, 1, 12) if y is not None else None
     elif g.get("wpart"):
         y = int(g["wpy"]) if g.get("wpy") else _rel_year(g.get("wprel"), ctx)
         n = _ORD[g["word"]]

@@ -276,13 +276,30 @@ def _published_year_inferred(doc: Doc) -> bool:
 
 
 def _context(doc: Doc, parsed: object = None) -> periods.Ctx:
-    """What the dates are resolved against: the publication day, or the year alone."""
+    """What the dates are resolved against: the publication day, or the year alone, and the
+    story's fiscal calendar where it has one."""
     ref, precision = doc.ref_date, doc.ref_precision
     year = ref.year if ref else None
     if precision == "year":
         ref = None
     return periods.Ctx(ref, year, ref_is_day=precision in ("day", "dateline"), parsed=parsed,
-                       base=doc.body_start)  # fmt: skip
+                       base=doc.body_start, fiscal=_fiscal_start(doc))  # fmt: skip
+
+
+# a story that speaks of its fiscal year ("the current financial year", "fiscal 2024", "FY24")
+_FISCAL_TALK = re.compile(
+    r"\b(?:(?:fiscal|financial)\s+year|fiscal\s+(?:19|20)\d\d|FY\s?'?\d\d)", re.I
+)
+
+
+def _fiscal_start(doc: Doc) -> int | None:
+    """The month the story's fiscal year starts in: where the story speaks of its fiscal year
+    and its place keeps one fiscal calendar (`fiscal_years` in wordlists.yaml), else None."""
+    if not _FISCAL_TALK.search(doc.text, doc.body_start):
+        return None
+    dateline = doc.article.dateline if doc.article is not None else None
+    zone = time_zone(dateline.place) if dateline else None
+    return wordlists()["fiscal_years"].get(zone) if zone else None
 
 
 def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:

@@ -51,6 +51,7 @@ class Ctx:
     ref_is_day: bool  # the reference day is known (given), not inferred
     last: Span | None = None  # the last period the text named
     anchor: Span | None = None  # the last date the text named, a day or a period
+    fiscal: int | None = None  # the month the story's fiscal year starts in, where it says
     parsed: object = None  # the parse of the body, to read the tense of a date's clause
     base: int = 0  # where the parsed body starts in the text
 
@@ -85,6 +86,21 @@ def quarter_span(y: int, q: int) -> Span:
 
 def half_span(y: int, h: int) -> Span:
     return month_span(y, 6 * h - 5, 6 * h)
+
+
+def fiscal_part(year: int, start: int, n: int, size: int) -> Span:
+    """The `n`th quarter (`size` 3), half (6) or the whole (12) of the fiscal year that starts
+    in month `start` of `year`."""
+    first = add_months(dt.date(year, start, 1), size * (n - 1))
+    last = add_months(first, size - 1)
+    return month_span(first.year, first.month, last.month, last.year)
+
+
+def fiscal_year_of(ctx: Ctx, shift: int = 0) -> int | None:
+    """The year the fiscal year of the reference day starts in (moved by `shift` years)."""
+    if ctx.ref is None or ctx.fiscal is None:
+        return None
+    return ctx.ref.year - (ctx.ref.month < ctx.fiscal) + shift
 
 
 def day(d: dt.date) -> Span:
