@@ -145,8 +145,9 @@ def _event_label(actor, evidence: str) -> str:
     """The event's own words, led by who acts when the words name them otherwise ("it has
     launched ..." of a ministry)."""
     words = " ".join(str(evidence).split())
-    if pd.isna(actor) or str(actor).lower() in words[: len(str(actor)) + 40].lower():
-        return words
+    lead = words[: len(str(actor)) + 40].lower() if pd.notna(actor) else ""
+    if pd.isna(actor) or any(w in lead for w in str(actor).lower().split() if len(w) > 3):
+        return words  # the words name who acts ("Munoz, who ..." of Andres Munoz)
     return f"{actor}: {words}"
 
 
