@@ -424,6 +424,41 @@ C += [
      None),
 ]  # fmt: skip
 
+# a third batch: markets, courts, sport, science and companies as their desks write them
+C += [
+    ("day", "The ruling of 31 December, 2023 stands.", "31 December, 2023", "2023-12-31", DAY),
+    ("day", "The runoff is on May 26.", "May 26", "2024-05-26", DAY),
+    ("day", "The court adjourned the case until next Tuesday.", "next Tuesday", "2024-05-21",
+     DAY),
+    ("weekday", "Last Friday's jobs report lifted stocks.", "Last Friday", "2024-05-10", DAY),
+    ("weekday", "Looters struck in the early hours of Tuesday.", "Tuesday", "2024-05-14", DAY),
+    ("weekday", "Monday night's storm cut power to 9,000 homes.", "Monday night", "2024-05-13",
+     DAY),
+    ("month", "Sales peaked in May of 2023.", "May of 2023", "2023-05", DAY),
+    ("month", "Sales peaked in March of last year.", "March of last year", "2023-03", DAY),
+    ("quarter", "Profit rose in the nine months ended Dec. 31.", "the nine months ended Dec. 31",
+     "2023-04/2023-12", DAY),
+    ("quarter", "Output fell in the 12 months through March.", "the 12 months through March",
+     "2023-04/2024-03", DAY),
+    ("quarter", "Revenue beat the year-ago quarter.", "the year-ago quarter", "2023", DAY),
+    ("period", "Stocks have gained 9% so far in 2024.", "so far in 2024",
+     "2024-01-01/2024-05-15", DAY),
+    ("period", "Glaciers will keep shrinking in the coming decades.", "the coming decades", None,
+     DAY),
+    ("year", "The striker scored 11 league goals last season.", "last season", "2022/2023",
+     "2023-07-09"),
+    ("year", "The striker hopes to score more goals this season.", "this season", "2023/2024",
+     "2023-07-09"),
+    ("year", "The storm was the fifth of the hurricane season this season.", "this season",
+     None, "2023-07-09"),
+    ("year", "The church was built in the 19th century.", "the 19th century", "1800/1899", DAY),
+    ("year", "Sea levels will rise this century.", "this century", "2000/2099", DAY),
+    ("time", "Markets in New York closed at 4 p.m. Eastern time.", "4 p.m. Eastern time",
+     "2024-05-15T16:00-04:00", DAY),
+    ("time", "The quake struck at 10:05 WIB.", "10:05 WIB", "2024-05-15T10:05+07:00", DAY),
+    ("time", "Voting ends at 8 p.m. (1700 GMT).", "1700 GMT", "2024-05-15T17:00Z", DAY),
+]  # fmt: skip
+
 # a story of a place with one fiscal calendar that speaks of its fiscal year counts its quarters
 # from that year's first month (India's and Japan's from April); elsewhere they stay calendar
 # quarters: (dateline, sentence, the date's words, its ISO value, publication date)
@@ -440,6 +475,10 @@ FISCAL = [
      "the fiscal year to March", "2023-04/2024-03", DAY),
     ("NAIROBI (Agency) - ", "The lender posted a Q3 profit, its best of the current financial "
      "year.", "Q3", "2023-Q3", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "The carrier kept its full-year forecast for the financial year.",
+     "full-year", "2023-04/2024-03", "2024-02-12"),
+    ("NAIROBI (Agency) - ", "The lender kept its full-year forecast.", "full-year", None,
+     "2024-02-12"),
     ("NAIROBI (Agency) - ", "The lender will list before the end of the financial year.",
      "the end of the financial year", None, "2024-02-12"),
 ]  # fmt: skip

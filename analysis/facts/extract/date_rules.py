@@ -95,7 +95,16 @@ RULES: list[tuple[str, str, list[str], str]] = [
      r"\b(?:[Tt]he\s+)?(?:(?:[Cc]oming|[Pp]ast)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
      r"|(?:[Nn]ext|[Ll]ast)\s+(?:few|several|couple\s+of)\s+)(?:days|weeks|months|years|decades)\b",
      _both("the", "coming", "next", "past", "last"), "word"),
-    ("month", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", _MONTH_FORMS, "word"),
+    ("month", rf"\b(?P<m>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _MONTH_FORMS, "word"),
+    # a company's whole year, which its fiscal calendar fixes: "full-year profit"
+    ("full_year", r"\b[Ff]ull[-\s]year\b", _both("full"), "word"),
+    # a season of a sport: "last season", "this season", "the coming season"
+    ("season", r"\b(?:[Tt]he\s+)?(?P<rel>this|last|next|coming|current|previous|past|This|Last|Next)\s+season\b(?!-)",
+     _both("the", "this", "last", "next", "coming", "current", "previous", "past"), "word"),
+    # centuries: "the 19th century" (the 1800s), "this century", "the last century"
+    ("century", r"\b(?:[Tt]he\s+)?(?:(?P<c>1\d|2[01])(?:st|nd|rd|th)|(?P<rel>this|last|next|current|past|previous))"
+     r"[\s-]+century\b", [*_both("the", "this", "last", "next", "current", "past", "previous"),
+                           r"\d{2}(?:st|nd|rd|th)"], "word"),
     ("month", rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate)\s+(?P<m>{_M})\b",
      _both("in", "since", "until", "till", "through", "by", "from", "early", "late"), "word"),
     ("mid_month", rf"\b[Mm]id-?\s*(?P<m>{_MB})(?:\s+(?P<y>{_Y})\b)?", _both("mid"), "word"),

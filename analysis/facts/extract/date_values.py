@@ -40,6 +40,7 @@ _TO_COME = re.compile(
 _SET_FOR = re.compile(
     r"\b(?:" + _phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
 )
+_FOOTBALL = re.compile(r"\b(?:" + _phrases(_W["football_words"]) + r")\b", re.I)
 # words of a game: its halves are no halves of a year
 _GAME = re.compile(r"\b(?:" + _phrases(_W["game_words"]) + r")\b", re.I)
 # the words before a date that make it an end bound ("by late 2024") or a start ("since")
@@ -412,6 +413,15 @@ def _anchored(g: dict, ctx: P.Ctx):
     return P.following(unit, _SHIFTS[way.lower()], ctx)
 
 
+def _season(g: dict, ctx: P.Ctx, doc: Doc):
+    """ "Last season" of football (August to May): "2018/2019"; of another sport, open."""
+    if ctx.year is None or not _FOOTBALL.search(doc.text, doc.body_start):
+        return None
+    ref = ctx.ref or dt.date(ctx.year, 1, 1)
+    first = ref.year - (ref.month < 7) + _SHIFT.get(g["rel"].lower(), 0)
+    return P.Span(dt.date(first, 8, 1), dt.date(first + 1, 5, 31), "year")
+
+
 _NTH = {**_ORD, "last": -1, "final": -1}
 
 
@@ -470,6 +480,13 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         "to_date": lambda: _to_date(g, ctx),
         "vague": lambda: None,
         "anchored": lambda: _anchored(g, ctx),
+        "season": lambda: _season(g, ctx, doc),
+        "full_year": lambda: (
+            P.fiscal_part(P.fiscal_year_of(ctx), ctx.fiscal, 1, 12)
+            if ctx.fiscal and ctx.ref
+            else None
+        ),
+        "century": lambda: P.century(int(g["c"]) if g.get("c") else None, g.get("rel"), ctx),
         "month_week": lambda: _month_week(g, ctx, doc, m),
         "overnight": lambda: P.night_before(ctx),
         "week_of_story": lambda: P.relative_unit("week", 0, ctx),

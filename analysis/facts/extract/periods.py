@@ -179,6 +179,21 @@ def relative_unit(unit: str, shift: int, ctx: Ctx) -> Span | None:
     return Span(monday, monday + dt.timedelta(days=6), "week")
 
 
+def century(nth: int | None, rel: str | None, ctx: Ctx) -> Span | None:
+    """ "The 19th century": the 1800s, as "the 1990s" are a decade; "this century", "the
+    last century" from the reference year."""
+    if nth is None:
+        if not ctx.year:
+            return None
+        nth = (
+            ctx.year // 100
+            + 1
+            + {"last": -1, "past": -1, "previous": -1, "next": 1}.get((rel or "").lower(), 0)
+        )
+    first = (nth - 1) * 100
+    return Span(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "year")
+
+
 def weekend(rel: str, ctx: Ctx, ahead: bool = False) -> Span | None:
     """Saturday and Sunday: the last ones before the reference day, this or next ("the
     weekend": the coming one in a clause of the future, else the last)."""
