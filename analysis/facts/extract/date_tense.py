@@ -12,14 +12,23 @@ verb (the date's head, or the head of the noun it qualifies) and reads its tense
   so; an adjective of possibility ("more storms were likely through October");
 - past: the past tense, a perfect ("has risen", "had fallen"), a past passive ("was signed").
 
-`clause_tense(parsed, base, start)` gives 1 (future), -1 (past) or None (no verb found: the
-caller falls back to the words of the clause).
+Words before a date can say more than its verb: a date after "ahead of", or after "to" or
+"until" in a clause that moves a date ("adjourned the case to June 4"), is still to come; one
+after "set for" or "scheduled for" is the nearest.
+
+`clause_tense(parsed, base, start)` gives 1 (future), -1 (past) or None (no verb found);
+`tense(doc, start, ctx, end)` and `is_future` read the cues first, then the parse, then the
+words of the clause.
 """
 
 from __future__ import annotations
 
-from ...constants import MODALITY, SAME_TIME_VERBS, verb_forms
+import re
 
+from ...constants import FUTURE_RE, MODALITY, PAST_RE, SAME_TIME_VERBS, verb_forms, wordlists
+from .document import Doc
+
+_W = wordlists()
 _WILL = {"will", "shall", "'ll", "wo"}
 # what may or must happen is still to come ("must repay by March"); "can" speaks of now
 _MAY = MODALITY["possible_auxiliaries"] - {"can"} | {"must"}
@@ -138,3 +147,105 @@ def clause_tense(
     if through_nouns or not on_a_noun or found == 1 and _marked_future(verb):
         return found
     return None
+
+
+# ---- the tense of a date, from the words around it and the parse -----------------------------
+
+
+def phrases(words) -> str:
+    """An alternation of words or phrases, longest first, any spacing between their words."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# a date after "to" or "until" in a clause that moves a date is still to come ("adjourned the
+# case to June 4"); so is a date after "ahead of" ("ahead of Sunday's vote")
+MOVED = re.compile(
+    r"\b(?:" + phrases({f for v in _W["rescheduling_verbs"] for f in verb_forms(v)}) + r")\b",
+    re.I,
+)
+_TO_BEFORE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
+_TO_IN = re.compile(r"(?:until|till)\b", re.I)
+_TO_COME = re.compile(
+    r"\b(?:" + phrases(_W["before_a_date_to_come"]) + r")\s+(?:the\s+|this\s+)?$", re.I
+)
+_SET_FOR = re.compile(
+    r"\b(?:" + phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
+)
+_BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
+
+
+def _clause_before(doc: Doc, start: int) -> str:
+    """The words of the clause before a date, from the last comma, colon or "that" on."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    before = doc.text[lo:start]
+    cut = [m.end() for m in _BOUNDARY.finditer(before)]
+    return before[cut[-1] if cut else 0 :]
+
+
+def tense(doc: Doc, start: int, ctx=None, end: int | None = None, nouns: bool = False) -> int:
+    """1 where the clause of a date speaks of the future, -1 of the past, else 0: from the
+    parse where there is one (`clause_tense`), else from the words leading to the date.
+    A date after "ahead of", or after "to"/"until" in a clause that moves a date ("adjourned
+    the case to June 4"), is still to come."""
+    if to_come(doc, start, end):
+        return 1
+    if _set_for(doc, start):
+        return 0  # "the hearing was set for Sept 30": the nearest
+    if ctx is not None and ctx.parsed is not None and end is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
+        if found is not None:
+            return found
+    clause = _clause_before(doc, start)
+    if FUTURE_RE.search(clause):
+        return 1
+    return -1 if PAST_RE.search(clause) else 0
+
+
+def to_come(doc: Doc, start: int, end: int | None) -> bool:
+    """Whether the words before a date make it one still to come, whatever the clause's tense."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    before = doc.text[max(lo, start - 60) : start]
+    if _TO_COME.search(before):
+        return True
+    own = doc.text[start : end or start]
+    if _TO_BEFORE.search(before) or _TO_IN.match(own):
+        return MOVED.search(doc.text[lo:start]) is not None
+    return False
+
+
+def _set_for(doc: Doc, start: int) -> bool:
+    """Whether words that set a date stand before it ("was set for", "scheduled for")."""
+    return _SET_FOR.search(doc.text, max(0, start - 40), start) is not None
+
+
+def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
+    """Whether the clause around a date speaks of the future ("will meet on Friday")."""
+    if to_come(doc, start, end) or _set_for(doc, start):
+        return True
+    if ctx.parsed is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end)
+        if found is not None:
+            return found == 1
+    clause = _clause_before(doc, start)
+    if len(clause.split()) < 2:
+        _, hi = doc.sentence_span(doc.sentence_of(start))
+        after = doc.text[end:hi]
+        stop = _BOUNDARY.search(after)
+        clause = after[: stop.start() if stop else len(after)]
+    return FUTURE_RE.search(clause) is not None
+
+
+def on_a_noun(m: re.Match, ctx) -> bool:
+    """Whether the parse makes a date a word of the noun after it ("Q3 profit")."""
+    if ctx.parsed is None or m.start() < ctx.base:
+        return False
+    span = ctx.parsed.char_span(m.start() - ctx.base, m.end() - ctx.base, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return (
+        root is not None
+        and root.dep_ in ("compound", "amod", "nmod")
+        and root.head.i > root.i
+        and root.head.tag_.startswith("NN")
+    )

@@ -10,45 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...constants import FUTURE_RE, PAST_RE, WEEKDAYS, verb_forms, wordlists
+from ...constants import WEEKDAYS, wordlists
 from . import periods as P
-from .date_tense import clause_tense
+from .date_tense import is_future, on_a_noun, phrases, tense
 from .document import Doc
 
 SKIP = object()
 _W = wordlists()
 
 
-def _phrases(words) -> str:
-    """An alternation of words or phrases, longest first, any spacing between their words."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
-# a date after "to" or "until" in a clause that moves a date is still to come ("adjourned the
-# case to June 4"); so is a date after "ahead of" ("ahead of Sunday's vote")
-_MOVED = re.compile(
-    r"\b(?:" + _phrases({f for v in _W["rescheduling_verbs"] for f in verb_forms(v)}) + r")\b",
-    re.I,
-)
-_TO_BEFORE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
-_TO_IN = re.compile(r"(?:until|till)\b", re.I)
-_TO_COME = re.compile(
-    r"\b(?:" + _phrases(_W["before_a_date_to_come"]) + r")\s+(?:the\s+|this\s+)?$", re.I
-)
-_SET_FOR = re.compile(
-    r"\b(?:" + _phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
-)
-_FOOTBALL = re.compile(r"\b(?:" + _phrases(_W["football_words"]) + r")\b", re.I)
+_FOOTBALL = re.compile(r"\b(?:" + phrases(_W["football_words"]) + r")\b", re.I)
 # words of a game: its halves are no halves of a year
-_GAME = re.compile(r"\b(?:" + _phrases(_W["game_words"]) + r")\b", re.I)
+_GAME = re.compile(r"\b(?:" + phrases(_W["game_words"]) + r")\b", re.I)
 # the words before a date that make it an end bound ("by late 2024") or a start ("since")
 BOUNDS = ("by", "until", "till", "before", "through")
-_SHIFT = {"this": 0, "the current": 0, "current": 0, "same": 0, "next": 1, "coming": 1,
-          "last": -1, "past": -1, "previous": -1, "the previous": -1}  # fmt: skip
+_SHIFT = dict(_W["date_shifts"])
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
 _LOOKING_BACK = re.compile(
     r"\b(first time|highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least"
     r"|record|fastest|slowest|ago|has|have|had)\b",
@@ -70,52 +47,6 @@ def _year(g: dict, ctx: P.Ctx, month: int | None = None, tense=0) -> int | None:
     if g.get("rel"):
         return _rel_year(g["rel"], ctx)
     return P.nearest_year(month, ctx, tense) if month else ctx.year
-
-
-def _clause_before(doc: Doc, start: int) -> str:
-    """The words of the clause before a date, from the last comma, colon or "that" on."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
-    before = doc.text[lo:start]
-    cut = [m.end() for m in _BOUNDARY.finditer(before)]
-    return before[cut[-1] if cut else 0 :]
-
-
-def tense(
-    doc: Doc, start: int, ctx: P.Ctx | None = None, end: int | None = None, nouns: bool = False
-) -> int:
-    """1 where the clause of a date speaks of the future, -1 of the past, else 0: from the
-    parse where there is one (see `date_tense`), else from the words leading to the date.
-    A date after "ahead of", or after "to"/"until" in a clause that moves a date ("adjourned
-    the case to June 4"), is still to come."""
-    if _to_come(doc, start, end):
-        return 1
-    if _set_for(doc, start):
-        return 0  # "the hearing was set for Sept 30": the nearest
-    if ctx is not None and ctx.parsed is not None and end is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
-        if found is not None:
-            return found
-    clause = _clause_before(doc, start)
-    if FUTURE_RE.search(clause):
-        return 1
-    return -1 if PAST_RE.search(clause) else 0
-
-
-def _to_come(doc: Doc, start: int, end: int | None) -> bool:
-    """Whether the words before a date make it one still to come, whatever the clause's tense."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
-    before = doc.text[max(lo, start - 60) : start]
-    if _TO_COME.search(before):
-        return True
-    own = doc.text[start : end or start]
-    if _TO_BEFORE.search(before) or _TO_IN.match(own):
-        return _MOVED.search(doc.text[lo:start]) is not None
-    return False
-
-
-def _set_for(doc: Doc, start: int) -> bool:
-    """Whether words that set a date stand before it ("was set for", "scheduled for")."""
-    return _SET_FOR.search(doc.text, max(0, start - 40), start) is not None
 
 
 def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
@@ -183,23 +114,9 @@ def _named_part(n: int, size: int, ctx: P.Ctx, when) -> P.Span | None:
 def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
     """The tense of a quarter or half named alone: one written as an adjective ("third-quarter
     profit") is the last one reported, ended; else its clause's."""
-    if re.search(r"\w-(?:quarter|half)\b|[1-4]Q\b|\bQ[1-4]-", m.group()) or _on_a_noun(m, ctx):
+    if re.search(r"\w-(?:quarter|half)\b|[1-4]Q\b|\bQ[1-4]-", m.group()) or on_a_noun(m, ctx):
         return lambda: -1
     return lambda: tense(doc, m.start(), ctx, m.end())
-
-
-def _on_a_noun(m: re.Match, ctx: P.Ctx) -> bool:
-    """Whether the parse makes a date a word of the noun after it ("Q3 profit")."""
-    if ctx.parsed is None or m.start() < ctx.base:
-        return False
-    span = ctx.parsed.char_span(m.start() - ctx.base, m.end() - ctx.base, alignment_mode="expand")
-    root = span.root if span is not None and len(span) else None
-    return (
-        root is not None
-        and root.dep_ in ("compound", "amod", "nmod")
-        and root.head.i > root.i
-        and root.head.tag_.startswith("NN")
-    )
 
 
 def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
@@ -266,23 +183,6 @@ def _edge(g: dict, ctx: P.Ctx, when=0, part: bool = True):
     return P.edge(span, (g.get("edge") or "end").lower())  # "year-end": its end
 
 
-def _future(doc: Doc, start: int, end: int, ctx: P.Ctx) -> bool:
-    """Whether the clause around a date speaks of the future ("will meet on Friday")."""
-    if _to_come(doc, start, end) or _set_for(doc, start):
-        return True
-    if ctx.parsed is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end)
-        if found is not None:
-            return found == 1
-    clause = _clause_before(doc, start)
-    if len(clause.split()) < 2:
-        _, hi = doc.sentence_span(doc.sentence_of(start))
-        after = doc.text[end:hi]
-        stop = _BOUNDARY.search(after)
-        clause = after[: stop.start() if stop else len(after)]
-    return FUTURE_RE.search(clause) is not None
-
-
 def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     if ctx.ref is None or not ctx.ref_is_day:
         return None
@@ -290,7 +190,7 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     rel = (g.get("rel") or "").lower()
     if target == ref.weekday() and rel not in ("last", "next"):
         return P.day(ref)
-    if rel == "next" or rel != "last" and _future(doc, m.start(), m.end(), ctx):
+    if rel == "next" or rel != "last" and is_future(doc, m.start(), m.end(), ctx):
         return P.day(ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7))
     return P.day(ref - dt.timedelta(days=(ref.weekday() - target) % 7 or 7))
 
@@ -396,10 +296,6 @@ def _period_to(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     return P.month_span(first.year, first.month, mo, y)
 
 
-_SHIFTS = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0, "previous": -1,
-           "preceding": -1, "before": -1, "earlier": -1}  # fmt: skip
-
-
 def _anchored(g: dict, ctx: P.Ctx):
     """A date counted from the last one named: "the next day", "the following year", "two
     months later" (open where none is named, or it is too coarse to count from)."""
@@ -407,10 +303,10 @@ def _anchored(g: dict, ctx: P.Ctx):
         n = P.number(g["n"])
         if not n or ctx.anchor is None:
             return None
-        return P.moved(ctx.anchor, n * _SHIFTS[g["dir3"].lower()], g["u"])
+        return P.moved(ctx.anchor, n * _SHIFT[g["dir3"].lower()], g["u"])
     way = g.get("dir") or g.get("dirp") or g.get("dirn") or g.get("dir2")
     unit = g.get("unit") or g.get("unitp") or g.get("unitn") or g.get("unit2")
-    return P.following(unit, _SHIFTS[way.lower()], ctx)
+    return P.following(unit, _SHIFT[way.lower()], ctx)
 
 
 def _season(g: dict, ctx: P.Ctx, doc: Doc):
@@ -494,7 +390,9 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         "same_period": lambda: _same_period(g, ctx, m),
         "prev_year": lambda: P.year_before(ctx),
         "anaphor": lambda: _anaphor(g, ctx),
-        "weekend": lambda: P.weekend(g["rel"].lower(), ctx, _future(doc, m.start(), m.end(), ctx)),
+        "weekend": lambda: P.weekend(
+            g["rel"].lower(), ctx, is_future(doc, m.start(), m.end(), ctx)
+        ),
         "relative": lambda: P.relative_unit(g["unit"], _shift(g["rel"]), ctx),
         "the_year": lambda: P.relative_unit("year", 0, ctx),
         "decade": lambda: P.Span(

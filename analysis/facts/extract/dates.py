@@ -16,7 +16,8 @@ from ...reading.article import Article
 from ...reading.gazetteer import time_zone
 from . import periods
 from .date_rules import COMPILED, COUNTED_FROM
-from .date_values import _MOVED, SKIP, clock_time, resolve
+from .date_tense import MOVED
+from .date_values import SKIP, clock_time, resolve
 from .document import Doc, Scan, _head, in_sentences
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def _range(doc: Doc, found, kinds, partials, i: int, ctx) -> DateMention | None:
     between = _BETWEEN.search(doc.text, max(lo, a.start - 10), a.start)
     if "and" in join.lower() and not (between or a.text.lower().startswith("between")):
         return None  # "on Monday and Tuesday": two dates
-    if _MOVED.search(doc.text, lo, a.start):
+    if MOVED.search(doc.text, lo, a.start):
         return None  # "moved the vote from June 4 to June 11": two dates, not a stretch
     start = between.start() if between else a.start
     text = doc.text[start : b.end]
