@@ -87,6 +87,8 @@ C = [
     ("day", "The May 3 election was peaceful.", "May 3", "2024-05-03", DAY),
     ("day", "The ruling overturned the Dec. 5 vote.", "Dec. 5", "2023-12-05", DAY),
     ("day", "The court adjourned the case to June 4.", "June 4", "2024-06-04", DAY),
+    ("day", "The trial was adjourned twice, most recently to May 2.", "May 2", "2024-05-02",
+     DAY),
     ("day", "The accounts were audited as of 31.03.2024.", "31.03.2024", "2024-03-31", DAY),
     ("day", "Voting closes on 30/06/2024, the commission said.", "30/06/2024", "2024-06-30",
      DAY),
@@ -189,6 +191,8 @@ C = [
     ("quarter", "Sales may double in H2 2025.", "H2 2025", "2025-07/2025-12", DAY),
     ("quarter", "Output will rise in the second half of 2025.", "the second half of 2025",
      "2025-07/2025-12", DAY),
+    ("quarter", "Revenue for the nine months of the current financial year rose 14%.",
+     "the nine months of the current financial year", None, DAY),
     ("quarter", "Profit fell in the October-December period of 2022-23.",
      "October-December period of 2022-23", "2022-10/2022-12", DAY),
     ("quarter", "Profit fell in the January-March quarter of 2022-23.",
@@ -232,6 +236,8 @@ C = [
     ("period", "The strike has gone on since Tuesday.", "since Tuesday",
      "2024-05-14/2024-05-15", DAY),
     ("period", "The shilling hit its lowest since 2019.", "since 2019", "2019", DAY),
+    ("period", "Floods have killed at least 40 people since last Monday.", "since last Monday",
+     "2024-05-13/2024-05-15", DAY),
     ("period", "Storms killed 12 people in the past 24 hours.", "the past 24 hours",
      "2024-05-14/2024-05-15", DAY),
     ("period", "More rain is forecast over the next 48 hours.", "the next 48 hours",
@@ -469,6 +475,11 @@ FISCAL = [
      "the third quarter of the current financial year", "2023-10/2023-12", "2024-02-12"),
     ("MUMBAI (Agency) - ", "Margins could weaken in the fourth quarter, the financial year's "
      "last.", "the fourth quarter", "2024-01/2024-03", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "Revenue for the nine months of the current financial year rose.",
+     "the nine months of the current financial year", "2023-04/2023-12", "2024-02-12"),
+    ("MUMBAI (Agency) - ", "Profit was Rs 9 crore in the October-December period of the "
+     "previous fiscal year.", "October-December period of the previous fiscal year",
+     "2022-10/2022-12", "2024-02-12"),
     ("MUMBAI (Agency) - ", "The firm will list before the end of the fiscal year.",
      "the end of the fiscal year", "2024-03-31", "2024-02-12"),
     ("TOKYO (Agency) - ", "The carmaker's net profit rose 8% in the fiscal year to March.",
@@ -530,3 +541,12 @@ def test_what_is_no_date_is_not_listed(family, sentence, words):
 def test_a_weekday_and_its_date_are_one_date():
     found = _found("Strikes began on Tuesday, May 14, at the port.", DAY)
     assert found == [("on Tuesday, May 14", "2024-05-14")]
+
+
+def test_a_headline_tells_in_the_present_what_happened():
+    found = _found("The lender posted a record profit on Tuesday.", DAY,
+                   "Lender's profit jumps in third quarter\n\nNAIROBI (Agency) - ")  # fmt: skip
+    assert _value(found, "third quarter") == "2023-Q3"
+    found = _found("The lender will post results on Tuesday.", DAY,
+                   "Lender to post profit in third quarter\n\nNAIROBI (Agency) - ")  # fmt: skip
+    assert _value(found, "third quarter") == "2024-Q3"

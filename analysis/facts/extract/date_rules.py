@@ -11,6 +11,7 @@ year", "the reporting month", "a year ago"). `periods` turns each into a span of
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ...constants import MONTHS, NUMBER_WORDS, TIME_ZONES, WEEKDAYS
@@ -29,7 +30,9 @@ def _alt(words) -> str:
 # a month's name or abbreviation, as written or in capitals ("DECEMBER 26" in a dateline)
 _MONTH_FORMS = [*MONTHS, *(m.upper() for m in MONTHS)]
 _M = _alt(_MONTH_FORMS) + r"\.?"  # as the day patterns have it: the next character decides
-_MB = _alt(_MONTH_FORMS) + r"\b\.?"  # a month name, the whole word
+# a month name, the whole word (an abbreviation with its full stop: "Jan.", "June")
+_FULL_NAMES = [m for m in _MONTH_FORMS if m.capitalize() in calendar.month_name[1:]]
+_MB = "(?:" + _alt(_FULL_NAMES) + r"\b|" + _alt(set(_MONTH_FORMS) - set(_FULL_NAMES)) + r"\b\.?)"
 _Y = r"(?:19|20)\d{2}"
 _NW = _both(*NUMBER_WORDS)
 _N = r"(?:\d{1,3}|" + "|".join(sorted(_NW, key=len, reverse=True)) + ")"
@@ -115,7 +118,8 @@ RULES: list[tuple[str, str, list[str], str]] = [
      rf"|(?(btw)\s+and\s+|(?!)))\s*(?P<m2>{_MB})"
      rf"(?:,?\s+(?P<y>{_Y})\b|\s+(?:of\s+)?(?P<rel>{_REL_YEAR}))?"
      r"(?:\s+(?:period|quarter))?(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)\b)"
-     rf"|\s+(?:of|in)\s+(?P<fy>{_Y})[-/](?P<fy2>\d{{2}}(?:\d{{2}})?)\b)?",
+     rf"|\s+(?:of|in)\s+(?P<fy>{_Y})[-/](?P<fy2>\d{{2}}(?:\d{{2}})?)\b"
+     r"|\s+of\s+(?:the\s+)?(?P<fyrel>current|this|next|last|previous)\s+(?:fiscal|financial)(?:\s+year)?\b)?",
      [*_both("between", "from"), *_MONTH_FORMS], "word"),
     ("month_rel", rf"\b(?P<m>{_MB})\s+(?:of\s+)?(?P<rel>{_REL_YEAR})", _MONTH_FORMS, "word"),
     ("month_quarter", rf"\b[Tt]he\s+(?P<em>{_MB})\s+quarter\b", _both("the"), "word"),
@@ -128,7 +132,7 @@ RULES: list[tuple[str, str, list[str], str]] = [
      r"|Third|Fourth|Final|Last)[\s-]+(?P<part>half|quarter)\b(?!-)"
      rf"(?:\s+of\s+(?:the\s+)?(?:(?P<y>{_Y})\b|(?P<rel>{_REL_YEAR})|{_FY}|year\b))?"
      r"(?:,?\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+)?(?:\d{1,2}\s+)?"
-     rf"(?P<em>{_MB})(?:\s+\d{{1,2}}\b,?)?(?:\s+(?P<ey>{_Y})\b)?)?",
+     rf"(?P<em>{_MB})(?:\s+\d{{1,2}}\b(?:,(?=\s+(?:19|20)\d\d))?)?(?:\s+(?P<ey>{_Y})\b)?)?",
      [*_both("the", "first", "second", "third", "fourth", "final", "last"), r"[1-4](?:st|nd|rd|th)"],
      "word"),
     ("hq", rf"\b(?:(?P<n1>[1-4])(?P<p1>[HQ])\s*(?P<y1>{_Y})|(?P<p2>[HQ])(?P<n2>[1-4])(?:\s*(?P<y2>{_Y}))?)\b",
@@ -153,7 +157,7 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("ago", rf"\b(?P<n>{_N}|[Aa]n?)\s+(?P<u>{_UNITS})\s+ago\b", [r"\d{1,3}", *_NW, *_both("a", "an")], "word"),
     ("first_n",
      rf"\b(?:[Tt]he\s+)?(?:first\s+)?(?P<n>{_N})\s+months\s+(?:of|on|in)\s+(?:(?P<y>{_Y})\b|(?:the\s+)?(?P<rel>{_REL_YEAR})"
-     r"|the\s+(?:current\s+)?year\b)",
+     r"|the\s+(?P<fyrel>current|this|next|last|previous)\s+(?:fiscal|financial)\s+year\b|the\s+(?:current\s+)?year\b)",
      [*_both("the", "first"), r"\d{1,3}", *_NW], "word"),
     ("same_period",
      r"\b(?:[Tt]he\s+)?(?P<what>same|corresponding|comparable|year-ago|year-earlier|prior-year|previous-year)"

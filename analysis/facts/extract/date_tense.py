@@ -86,7 +86,7 @@ def _clause_verb(tok):
     return None
 
 
-def _tense(verb, depth: int = 0) -> int | None:
+def _tense(verb, depth: int = 0, headline: bool = False) -> int | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _WILL:
@@ -99,6 +99,8 @@ def _tense(verb, depth: int = 0) -> int | None:
         return -1 if not (verb.lower_ in _BE and _planned_after(verb)) else 1
     if verb.tag_ == "VBN" and not words:  # a participle hanging on a noun: "signed in May"
         return -1
+    if verb.tag_ in ("VBZ", "VBP") and headline and not words:
+        return -1  # a headline's present tells what happened ("Profit jumps in third quarter")
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         return 1
     if verb.tag_ == "VB" and "to" in words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
@@ -127,7 +129,7 @@ def _planned_after(verb) -> bool:
 
 
 def clause_tense(
-    parsed, base: int, start: int, end: int, through_nouns: bool = False
+    parsed, base: int, start: int, end: int, through_nouns: bool = False, headline: bool = False
 ) -> int | None:
     """1 where the clause of the date at `start`-`end` speaks of the future, -1 of the past,
     None where the parse gives no verb the date hangs on (`through_nouns`: a date of a noun
@@ -140,7 +142,7 @@ def clause_tense(
         return None
     if verb.tag_.startswith("JJ"):
         return 1
-    found = _tense(verb)
+    found = _tense(verb, headline=headline)
     # a date of a noun ("the decision on Thursday") takes only a future the clause says
     # outright ("will announce its decision on Thursday"); a past or present verb may speak
     # of another time than the noun's ("contracts for March shipment fell")
@@ -189,12 +191,12 @@ def tense(doc: Doc, start: int, ctx=None, end: int | None = None, nouns: bool = 
     parse where there is one (`clause_tense`), else from the words leading to the date.
     A date after "ahead of", or after "to"/"until" in a clause that moves a date ("adjourned
     the case to June 4"), is still to come."""
-    if to_come(doc, start, end):
+    if _ahead(doc, start):
         return 1
-    if _set_for(doc, start):
-        return 0  # "the hearing was set for Sept 30": the nearest
+    if _set_for(doc, start) or _moved_to(doc, start, end):
+        return 0  # "the hearing was set for Sept 30", "adjourned to June 4": the nearest
     if ctx is not None and ctx.parsed is not None and end is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
+        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns, _in_headline(ctx, start))
         if found is not None:
             return found
     clause = _clause_before(doc, start)
@@ -203,16 +205,25 @@ def tense(doc: Doc, start: int, ctx=None, end: int | None = None, nouns: bool = 
     return -1 if PAST_RE.search(clause) else 0
 
 
-def to_come(doc: Doc, start: int, end: int | None) -> bool:
-    """Whether the words before a date make it one still to come, whatever the clause's tense."""
+def _ahead(doc: Doc, start: int) -> bool:
+    """Whether words before a date make it one still to come ("ahead of Sunday's vote")."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    return _TO_COME.search(doc.text, max(lo, start - 60), start) is not None
+
+
+def _moved_to(doc: Doc, start: int, end: int | None) -> bool:
+    """Whether a date is the one another was moved to ("adjourned the case to June 4"): after
+    the moving, so near the story's day, whatever the verb's tense."""
     lo, _ = doc.sentence_span(doc.sentence_of(start))
     before = doc.text[max(lo, start - 60) : start]
-    if _TO_COME.search(before):
-        return True
-    own = doc.text[start : end or start]
-    if _TO_BEFORE.search(before) or _TO_IN.match(own):
-        return MOVED.search(doc.text[lo:start]) is not None
+    if _TO_BEFORE.search(before) or _TO_IN.match(doc.text, start, end or start):
+        return MOVED.search(doc.text, lo, start) is not None
     return False
+
+
+def _in_headline(ctx, start: int) -> bool:
+    """Whether a position is in the headline line above the dateline."""
+    return ctx.headline is not None and ctx.headline[0] <= start < ctx.headline[1]
 
 
 def _set_for(doc: Doc, start: int) -> bool:
@@ -222,10 +233,10 @@ def _set_for(doc: Doc, start: int) -> bool:
 
 def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
     """Whether the clause around a date speaks of the future ("will meet on Friday")."""
-    if to_come(doc, start, end) or _set_for(doc, start):
+    if _ahead(doc, start) or _set_for(doc, start) or _moved_to(doc, start, end):
         return True
     if ctx.parsed is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end)
+        found = clause_tense(ctx.parsed, ctx.base, start, end, headline=_in_headline(ctx, start))
         if found is not None:
             return found == 1
     clause = _clause_before(doc, start)

@@ -78,6 +78,11 @@ def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     if g.get("fy"):  # "October-December of 2022-23": months of a fiscal year across two years
         fy = int(g["fy"])
         return P.month_span(fy + (m1 < 4), m1, m2, fy + (m2 < 4))
+    if g.get("fyrel"):  # "October-December of the previous fiscal": of the story's calendar
+        fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
+        if fy is None:
+            return None
+        return P.month_span(fy + (m1 < ctx.fiscal), m1, m2, fy + (m2 < ctx.fiscal))
     y = _year(g, ctx, m2, _done(doc, m, ctx))
     if y is None:
         return None
@@ -237,6 +242,9 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         if n == 1 and g["u"] == "year":
             return P.year_before(ctx)
         return P.ago(n, g["u"], ctx)
+    if g.get("fyrel"):  # "the nine months of the current financial year"
+        fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
+        return P.fiscal_part(fy, ctx.fiscal, 1, n) if fy is not None and n <= 12 else None
     y = _year(g, ctx)  # first_n: "10 months of 2016"
     return P.month_span(y, 1, n) if y and n <= 12 else None
 

@@ -130,6 +130,8 @@ def find_dates(
         partials.append(iso)
         if iso and iso.startswith("-") and not partial:
             iso = None  # a day or month of no known year: left open
+        if span is None and iso and _ISO_DAY.fullmatch(iso):
+            span = periods.day(dt.date.fromisoformat(iso))  # "since last Monday"
         if (
             span
             and iso
@@ -283,8 +285,10 @@ def _context(doc: Doc, parsed: object = None) -> periods.Ctx:
     year = ref.year if ref else None
     if precision == "year":
         ref = None
+    dateline = doc.article.dateline if doc.article is not None else None
     return periods.Ctx(ref, year, ref_is_day=precision in ("day", "dateline"), parsed=parsed,
-                       base=doc.body_start, fiscal=_fiscal_start(doc))  # fmt: skip
+                       base=doc.body_start, fiscal=_fiscal_start(doc),
+                       headline=dateline.headline if dateline else None)  # fmt: skip
 
 
 # a story that speaks of its fiscal year ("the current financial year", "fiscal 2024", "FY24")

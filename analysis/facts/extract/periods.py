@@ -52,6 +52,7 @@ class Ctx:
     last: Span | None = None  # the last period the text named
     anchor: Span | None = None  # the last date the text named, a day or a period
     fiscal: int | None = None  # the month the story's fiscal year starts in, where it says
+    headline: tuple[int, int] | None = None  # the headline line above the dateline
     parsed: object = None  # the parse of the body, to read the tense of a date's clause
     base: int = 0  # where the parsed body starts in the text
 
