@@ -286,6 +286,8 @@ C = [
     ("comparison", "Sales in the first half rose from the same period last year.",
      "the same period last year", "2023-01/2023-06", "2024-08-20"),
     ("comparison", "Output rose 3% compared with 2023.", "2023", "2023", DAY),
+    ("comparison", "Steel output in April fell 2%, and imports in the period under review rose.",
+     "the period under review", "2024-04", DAY),
     ("comparison", "Profit was $3 million, against $2 million a year ago.", "a year ago",
      "2023", DAY),
     # ---- clock times, with their zone and day --------------------------------------------------

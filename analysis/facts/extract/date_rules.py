@@ -111,7 +111,8 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("month", rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate)\s+(?P<m>{_M})\b",
      _both("in", "since", "until", "till", "through", "by", "from", "early", "late"), "word"),
     ("mid_month", rf"\b[Mm]id-?\s*(?P<m>{_MB})(?:\s+(?P<y>{_Y})\b)?", _both("mid"), "word"),
-    ("decade", r"\b(?:[Tt]he\s+)?(?P<y>(?:19|20)\d0)s\b", [*_both("the"), r"(?:19|20)\d0s"], "word"),
+    ("decade", r"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<y>(?:19|20)\d0)[\u2019']?s\b",
+     [*_both("the", "early", "mid", "late"), r"(?:19|20)\d0s?"], "word"),
     ("month", rf"\b(?P<m>{_alt(_FULL_MONTHS)})\b(?![-–]\w)", _FULL_MONTHS, "word"),
     ("month_range",
      rf"\b(?:(?P<btw>[Bb]etween\s+)|[Ff]rom\s+)?(?P<m1>{_MB})\s*(?:[-–—]|\s(?:to|through|till|until)\s"
@@ -185,7 +186,8 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("edge", rf"\b(?:(?P<wbare>year|month|quarter)[-\s]end\b(?!-|\s+(?:of|to)\b)"
      rf"|(?P<edge>end|start)-(?:(?P<wy>{_Y})|(?P<wm>{_MB}))\b)",
      _both("year", "month", "quarter", "end", "start"), "word"),
-    ("anaphor", r"\b(?:[Tt]he\s+)(?P<q>reporting|reported|review)\s+(?P<unit>period|month|quarter|year)\b",
+    ("anaphor", r"\b(?:[Tt]he\s+)(?:(?P<q>reporting|reported|review)\s+(?P<unit>period|month|quarter|year)\b"
+     r"|(?P<unit2>period|month|quarter|year)\s+(?P<q2>under\s+review)\b)",
      _both("the"), "word"),
     ("anaphor", rf"\b{_alt(_PREPS)}\s+the\s+(?P<q>same\s+|current\s+)?(?P<unit>period|month|quarter)\b"
      r"(?!-|\s+(?:of|ended|ending|to|that|when|from|since|between|before|after)\b)", _PREPS, "word"),

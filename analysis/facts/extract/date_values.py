@@ -223,7 +223,9 @@ def _same_period(g: dict, ctx: P.Ctx, m: re.Match):
 
 
 def _anaphor(g: dict, ctx: P.Ctx):
-    q = (g.get("q") or "").strip()
+    """ "The reporting month", "the period under review", "during the quarter": the period
+    last named (SKIP where a plain "the quarter" has none before it)."""
+    q = (g.get("q") or ("review" if g.get("q2") else "")).strip()
     if q == "current":
         return P.relative_unit(g["unit"], 0, ctx)
     if ctx.last is None and q not in ("reporting", "reported", "review"):
