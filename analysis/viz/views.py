@@ -146,7 +146,8 @@ def _event_label(actor, evidence: str) -> str:
     launched ..." of a ministry)."""
     words = " ".join(str(evidence).split())
     lead = words[: len(str(actor)) + 40].lower() if pd.notna(actor) else ""
-    if pd.isna(actor) or any(w in lead for w in str(actor).lower().split() if len(w) > 3):
+    named = str(actor).lower()
+    if pd.isna(actor) or named in lead or any(w in lead for w in named.split() if len(w) > 3):
         return words  # the words name who acts ("Munoz, who ..." of Andres Munoz)
     return f"{actor}: {words}"
 
