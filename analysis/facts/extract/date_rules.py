@@ -1,12 +1,17 @@
 """The date patterns, each with the words its matches start with (its head), by kind.
 
-Absolute dates ("22 October", "December 25, 2005", "22-23 October"), months and years, ranges
-("January-June", "from 1989 until 2003"), parts of a year ("the first half of this year",
-"1H2018", "the second quarter ended September 2023"), edges ("by the end of the first
-quarter", "by late 2016"), stretches up to or from the publication date ("in the next 10
-years", "in the past three weeks"), relative words ("last month", "this week", "on Thursday",
-"last weekend") and words that point back at the period last named ("the same period last
-year", "the reporting month", "a year ago"). `periods` turns each into a span of time.
+Absolute dates ("4 March", "June 30, 2021", "Tuesday, May 14", "31.03.2024", "11-12 July",
+"June 3 to 5"), months, years, decades and centuries, ranges ("March-May", "between March and
+May", "from 2012 to 2017"), parts of a year ("the second half of 2025", "H1 2022", "the third
+quarter ended December 2024", "the first week of March"), stretches that end on a day or a
+month ("the week to May 10", "the year to March"), edges ("by the end of the third quarter",
+"by late 2024", "by year-end"), stretches up to or from the publication date ("in the next
+five years", "over the past two weeks", "so far this year", "the coming weeks"), relative words
+("last month", "this week", "on Thursday", "last weekend", "overnight", "last season"), words
+that point back at the period last named ("the same quarter last year", "the review period",
+"a year earlier") and dates counted from the last one named ("the next day", "two months
+later"). `date_values` turns each into a span of time; `dates` joins two dates into one range
+("from June 1 to November 30").
 """
 
 from __future__ import annotations

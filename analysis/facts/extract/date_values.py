@@ -223,7 +223,7 @@ def _same_period(g: dict, ctx: P.Ctx, m: re.Match):
 
 
 def _anaphor(g: dict, ctx: P.Ctx):
-    """ "The reporting month", "the period under review", "during the quarter": the period
+    """ "The review month", "the period under review", "during the quarter": the period
     last named (SKIP where a plain "the quarter" has none before it)."""
     q = (g.get("q") or ("review" if g.get("q2") else "")).strip()
     if q == "current":
