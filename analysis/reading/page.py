@@ -244,7 +244,8 @@ def extract(html: str) -> tuple[str, dict] | None:
     """The page's main text, each paragraph separated from the next by a blank line and the
     last ending in a line break (as the story saved as a text file would be), and its
     metadata (title, author, date, site, url: each None when the page does not say it); None
-    when trafilatura finds no main text."""
+    when trafilatura finds no main text, or none with a sentence in it (a front page's
+    headlines, a menu)."""
     import trafilatura
     from trafilatura.settings import use_config
 
@@ -255,20 +256,27 @@ def extract(html: str) -> tuple[str, dict] | None:
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, config=config,
+        favor_precision=True,  # rather a paragraph less than a menu, a teaser or a caption more
         # the date the page gives in its markup (meta tags, JSON-LD, <time>), not one guessed
         # from the words of the story: the dateline is read from those
         date_extraction_params={"extensive_search": False, "original_date": True},
     )  # fmt: skip
     text = "" if doc is None else (doc.text or "")
     paras = [" ".join(line.split()) for line in text.splitlines()]
-    text = "\n\n".join(p for p in paras if p)
-    if not text:
+    if not any(_is_prose(p) for p in paras):  # a menu, a list of headlines, a footer: no story
         return None
+    text = "\n\n".join(p for p in paras if p)
     text += "\n"  # as a text file ends
     meta = {
         k: (getattr(doc, k, None) or None) for k in ("title", "author", "date", "sitename", "url")
     }
     return text, meta
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Whether a paragraph is a sentence or more: five words or more, ending as a sentence
+    does (a full stop, a question or an exclamation mark, and a closing quote or bracket)."""
+    return len(paragraph.split()) >= 5 and paragraph.rstrip("\"”’')»").endswith((".", "!", "?"))
 
 
 def load(
