@@ -380,6 +380,8 @@ def test_the_corpus_finds_pages_beside_text_files(tmp_path):
     assert [p.stem for p in find_articles(folder)] == names
     assert [p.stem for p in find_articles(str(folder / "*"))] == names
     assert [p.name for p in find_articles(str(folder / "*.htm"))] == ["grain_prices.htm"]
+    mixed = find_articles([str(folder / "*.htm*"), ADDRESS, str(folder / "astana.txt")])
+    assert mixed[0] == folder / "astana.txt" and mixed[-2] == ADDRESS and len(mixed) == 6
     assert paths.articles_in(folder) == sorted(folder / f for f in os.listdir(folder)
                                                if not f.endswith(".md"))  # fmt: skip
 

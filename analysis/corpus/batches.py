@@ -88,8 +88,9 @@ def find_articles(where: str | Path | list) -> list[Path | str]:
     """The articles a user means (.txt files, saved web pages and http(s) addresses), in
     doc_id order: a folder's, a glob's, an address, or a list of files and addresses; one line
     naming the path and what to do when there are none or two share a name."""
-    if isinstance(where, list | tuple):
+    if isinstance(where, list | tuple):  # a folder or a glob among them: its articles
         found = [p.strip() if page.is_address(p) else Path(p) for p in where]
+        found = [a for p in found for a in (find_articles(p) if _many(p) else [p])]
     elif page.is_address(where):
         found = [where.strip()]
     elif Path(where).is_dir():
@@ -111,6 +112,11 @@ def find_articles(where: str | Path | list) -> list[Path | str]:
                 "article's name is its doc_id, rename one",
             )
     return found
+
+
+def _many(item: Path | str) -> bool:
+    """Whether an item of a list of articles is a folder or a glob of them."""
+    return isinstance(item, Path) and (item.is_dir() or any(c in str(item) for c in "*?["))
 
 
 def plan(articles: list[Path], batch_size: int = BATCH_SIZE) -> list[Batch]:
