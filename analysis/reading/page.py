@@ -57,8 +57,8 @@ class Page(Article):
 @dataclass(frozen=True)
 class Source:
     """A page's bytes as read, once: from a file (`path`) or an address (`address`, with
-    `path` the name made from it, `<name>.html`: no file is beside an address). `charset` is the one the
-    server declared, if any."""
+    `path` the name made from it, `<name>.html`: no file is beside an address). `charset` is
+    the one the server declared, if any."""
 
     path: Path
     data: bytes
@@ -90,7 +90,7 @@ def is_page(where) -> bool:
 def name_of(address: str) -> str:
     """An article's name (its doc_id, its output folder) made from its address: the last part
     of the path without its extension, then the query ('story-123' from
-    'https://news.example/world/story-123.html', 'article-php-id-7' from '.../article.php?id=7'),
+    'https://news.example/world/story-123.html', 'article.php-id-7' from '.../article.php?id=7'),
     or the host for a site's front page."""
     from urllib.parse import urlsplit
 
