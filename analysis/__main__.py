@@ -96,7 +96,8 @@ def _run(args) -> int:
             from . import notebooks
             from .viz.figures import default_out
 
-            out = args.out or default_out(load(args.article, args.published))
+            tables = load(args.article, args.published)  # bad input: one line, before any kernel
+            out = args.out or default_out(tables)
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")

@@ -88,6 +88,17 @@ def test_every_offset_points_into_the_text_kept():
     assert {"Tomas Perle", "Helena Varga", "Velnet"} <= set(t.entities["entity"])
 
 
+def test_the_timeline_of_a_story_with_a_time_of_day():
+    from analysis.viz import diagrams, views
+
+    t = analysis.load(QUAKE)  # "at 4:12 a.m. local time" on Monday: an event at an hour
+    assert "2024-05-06T04:12" in set(t.events["date"])
+    data = views.timeline(t.events, t.dates)
+    assert (data["start"].dropna().dt.date == pd.Timestamp("2024-05-06").date()).any()
+    assert diagrams._label("2024-05-06T04:12") == "6 May 2024"
+    assert diagrams._label("2024-03-05T19:30-05:00") == "5 Mar 2024"
+
+
 # ---- the page's metadata fills the article's; the dateline is read from the text ------------
 
 
