@@ -446,3 +446,46 @@ def test_someone_the_story_named_before_is_no_source(tmp_path):
         'effort," the winger said. A club spokesman said the stadium would be expanded.\n',
     )
     assert _sources(t) == ["club spokesman"]
+
+
+def test_a_closing_credit_line_names_its_reporters_and_its_editors(tmp_path):
+    t = _tables(
+        tmp_path,
+        "LIMA (Reuters) - Copper miners went on strike on Tuesday, the union said.\n\n"
+        "(Reporting by Ana Quispe in Cusco and Luis Soto; Additional reporting by Marta Gil; "
+        "Editing by Paul Reed)\n",
+    )
+    s = t["sources"]
+    assert sorted(s.loc[s["role"] == "reporter", "name"]) == [
+        "Ana Quispe",
+        "Luis Soto",
+        "Marta Gil",
+    ]
+    assert "Paul Reed" not in set(s["name"])  # an editor is no source
+    people = t["entities"].set_index("entity")["type"]
+    assert {people[n] for n in ("Ana Quispe", "Luis Soto", "Marta Gil", "Paul Reed")} == {"PERSON"}
+    assert "Cusco" in people.index
+
+
+def test_an_agency_in_a_credit_line_is_the_publisher(tmp_path):
+    t = _tables(
+        tmp_path,
+        "Grain prices fell in March, traders said.\n\n(Reporting by Reuters; Editing by Sam Ortiz)\n",
+    )
+    s = t["sources"]
+    assert s.loc[s["role"] == "publisher", "name"].tolist() == ["Reuters"]
+    assert "Sam Ortiz" not in set(s["name"])
+
+
+@needs_model
+def test_a_source_named_by_its_acronym_is_named_in_full(tmp_path):
+    t = _tables(
+        tmp_path,
+        "GENEVA (AFP) - The Office for Rail Safety (ORS) opened an inquiry on Monday. Two trains "
+        "had been late, the ORS said. The UN Office for the Coordination of Humanitarian Affairs "
+        "(OCHA) said on Tuesday that aid was arriving.\n",
+    )
+    names = _sources(t)
+    assert "Office for Rail Safety" in names and "ORS" not in names
+    assert "UN Office for the Coordination of Humanitarian Affairs" in names
+    assert "UN Office for the Coordination of Humanitarian Affairs" in set(t["entities"]["entity"])

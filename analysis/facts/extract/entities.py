@@ -128,9 +128,10 @@ def dateline_mentions(doc: Doc, article) -> None:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
     for c in article.credits:
-        if c.role != "reporter" and c.name.split()[-1].lower() in person_words():
+        person = c.role in ("reporter", "editor")
+        if not person and c.name.split()[-1].lower() in person_words():
             continue  # "PA Court Reporter": the agency's (named in the dateline) and a title
-        doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
+        doc.add_mention(c.name, "PERSON" if person else "ORG", c.start, c.end)
 
 
 def find_entities(doc: Doc) -> None:

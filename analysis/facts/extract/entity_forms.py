@@ -237,6 +237,29 @@ def join_acronyms(doc: Doc) -> None:
             alias[name] = spelled[0]
     if alias:
         doc.rename(alias)
+    _fullest_forms(doc, g)
+
+
+def _fullest_forms(doc: Doc, g) -> None:
+    """An entity named by an acronym (the gazetteer's name for it, or the model's) takes the
+    fullest form the story writes it in: a form of several words that the gazetteer lists for
+    it or whose initials the acronym spells ("the Office for Rail Safety (ORS)" names ORS)."""
+    alias: dict[str, str] = {}
+    for m in doc.mentions:
+        name = m["entity"]
+        if m["is_indirect"] or " " in name or not (2 <= len(name) <= 8 and name.isupper()):
+            continue
+        form = doc.text[m["start"] : m["end"]]
+        if len(form.split()) < 2 or "\n" in form:
+            continue
+        listed = g.names.get(form)
+        if (listed and listed[0] == name) or _abbreviates(name, form):
+            if len(form) > len(alias.get(name, "")):
+                alias[name] = form
+    for name, form in alias.items():
+        doc.entities.setdefault(form, doc.entities[name])
+    if alias:
+        doc.rename(alias)
 
 
 def _initials(name: str) -> str:
