@@ -160,6 +160,19 @@ def drop_unlikely(doc: Doc) -> None:
             dropped.add(name)
         elif len(words) == 1 and "person" not in _cues_of(doc, name, spans.get(name, [])):
             dropped.add(name)
+    # a place or an organisation named only inside people's names ("Luis Montenegro",
+    # "Maria dos Santos"): part of the name, no mention of its own
+    people = sorted(a for n, found in spans.items() if doc.entities.get(n) == "PERSON"
+                    for a in found)  # fmt: skip
+    for name, found in spans.items():
+        if (
+            doc.entities.get(name) in ("GPE", "LOC", "ORG")
+            and found
+            and all(
+                any(a <= s and e <= b and (a, b) != (s, e) for a, b in people) for s, e in found
+            )
+        ):
+            dropped.add(name)
     doc.drop(dropped)
 
 

@@ -31,6 +31,7 @@ from ...constants import (
     NATURAL_KINDS,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_PARTICLES,
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
@@ -219,6 +220,8 @@ def model_entities(doc: Doc, parsed) -> None:
                 dated = set(words) & {*MONTHS, *WEEKDAYS}
                 if not dated and not any(w.lower() in TITLE_WORDS for w in words):
                     continue  # "Bursa Malaysia": a country inside a name, no mention of it
+        if etype in ("GPE", "LOC"):  # "Maria dos Santos": a person's surname, not the town
+            start, etype = _surname_after_particle(text, start, end, etype, g)
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
@@ -382,6 +385,29 @@ def _org_then_person(name: str) -> str | None:
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.,;:'’\"“”()-])(?P<w>[A-Z][a-z][\w-]*)[^\S\n]+$")
+
+
+_PARTICLE_BEFORE = re.compile(
+    r"(?:^|[^\w.'’-])(?P<given>[A-Z][a-z’'-]+(?:[^\S\n]+[A-Z][a-z’'-]+)?)(?:[^\S\n]+(?:"
+    + "|".join(sorted(PERSON_PARTICLES, key=len, reverse=True))
+    + r")){1,3}[^\S\n]+$"
+)
+
+
+def _surname_after_particle(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
+    """A place's name after given names and a particle is a person's surname ("Maria dos
+    Santos", "Ana de Lima"), unless the whole is a place ("Santiago de Cuba") or the words
+    before are known names, titles or a sentence's first word."""
+    before = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start, etype
+    given = before.group("given").split()
+    if any(w in g.names or w in SENTENCE_STARTERS or _title_word(w) for w in given):
+        return start, etype
+    at = before.start("given")
+    if known_place(text[at:end]):
+        return start, etype
+    return at, "PERSON"
 
 
 def _given_names(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
