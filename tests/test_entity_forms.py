@@ -353,6 +353,12 @@ CASES = {
         {"Tour de Pologne": "EVENT"},
         ["Copa Sudamericana"],
     ),
+    "a person the model takes for a place, by a first name": (
+        "MONTEVIDEO, March 14 (Agency) - Penarol pulled one back through Franco Alfonso in the "
+        "61st minute, and the Victoria Station crowd cheered the Paris Club envoy.",
+        {"Franco Alfonso": "PERSON", "Victoria Station": "LOC"},
+        [],
+    ),
     "an acronym the gazetteer knows after the name it abbreviates": (
         "DAKAR, March 14 (Agency) - The United Nations Children's Fund (UNICEF) sent tents.",
         {"United Nations Children's Fund = UNICEF": "ORG"},

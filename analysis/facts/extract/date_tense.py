@@ -210,8 +210,7 @@ _SET_X_FOR = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 # a participle of a noun that says when what is named starts or ends ("a strike starting on
 # Wednesday", "a sale ending Friday"): still to come, whatever the clause's tense
-_SCHEDULE_PARTICIPLES = {"starting", "beginning", "ending", "running", "lasting", "opening",
-                         "closing", "effective"}  # fmt: skip
+_SCHEDULE_PARTICIPLES = frozenset(_W["schedule_participles"])
 _BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
 
 

@@ -219,6 +219,12 @@ def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     if etype == "PERSON" and lead and lead.group(1).lower() in person_words():
         start += lead.end()
         name = text[start:end]
+    # a sentence's first word that is a person's or a body's noun before one name
+    # ("Teenager Novotna", "Broadcaster NTV"): the noun is no part of it
+    noun = re.match(r"([A-Z][a-z-]+)[^\S\n]+(?=[A-Z]\S*$)", name)
+    if etype == "PERSON" and noun and noun.group(1).lower() in person_words() | ORG_NOUNS:
+        start += noun.end()
+        name = text[start:end]
     title = re.match(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?=[A-Z])", name)
     if title and title.group(1).lower() in person_words():
         start += title.end()  # "Dean of Aerospace ...": a title, then the name

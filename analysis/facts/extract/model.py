@@ -43,7 +43,7 @@ from ...constants import (
     WIRE_MARKERS,
 )
 from ...fingerprint import rules_only
-from ...reading.gazetteer import folded, gazetteer, known_place
+from ...reading.gazetteer import folded, gazetteer, given_names, known_place
 from . import entity_bounds as bounds
 from .document import Doc
 from .entity_types import retype
@@ -222,6 +222,8 @@ def model_entities(doc: Doc, parsed) -> None:
                     continue  # "Bursa Malaysia": a country inside a name, no mention of it
         if etype in ("GPE", "LOC"):  # "Maria dos Santos": a person's surname, not the town
             start, etype = _surname_after_particle(text, start, end, etype, g)
+        if etype in ("GPE", "LOC", "ORG") and _a_persons_name(text[start:end], g):
+            etype = "PERSON"  # "Franco Alfonso", "Karim Bensalem": a first name leads it
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
@@ -385,6 +387,29 @@ def _org_then_person(name: str) -> str | None:
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.,;:'’\"“”()-])(?P<w>[A-Z][a-z][\w-]*)[^\S\n]+$")
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z’'-]+")
+_NOT_A_PERSONS_LAST = frozenset(
+    {*ORG_HEADS, *LOC_HEADS, *EVENT_HEADS, *COMPANY_WORDS, *(k.title() for k in PLACE_KINDS),
+     *(k.title() for k in NATURAL_KINDS)}
+)  # fmt: skip
+
+
+def _a_persons_name(name: str, g) -> bool:
+    """Two or three capitalised words led by a first name (`given_names`) that are no known
+    place or name, none of them a country's, a demonym, a head word or after the first an
+    English word ("Victoria Station", "Jordan Valley", "Paris Club" stay what they are)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if words[0] not in given_names() or words[-1] in _NOT_A_PERSONS_LAST:
+        return False
+    if any(_is_common(w) for w in words[1:]):
+        return False  # "Rosario Central", "Leyton Road": a word of English after it
+    if any(w in g.names or w in g.demonyms for w in words) or name in g.names:
+        return False
+    return not known_place(name)
 
 
 _PARTICLE_BEFORE = re.compile(
