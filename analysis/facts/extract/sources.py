@@ -60,6 +60,8 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
     if d and d.reporter:
         out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
     for c in article.credits:  # an agency relayed is a source the story credits
+        if c.role == "editor":
+            continue  # who edited the copy is no source of it
         role = "attributed source" if c.role == "relayed" else c.role
         out.append(_row(c.name, role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):
