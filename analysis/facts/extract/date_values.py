@@ -202,10 +202,16 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
 
 def _within(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     """ "In 10 years": the ten years to come; the past ones in a clause of the past ("exports
-    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a time
-    allowed or taken (a duration), not a date."""
+    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a
+    deadline from the story's day to the day that ends it (2024-05-15/2024-05-20); in a clause
+    of the past ("was built within 18 months") a time taken, a duration, no date."""
     if g["w"].lower() == "within":
-        return SKIP
+        n = P.number(g["n"])
+        if not n or ctx.ref is None or not ctx.ref_is_day:
+            return SKIP
+        if tense(doc, m.start(), ctx, m.end()) == -1:
+            return SKIP
+        return P.deadline(ctx.ref, n, g["u"])
     lo, _ = doc.sentence_span(doc.sentence_of(m.start()))
     back = _LOOKING_BACK.search(doc.text[max(lo, m.start() - 60) : m.start()]) is not None
     back = back or tense(doc, m.start(), ctx, m.end(), nouns=True) == -1
