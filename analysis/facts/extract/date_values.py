@@ -429,6 +429,11 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         return _edge(g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
     if kind == "edge_year":  # "late 2024": the year; "by late 2024": its last day
         return _edge(g, ctx, part=prep in (*BOUNDS, "since", "from"))
+    over = prep == "over" or re.search(r"\bover\s+$", doc.text[max(0, m.start() - 6) : m.start()])
+    if kind == "relative" and over and g["unit"] in ("week", "month"):
+        rel = g["rel"].lower().split()[-1]  # "over the next week": the seven days to come
+        if rel in ("next", "coming", "past", "last"):
+            return P.stretch(1, g["unit"], rel in ("next", "coming"), ctx)
     if kind == "relative" and _PAST_ONE.fullmatch(g["rel"]) and g["unit"] != "quarter":
         return P.stretch(1, g["unit"], False, ctx)  # "the past year": the year up to the day
     if kind in ("stretch", "ago", "first_n"):
