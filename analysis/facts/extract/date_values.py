@@ -126,7 +126,7 @@ def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
 
 def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     n, size = _ORD.get(g["ord"].lower()), 3 if g["part"] == "quarter" else 6
-    if g.get("em"):  # "the second quarter ended September 2023": the months up to that one
+    if g.get("em"):  # "the third quarter ended December 2021": the months up to that one
         em = P.month_number(g["em"])
         y = int(g["ey"]) if g.get("ey") else P.nearest_year(em, ctx, -1)
         if y is None:
@@ -253,7 +253,7 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     if g.get("fyrel"):  # "the nine months of the current financial year"
         fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
         return P.fiscal_part(fy, ctx.fiscal, 1, n) if fy is not None and n <= 12 else None
-    y = _year(g, ctx)  # first_n: "10 months of 2016"
+    y = _year(g, ctx)  # first_n: "seven months of 2019"
     return P.month_span(y, 1, n) if y and n <= 12 else None
 
 
