@@ -22,7 +22,8 @@ The choices the conventions leave to a reader, made once here:
   since 2019": 2019);
 - a quarter named by its months ("the December quarter") is its months, a numbered one of a
   calendar year is YYYY-Qn;
-- a time allowed ("within five days", "for three years"), an age, a rate ("year-on-year") or a
+- a deadline ("within five days") runs from the story's day to the day that ends it; a time
+  taken ("was built within 18 months", "for three years"), an age, a rate ("year-on-year") or a
   frequency ("24/7") is no date.
 """
 
@@ -439,6 +440,14 @@ C += [
     ("day", "The court adjourned the case until next Tuesday.", "next Tuesday", "2024-05-21",
      DAY),
     ("weekday", "Last Friday's jobs report lifted stocks.", "Last Friday", "2024-05-10", DAY),
+    ("period", "Aftershocks may occur over the next week.", "over the next week",
+     "2024-05-15/2024-05-22", DAY),
+    ("quarter", "Jobless numbers fell in July-September 2023. Wages rose during the quarter.",
+     "during the quarter", "2023-07/2023-09", DAY),
+    ("period", "The insurer must pay the claims within five days.", "within five days",
+     "2024-05-15/2024-05-20", DAY),
+    ("period", "The plant will be finished within 18 months.", "within 18 months",
+     "2024-05-15/2025-11-15", DAY),
     ("weekday", "Leeds, who lost 2-0 on Saturday, will host Derby next week.", "on Saturday",
      "2024-05-11", DAY),
     ("weekday", "The ministry has closed all schools until Monday.", "until Monday",
@@ -541,8 +550,7 @@ def test_a_season_is_its_months_in_the_datelines_hemisphere(dateline, sentence, 
 
 # (family, sentence, words that are in no date): no point or period in time
 NOT_DATES = [
-    ("none", "The insurer must pay the claims within five days.", "five days"),
-    ("none", "The project will be completed within 18 months.", "18 months"),
+    ("none", "The bridge was built within 18 months.", "18 months"),
     ("none", "He served as mayor for three years.", "three years"),
     ("none", "A 45-year-old man was arrested.", "45-year-old"),
     ("none", "The hotline runs 24/7.", "24/7"),

@@ -470,10 +470,10 @@ def test_a_closing_credit_line_names_its_reporters_and_its_editors(tmp_path):
 def test_an_agency_in_a_credit_line_is_the_publisher(tmp_path):
     t = _tables(
         tmp_path,
-        "Grain prices fell in March, traders said.\n\n(Reporting by Reuters; Editing by Sam Ortiz)\n",
+        "Grain prices fell in March, traders said.\n\n(Reporting by AFP; Editing by Sam Ortiz)\n",
     )
     s = t["sources"]
-    assert s.loc[s["role"] == "publisher", "name"].tolist() == ["Reuters"]
+    assert s.loc[s["role"] == "publisher", "name"].tolist() == ["AFP"]
     assert "Sam Ortiz" not in set(s["name"])
 
 

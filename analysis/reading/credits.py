@@ -44,7 +44,7 @@ CREDIT_REACH = 3000  # credits sit in the first and the last few paragraphs: rea
 
 _AGENCY = r"[A-Z][\w.&/-]*(?:[ ][A-Z][\w.&-]*){0,3}"
 _CLOSING = re.compile(rf"[ \t]+[-–—][ \t]*(?P<agency>{_AGENCY})\s*\Z")
-# "Trend News Agency correspondent reports": the agency's own reporter
+# "Agency correspondent reports" after an agency's name: the agency's own reporter
 _CORRESPONDENT = re.compile(
     r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
 )
@@ -185,7 +185,7 @@ def credits(text: str, agencies=None) -> list[Credit]:
 
 def _credit_line(text: str, s: int, e: int, agencies) -> list[Credit]:
     """The people of a credit line: reporters and writers, editors; an agency named in it
-    ("Reporting by Reuters") is the publisher."""
+    ("Reporting by AFP") is the publisher."""
     out = []
     for part in _CREDIT_PART.finditer(text, s, e):
         role = "editor" if part.group("what").lower().startswith(("edit", "fact")) else "reporter"

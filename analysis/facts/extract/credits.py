@@ -132,7 +132,7 @@ def _occasions(reader: Reader, verb) -> list[tuple[Who, str, int, int]]:
 
 def _occasion_tokens(head) -> list:
     """The words of an occasion on its line, without clauses hung on it: "a meeting with
-    reporters in Bishkek"."""
+    reporters in Osh"."""
     doc = head.doc
     lo = next((t.i + 1 for t in reversed(doc[: head.i]) if "\n" in t.text), 0)
     hi = next((t.i for t in doc[head.i :] if "\n" in t.text), len(doc))

@@ -126,7 +126,7 @@ def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
 
 def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     n, size = _ORD.get(g["ord"].lower()), 3 if g["part"] == "quarter" else 6
-    if g.get("em"):  # "the second quarter ended September 2023": the months up to that one
+    if g.get("em"):  # "the third quarter ended December 2021": the months up to that one
         em = P.month_number(g["em"])
         y = int(g["ey"]) if g.get("ey") else P.nearest_year(em, ctx, -1)
         if y is None:
@@ -202,10 +202,16 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
 
 def _within(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     """ "In 10 years": the ten years to come; the past ones in a clause of the past ("exports
-    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a time
-    allowed or taken (a duration), not a date."""
+    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a
+    deadline from the story's day to the day that ends it (2024-05-15/2024-05-20); in a clause
+    of the past ("was built within 18 months") a time taken, a duration, no date."""
     if g["w"].lower() == "within":
-        return SKIP
+        n = P.number(g["n"])
+        if not n or ctx.ref is None or not ctx.ref_is_day:
+            return SKIP
+        if tense(doc, m.start(), ctx, m.end()) == -1:
+            return SKIP
+        return P.deadline(ctx.ref, n, g["u"])
     lo, _ = doc.sentence_span(doc.sentence_of(m.start()))
     back = _LOOKING_BACK.search(doc.text[max(lo, m.start() - 60) : m.start()]) is not None
     back = back or tense(doc, m.start(), ctx, m.end(), nouns=True) == -1
@@ -247,7 +253,7 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     if g.get("fyrel"):  # "the nine months of the current financial year"
         fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
         return P.fiscal_part(fy, ctx.fiscal, 1, n) if fy is not None and n <= 12 else None
-    y = _year(g, ctx)  # first_n: "10 months of 2016"
+    y = _year(g, ctx)  # first_n: "seven months of 2019"
     return P.month_span(y, 1, n) if y and n <= 12 else None
 
 
@@ -423,6 +429,11 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         return _edge(g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
     if kind == "edge_year":  # "late 2024": the year; "by late 2024": its last day
         return _edge(g, ctx, part=prep in (*BOUNDS, "since", "from"))
+    over = prep == "over" or re.search(r"\bover\s+$", doc.text[max(0, m.start() - 6) : m.start()])
+    if kind == "relative" and over and g["unit"] in ("week", "month"):
+        rel = g["rel"].lower().split()[-1]  # "over the next week": the seven days to come
+        if rel in ("next", "coming", "past", "last"):
+            return P.stretch(1, g["unit"], rel in ("next", "coming"), ctx)
     if kind == "relative" and _PAST_ONE.fullmatch(g["rel"]) and g["unit"] != "quarter":
         return P.stretch(1, g["unit"], False, ctx)  # "the past year": the year up to the day
     if kind in ("stretch", "ago", "first_n"):

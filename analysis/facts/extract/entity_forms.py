@@ -132,7 +132,7 @@ def join_short_forms(doc: Doc) -> None:
     )
     leads = re.compile(r"^(?:" + "|".join(map(re.escape, EVENT_LEADS)) + r")\s+(?P<short>[A-Z].*)$")
     alias = {}
-    for name, etype in doc.entities.items():  # "Xinjiang" of "Xinjiang Uygur Autonomous Region"
+    for name, etype in doc.entities.items():  # "Sool" of "Sool Autonomous Region"
         if etype in ("GPE", "LOC") and name.split()[-1].lower() in PLACE_KINDS:
             for short, stype in doc.entities.items():
                 if (

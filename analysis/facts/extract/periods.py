@@ -262,6 +262,19 @@ def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
     return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
 
 
+def deadline(ref: dt.date, n: int, unit: str) -> Span | None:
+    """From a day to the day `n` days, weeks, months or years on ("within 60 days")."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "week"):
+        return Span(ref, ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day")
+    if unit in ("month", "year", "decade"):
+        months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+        first = add_months(ref, months)
+        last_day = calendar.monthrange(first.year, first.month)[1]
+        return Span(ref, first.replace(day=min(ref.day, last_day)), "day")
+    return None
+
+
 def moved(span: Span, n: int, unit: str) -> Span | None:
     """A date or period moved by `n` days, weeks, months, years or decades, as precise as it
     was (None where the unit is finer than the date: "two days later" than a month)."""

@@ -36,7 +36,7 @@ _CLAUSE = re.compile(
     r"(?:that|whether|if|as|" + "|".join(sorted(OCCASION_PREPOSITIONS)) + r")\b", re.I
 )
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
-# a source's name ends before these: "the commission has so far said" names "the commission"
+# a source's name ends before these: "the board has now said" names "the board"
 _NOT_IN_NAME = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|also|so|not|been|could|can|may|might|"
     r"later|earlier|then|previously|recently|reportedly|further)\b.*",
