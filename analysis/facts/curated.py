@@ -60,6 +60,9 @@ def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFr
     if not isinstance(data, dict):
         raise InputError(file, "must be a mapping of sections (entities, events, ...) to lists")
     unknown = [k for k in data if k != LINE and k not in FIELDS]
+    if unknown and not isinstance(unknown[0], str):
+        raise InputError(file, f"'{short(unknown[0])}' is not a section; the sections are "
+                         f"{', '.join(FIELDS)}")  # fmt: skip
     if unknown:
         guess = difflib.get_close_matches(unknown[0], FIELDS, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"the sections are {', '.join(FIELDS)}"
