@@ -106,11 +106,60 @@ def write_tables(
 
 def write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
     """Every frame as <out>/<name>.csv, all or none (never inside data/raw/)."""
-    if out.resolve().is_relative_to(paths.RAW.resolve()):
-        raise InputError(
-            out, "is inside data/raw/, which code never writes to; choose another --out"
-        )
+    check_out(out)
     data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
-    os.makedirs(out, exist_ok=True)
+    make_out(out)
     write_all_atomic(data)
     return list(data)
+
+
+def check_out(out: str | Path, option: str = "--out") -> Path:
+    """The output folder, refused (InputError) before anything is built or written when it
+    cannot be one: inside data/raw/, an existing file or device (/dev/null), or under a file
+    or a folder that cannot be written to."""
+    out = Path(out)
+    resolved = out.resolve()
+    if resolved.is_relative_to(paths.RAW.resolve()):
+        raise InputError(
+            out, f"is inside data/raw/, which code never writes to; choose another {option}"
+        )
+    if out.exists() and not out.is_dir():
+        raise InputError(out, f"exists and is not a folder; choose a folder for {option}")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(out, f"is a folder that cannot be written to; choose another {option}")
+    above = resolved.parent
+    while not above.exists():
+        above = above.parent
+    if not above.is_dir():
+        raise InputError(out, f"cannot be made: {above} is not a folder; choose another {option}")
+    if not os.access(above, os.W_OK | os.X_OK) and not out.is_dir():
+        raise InputError(out, f"cannot be made: {above} is not writable; choose another {option}")
+    return out
+
+
+def make_out(out: str | Path, option: str = "--out") -> Path:
+    """Make the output folder (after `check_out`); if it cannot be made, an InputError, and
+    the folders made on the way are removed again."""
+    out = check_out(out, option)
+    made = []
+    for folder in [*reversed(out.absolute().parents), out.absolute()]:
+        if folder.is_dir():
+            continue
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            if folder.is_dir():
+                continue
+            err = f"{folder} exists and is not a folder"
+        except OSError as exc:
+            err = exc.strerror
+        else:
+            made.append(folder)
+            continue
+        for m in reversed(made):
+            try:
+                m.rmdir()
+            except OSError:
+                pass
+        raise InputError(out, f"cannot be made ({err}); choose another {option}")
+    return out

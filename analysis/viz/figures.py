@@ -156,7 +156,9 @@ class Album:
         bad = [f for f in formats if f not in FORMATS]
         if bad:
             raise ValueError(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}")
-        out = Path(out)
+        from ..tables.output import check_out, make_out
+
+        out = check_out(out)
         files: dict[Path, bytes] = {}
         entries = []
         for name in [n for n in CHARTS if n in self.drawn]:
@@ -172,7 +174,7 @@ class Album:
 
             files[out / "article.html"] = article_html(self.tables).encode("utf-8")
             entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
-        out.mkdir(parents=True, exist_ok=True)
+        make_out(out)
         with _locked(out):  # notebooks run side by side share the manifest
             files[out / MANIFEST] = _manifest(out, entries)
             write_all_atomic(files)
