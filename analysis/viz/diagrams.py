@@ -56,7 +56,7 @@ def timeline(
             ax.plot([col], [i], **{"marker": marker, "ms": 9, "color": colour,
                                    "mfc": colour if filled else "white", "mew": 1.8, "zorder": 3, "ls": "", **kwargs})  # fmt: skip
         ax.set_yticks(range(len(data)), data[y].astype(str), fontsize=8)
-        ax.set_ylim(len(data) - 0.5, -0.5)
+        ax.set_ylim(max(len(data), 1) - 0.5, -0.5)
         ax.set_xticks(range(len(columns)), columns, fontsize=8.5)
         ax.set_xlim(-0.5, len(columns) - 0.5)
         ax.tick_params(axis="x", labeltop=True, labelbottom=False, top=True, bottom=False)

@@ -135,7 +135,11 @@ class Album:
     def show(self, ax, caption: str, *, keep: bool = True) -> ChartView:
         """The chart drawn on `ax` (an Axes or an array of them) with its caption, for a
         notebook to display; `keep=False` leaves the chart out (nothing to draw) and shows the
-        caption alone."""
+        caption alone, as a caption that says there is nothing to draw does
+        (`notes.NothingToDraw`)."""
+        from .notes import NothingToDraw
+
+        keep = keep and not isinstance(caption, NothingToDraw)
         fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
         name = next(n for n, (f, *_) in self.drawn.items() if f is fig)
         view = ChartView(name, fig if keep else None, caption)

@@ -129,7 +129,7 @@ def dispersion(
                 xs, [i] * len(xs), "|", **{"color": BLUE, "markersize": 14, "mew": 1.6, **kwargs}
             )
         ax.set_yticks(range(len(order)), order)
-        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
         if extent:
             ax.set_xlim(0, extent)
         ax.set_xlabel("position in the text (token offset); grey lines mark sentence starts")
@@ -212,13 +212,13 @@ def rank_dots(
             ax.scatter(part[x].astype(float), [row[p] for p in part[y]], **{"marker": marker, "s": 55, "color": colour,
                        "label": m, "zorder": 3, "edgecolor": "white", "linewidth": 0.6, **kwargs})  # fmt: skip
         ax.set_yticks(range(len(order)), [str(p) for p in order])
-        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
         ax.set_xlabel(f"{x} within the {hue} (1 = best)")
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(True, axis="x", zorder=0)
         if len(data):
             ax.set_xlim(float(data[x].min()) - 0.6, float(data[x].max()) + 0.6)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title=hue, title_fontsize=8)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title=hue, title_fontsize=8)
     return ax
 
 
