@@ -85,13 +85,14 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     out: list[dict] = []
     total: dict | None = None
     skip_to = -1
+    shapes: dict[tuple[int, int], tuple[bool, int]] = {}  # per sentence, worked out once
     for m in _matches(doc):
         if m.start() < skip_to or in_date(m.start()):
             continue
         if m.group().lower() == "one" and _OF_ANOTHER.match(text, m.end()):
             continue
         n = numbers.read(text, m)
-        if n is None or _not_a_quantity(doc, m, n):
+        if n is None or _not_a_quantity(doc, m, n, shapes):
             continue
         _range(text, n)
         skip_to = n.end
@@ -109,8 +110,12 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     return out
 
 
-def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
-    """Times of day, ordinals, identifiers: numbers that count nothing."""
+def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | None = None) -> bool:
+    """Times of day, ordinals, identifiers: numbers that count nothing.
+
+    `shapes` keeps what is worked out once per sentence (whether it is in title case, where
+    its first word starts), so that a sentence of many numbers is read once, not once per
+    number."""
     text, a, b = doc.text, m.start(), m.end()
     before = text[max(0, a - 12) : a]
     if (
@@ -138,11 +143,24 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
         return False
     from ...reading.text import stopwords
 
-    lo, hi = doc.sentence_span(doc.sentence_of(a))
-    words = re.findall(r"[^\W\d_][\w’'-]*", text[lo:hi])
-    title_case = words and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    first = cap.start(1) <= lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+    span = doc.sentence_span(doc.sentence_of(a))
+    shape = None if shapes is None else shapes.get(span)
+    if shape is None:
+        shape = _sentence_shape(text, *span)
+        if shapes is not None:
+            shapes[span] = shape
+    title_case, first_word = shape
+    first = cap.start(1) <= first_word
     return not (title_case or first or cap.group(1).lower() in stopwords())
+
+
+def _sentence_shape(text: str, lo: int, hi: int) -> tuple[bool, int]:
+    """Whether most words of the sentence text[lo:hi] are capitalised (a headline), and where
+    its first character that is not white space stands."""
+    sentence = text[lo:hi]
+    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
+    title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return title_case, lo + (len(sentence) - len(sentence.lstrip()))
 
 
 def _range(text: str, n: numbers.Number) -> None:
@@ -239,9 +257,13 @@ def _bare(doc: Doc, n: numbers.Number, sid, out: list[dict], total: dict | None)
         return _row(n.value, "people", None, "people", casualty.start(), end)
     if not _BARE_END.match(text, end) or n.value == int(n.value) and 1900 <= n.value <= 2100:
         return None
-    prev = next(
-        (q for q in reversed(out) if q["sentence_id"] == sid and q["unit"] != "percent"), None
-    )
+    prev = None
+    for q in reversed(out):  # (in text order: this sentence's quantities come last)
+        if q["sentence_id"] != sid:
+            break
+        if q["unit"] != "percent":
+            prev = q
+            break
     if prev is None:
         return None
     return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
