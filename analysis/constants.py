@@ -1,38 +1,163 @@
-"""Word lists and patterns that more than one part of the package reads, defined once."""
+"""Word lists and patterns that more than one part of the package reads, defined once.
+
+The lists themselves are data: `analysis/data/wordlists.yaml`, read here once. This module
+gives them the shapes the code reads (frozensets, mappings, the forms of a verb) and builds the
+few patterns several modules share.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
-         ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
-         ("October", "Oct"), ("November", "Nov"), ("December", "Dec")],
-        start=1,
+WORDLISTS = Path(__file__).resolve().parent / "data" / "wordlists.yaml"
+
+
+@cache
+def wordlists() -> MappingProxyType:
+    """Every list of `wordlists.yaml`, by name, as written there (read once)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(WORDLISTS.read_text(encoding="utf-8"), Loader=loader)
+    return MappingProxyType(data)
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """The forms of a verb: itself, 3rd person, past, -ing, made by rule, with the irregular
+    forms `wordlists.yaml` lists; a phrasal verb ("point out") keeps its particle."""
+    verb, _, particle = lemma.partition(" ")
+    if verb.endswith("e"):
+        forms = {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        forms = {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    else:
+        third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+        forms = {verb, third, verb + "ed", verb + "ing"}
+    irregular = wordlists()["irregular_forms"].get(verb)
+    if irregular:  # they replace the forms the rule would make wrongly ("sayed", "admiting")
+        forms = {f for f in forms if not f.endswith(("ed", "ing"))} | set(irregular)
+        if not any(f.endswith("ing") for f in irregular):
+            forms.add((verb[:-1] if verb.endswith("e") else verb) + "ing")
+    if particle:
+        forms = {f"{f} {particle}" for f in forms}
+    return frozenset(forms)
+
+
+def _reported_forms(lemma: str) -> list[str]:
+    """The forms that report speech in wire copy: past and 3rd person ("said", "says")."""
+    return sorted(f for f in verb_forms(lemma) if not f.split()[0].endswith("ing")
+                  and f.split()[0] != lemma.split()[0])  # fmt: skip
+
+
+_W = wordlists()
+
+MONTHS: dict[str, int] = dict(_W["months"])
+WEEKDAYS: list[str] = list(_W["weekdays"])
+NUMBER_WORDS: dict[str, int] = dict(_W["number_words"])
+SCALES: dict[str, float] = {k: float(v) for k, v in _W["scales"].items()}
+ABBREVIATED_SCALES: dict[str, float] = {k: float(v) for k, v in _W["abbreviated_scales"].items()}
+
+# speech: lemmas (the parse's test), every form, and the forms the attribution rules look for
+SPEECH_LEMMAS = frozenset(_W["speech_verbs"])
+# (one word each: the parse reads a phrasal verb's particle as a token of its own)
+SPEECH_FORMS = frozenset(f.split()[0] for lemma in SPEECH_LEMMAS for f in verb_forms(lemma))
+SPEECH_WORDS: tuple[str, ...] = tuple(
+    dict.fromkeys(f for lemma in _W["attribution_verbs"] for f in _reported_forms(lemma))
+)
+SPEECH = r"(?:" + "|".join(sorted(SPEECH_WORDS, key=len, reverse=True)) + ")"
+DATA_VERB_FORMS: tuple[str, ...] = tuple(
+    f for lemma in _W["data_verbs"] for f in _reported_forms(lemma)
+)
+AUDIENCES: tuple[str, ...] = tuple(_W["audiences"])
+# the verbs of an attribution to a source ("the ministry reported", "data showed")
+SOURCE_VERBS: tuple[str, ...] = (
+    tuple(
+        dict.fromkeys(
+            f
+            for lemma in sorted(SPEECH_LEMMAS - set(_W["audience_verbs"]))
+            for f in _reported_forms(lemma)
+        )
     )
-    for m in names
-}  # fmt: skip
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    + DATA_VERB_FORMS
+)
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+MODALITY: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _W["modality"].items()}
+NOT_ACTIONS = frozenset(_W["not_actions"])
+ACT_SPEECH_VERBS = frozenset(_W["act_speech_verbs"])
+PAST_ACTIONS: tuple[str, ...] = tuple(_W["past_actions"])
+ING_NOT_VERBS = frozenset(_W["ing_not_verbs"])
+ASPECT_VERBS = frozenset(_W["aspect_verbs"])
+FREQUENCY_WORDS = frozenset(_W["frequency_words"])
+FUTURE_CONJUNCTIONS = frozenset(_W["future_conjunctions"])
+TIME_PREPOSITIONS = frozenset(_W["time_prepositions"])
+VERB_PHRASES = frozenset(_W["verb_phrases"])
+FORECAST_SUBJECTS = frozenset(_W["forecast_subjects"])
+COMPARISON_WORDS = frozenset(_W["comparison_words"])
+COMPARISON_DATES: tuple[str, ...] = tuple(_W["comparison_dates"])
+FUTURE_WORDS: tuple[str, ...] = tuple(_W["future_words"])
+PAST_WORDS: tuple[str, ...] = tuple(_W["past_words"])
 
-# speech verbs, and a name of two or three capitalised words
-SPEECH_WORDS = (
-    "said", "says", "told", "noted", "stressed", "added", "admitted", "explained", "emphasized",
-    "emphasised", "underlined", "announced", "stated", "informed", "pointed out", "believes", "thinks",
-)  # fmt: skip
-SPEECH = r"(?:" + "|".join(SPEECH_WORDS) + ")"
-NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+
+def _words_re(words, extra: str = "") -> re.Pattern:
+    """Any of the words (or phrases), whole, in any case."""
+    alts = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w'])(?:{alts}{extra})(?!\w)", re.I)
+
+
+# a sentence that speaks of the future, or of the past (the year of a date the text leaves open)
+FUTURE_RE = _words_re(FUTURE_WORDS)
+PAST_RE = _words_re(PAST_WORDS, r"|\w+ed")
+
+TITLES: tuple[str, ...] = tuple(sorted(_W["titles"], key=len, reverse=True))
+TITLE_WORDS: tuple[str, ...] = tuple(_W["title_words"])
+TITLE_SYNONYMS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _W["title_synonyms"].items()
+}
+HONORIFIC_WORDS: tuple[str, ...] = tuple(_W["honorifics"])
 # honorifics a title may put before a name ("Minister Datuk Dr Ahmad Zulkifli Hassan")
-HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk|Datin|Dato'?|Tan\s+Sri|Tun|Sheikh)\.?\s+)"
+HONORIFICS = (
+    r"(?:(?:"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HONORIFIC_WORDS, key=len, reverse=True))
+    + r")\.?\s+)"
+)  # fmt: skip
+
+ORG_HEADS = frozenset(_W["org_heads"])
+SUB_BODIES = frozenset(_W["sub_bodies"])
+COMPANY_WORDS = frozenset(_W["company_words"])
+EVENT_HEADS = frozenset(_W["event_heads"])
+LOC_HEADS = frozenset(_W["loc_heads"])
+DOCUMENT_HEADS = frozenset(_W["document_heads"])
+PLACE_KINDS: tuple[str, ...] = tuple(_W["place_kinds"])
+WIRE_MARKERS = frozenset(_W["wire_markers"])
+PLACE_PARTICLES = frozenset(_W["place_particles"])
+AGENCY_WORDS = frozenset(_W["agency_words"])
+REFERENCE_NOUNS: dict[str, str] = dict(_W["reference_nouns"])
+SOURCE_NOUNS: tuple[str, ...] = tuple(_W["source_nouns"])
+WEB_DOMAINS: tuple[str, ...] = tuple(_W["web_domains"])
+PRONOUNS = frozenset(_W["pronouns"])
+CASUALTY_VERBS: tuple[str, ...] = tuple(_W["casualty_verbs"])
+
+CURRENCY_CODES: tuple[str, ...] = tuple(_W["currency_codes"])
+CURRENCY_SIGNS: dict[str, str] = dict(_W["currency_signs"])
+# a word after an amount, or an ISO code written as a word
+CURRENCY_WORDS: dict[str, str] = {**dict(_W["currency_words"]), **{c: c for c in CURRENCY_CODES}}
+
+# the sentence splitter's abbreviations, and the words that start sentences
+ABBREVIATED_TITLES = frozenset(_W["abbreviated_titles"])
+ABBREVIATED_WEEKDAYS = frozenset(_W["abbreviated_weekdays"])
+ABBREVIATIONS = frozenset(_W["abbreviations"])
+NUMBER_ABBREVIATIONS = frozenset(_W["number_abbreviations"])
+SENTENCE_STARTERS = frozenset(_W["sentence_starters"])
+NOT_UNITS = frozenset(_W["not_units"])
+VERBS_AFTER_A_NUMBER = frozenset(_W["verbs_after_a_number"])
+
+# a name of two or three capitalised words
+NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 
 # a quotation in straight, curly, angle or low-high marks, within a paragraph line
 QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^”\n]+)”|«(?P<c>[^»\n]+)»|„(?P<d>[^“\n]+)“')

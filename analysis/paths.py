@@ -30,6 +30,9 @@ CHARTS = ROOT / "charts"
 # real wire stories with hand-checked gold facts and their scorer (score.py), kept outside the
 # project (they are quoted for evaluation only); ANALYSIS_REAL_STORIES names another folder
 REAL_STORIES = Path(os.environ.get("ANALYSIS_REAL_STORIES") or ROOT.parent / "shared" / "real")
+# the project's own invented wire stories with gold facts in the same form (scored by the real
+# stories' rules): the measure on stories the extraction rules were not written from
+OWN_STORIES = DATA / "eval" / "wire"
 
 
 def companion(article: Path, kind: str) -> Path:

@@ -139,7 +139,9 @@ TABLES: dict[str, dict[str, Column]] = {
     "events": {
         "event_id": _c("string", "identifier, E1, E2, ... in order of the text"),
         "actor": _c("string", "who acts", nullable=True),
-        "action": _c("string", "what is done, as a verb phrase"),
+        "action": _c(
+            "string", "what is done: the verb's lemma, or a phrasal verb (launch, set up)"
+        ),
         "object": _c("string", "what it is done to or about", nullable=True),
         "place": _c("string", "where", nullable=True),
         "date_text": _c("string", "the words that date the event", nullable=True),
@@ -151,7 +153,7 @@ TABLES: dict[str, dict[str, Column]] = {
         "status": _c(
             "category", "done, ongoing, planned or possible", categories=STATUSES, ordered=True
         ),
-        "cue": _c("string", "the words that set the status"),
+        "cue": _c("string", "the words that set the status (will open, is due to, has launched)"),
         "speaker": _c("string", "who says so", nullable=True),
         "sentence_id": SENTENCE_ID_NA,
         "evidence": EVIDENCE,

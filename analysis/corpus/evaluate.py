@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..constants import SCALES
+from ..constants import CURRENCY_WORDS, SCALES
 from ..reading.article import Article
 
 RULES = {
@@ -37,13 +37,11 @@ TARGETS = {"entities": 0.9, "dates": 0.9, "quantities": 0.9, "quotes": 0.75, "ev
 
 def _norm_quantity(quantity: float, unit: str) -> tuple[float, str]:
     """(65, 'million US dollars') -> (65000000.0, 'USD'); other units lower-cased."""
-    from ..reading.gazetteer import gazetteer
-
     words = str(unit).split()
     if words and words[0].lower() in SCALES:
         quantity, words = quantity * SCALES[words[0].lower()], words[1:]
     rest = " ".join(words)
-    currencies = gazetteer().currencies
+    currencies = CURRENCY_WORDS
     return float(quantity), currencies.get(rest, currencies.get(rest.lower(), rest.lower()))
 
 
@@ -181,7 +179,8 @@ def evaluate_all(articles: list[str | Path] | None = None) -> pd.DataFrame:
 
 # the scorer's fact kinds beside the tables the curated comparison scores
 REAL_KINDS = {"entities typed": "entities", "dates iso": "dates", "quantities": "quantities",
-              "quotes+speaker": "quotes", "sources": "sources"}  # fmt: skip
+              "quotes+speaker": "quotes", "events+status": "events",
+              "sources": "sources"}  # fmt: skip
 
 
 def facts_json(tables) -> dict:
@@ -250,11 +249,19 @@ def stories(folder: str | Path | None = None) -> list[Path]:
 
 
 def scorer(folder: str | Path | None = None):
-    """The folder's own `score.py`, loaded as a module and pointed at the folder."""
+    """The scoring rules (`score.py`) pointed at a folder of stories: the folder's own, or the
+    real stories' for a folder that has none (the project's own stories, `data/eval/wire`)."""
     import importlib.util
 
     folder = Path(folder or paths.REAL_STORIES).resolve()
-    spec = importlib.util.spec_from_file_location("real_stories_score", folder / "score.py")
+    rules = folder / "score.py"
+    if not rules.is_file():
+        rules = paths.REAL_STORIES / "score.py"
+    if not rules.is_file():
+        raise FileNotFoundError(
+            f"{rules}: the scoring rules are not there; set ANALYSIS_REAL_STORIES"
+        )
+    spec = importlib.util.spec_from_file_location("real_stories_score", rules)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.REAL = folder
@@ -311,16 +318,22 @@ def extraction_scores(article=None) -> pd.DataFrame:
         art = article if isinstance(article, Article) else read(article)
         skip = None if curated.has_curated(art) else art.path.resolve()
     docs = [d for d in default_corpus() if d.resolve() != skip]
-    real = stories()
-    cached = paths.PROCESSED / "cache" / f"extraction_scores-{_key(docs, real)}.csv"
+    real, own = stories(), stories(paths.OWN_STORIES)
+    cached = paths.PROCESSED / "cache" / f"extraction_scores-{_key(docs, real + own)}.csv"
     if cached.is_file():
         return pd.read_csv(cached, dtype=_SCORE_DTYPES)
     out = evaluate_all(docs)[["doc_id", "table", "precision", "recall", "f1"]]
-    if real:
-        scored = score_stories().set_index("kind")
-        rows = pd.DataFrame({"doc_id": f"{len(real)} real wire stories", "table": list(REAL_KINDS.values()),
+    sets = [
+        (real, paths.REAL_STORIES, "real wire stories"),
+        (own, paths.OWN_STORIES, "own wire stories"),
+    ]
+    for found, folder, what in sets:
+        if not found or not (paths.REAL_STORIES / "score.py").is_file():
+            continue  # no stories, or not the scoring rules (they sit with the real stories)
+        scored = score_stories(folder).set_index("kind")
+        rows = pd.DataFrame({"doc_id": f"{len(found)} {what}", "table": list(REAL_KINDS.values()),
                              **{c: [scored.loc[k, c] for k in REAL_KINDS] for c in ("precision", "recall", "f1")}})  # fmt: skip
-        out = pd.concat([rows, out], ignore_index=True)
+        out = pd.concat([out, rows], ignore_index=True)
     out = out.astype(_SCORE_DTYPES)
     cached.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(cached, out.to_csv(index=False).encode("utf-8"))

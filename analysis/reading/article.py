@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import paths
 from ..errors import InputError
 from . import encodings
-from .dateline import Credit, Dateline, credits, parse_dateline
+from .credits import Credit, credits
+from .dateline import Dateline, parse_dateline
 from .files import MIB, read_bounded
 
 MAX_BYTES = 20 * MIB  # one article; a whole newspaper year is not an article
@@ -101,10 +102,13 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     path = resolve(path)
     text = read_text(path)
     dateline = parse_dateline(text)
-    from .gazetteer import gazetteer
-
-    credited = tuple(credits(text, gazetteer().agencies))
+    credited = tuple(credits(text))
+    if dateline is not None:  # a joint credit ("Xinhua/APP"): the agencies before the publisher
+        credited += tuple(Credit(n, "publisher", *at) for n, at in dateline.agencies[:-1])
+    credited = _relayed_or_published(credited, dateline)
     meta = read_meta(path, dateline, credited)
+    if dateline is not None:
+        meta = from_dateline(meta, dateline, dated=published is None)
     if published is not None:
         meta["published"] = given_date(published, "--published")
         meta["source_line"] = source_line(meta)
@@ -112,6 +116,44 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
 
 
 YEARS = range(1800, 2201)  # publication dates outside these years are typing errors
+
+
+def from_dateline(meta: dict, dateline: Dateline, *, dated: bool = True) -> dict:
+    """The metadata with what the dateline says and the metadata file does not: the agencies
+    a joint credit names besides the publisher ("APP via Xinhua") and, when `dated`, the date
+    of the story (a day when the dateline has the year; the month and the day alone when it
+    has not, or with the year the metadata gives)."""
+    meta = dict(meta)
+    written = meta.get("source_line") == source_line(meta)  # made here, not given in the file
+    if not meta.get("sources") and len(dateline.agencies) > 1:
+        meta["sources"] = [name for name, _ in dateline.agencies[:-1]]
+    pub = dict(meta.get("published") or {})
+    if dated and dateline.month and pub.get("precision") != "day":
+        meta["published"] = with_dateline_date(pub, dateline)
+    if written:
+        meta["source_line"] = source_line(meta)
+    return meta
+
+
+def with_dateline_date(pub: dict, d: Dateline) -> dict:
+    """`published` with the dateline's date: its day, with the year from the dateline or from
+    the metadata's own year; the month and day alone when no year is known."""
+    given = str(pub.get("date") or "")
+    year = d.year or (int(given[:4]) if given[:4].isdigit() else None)
+    if given and d.year and given[:4] != str(d.year):
+        return pub  # the metadata's year and the dateline's disagree: the metadata wins
+    if given[5:7].isdigit() and pub.get("precision") == "month" and int(given[5:7]) != d.month:
+        return pub
+    where = f"the dateline ({d.date_text})"
+    if year is None:
+        return pub | {"date": None, "precision": None, "month": d.month, "day": d.day,
+                      "how_known": f"{where} gives the month and the day, not the year"}  # fmt: skip
+    try:
+        day = dt.date(year, d.month, d.day)
+    except ValueError:
+        return pub
+    how = where if d.year else f"{where}, the year from the metadata"
+    return pub | {"date": day.isoformat(), "precision": "day", "how_known": how}
 
 
 def given_date(value: str | dt.date, where: str) -> dict:
@@ -153,6 +195,20 @@ PUBLISHED_KEYS = ("date", "precision", "how_known", "year_inferred")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 
 
+def _relayed_or_published(credited: tuple[Credit, ...], dateline: Dateline | None) -> tuple:
+    """An agency the lead credits ("..., Agency reports.") is the publisher when no dateline
+    or other credit names one, and the agency relayed when another is the publisher
+    ("KAZAN. AGENCY A - ..., Agency B informs": A relays B)."""
+    named = {dateline.agency} if dateline is not None and dateline.agency else set()
+    named |= {c.name for c in credited if c.role == "publisher"}
+    return tuple(
+        replace(c, role="publisher")
+        if c.role == "relayed" and (not named or c.name in named)
+        else c
+        for c in credited
+    )
+
+
 def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = ()) -> dict:
     """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
     the credits (a byline, a closing "- Bernama", an agency's name alone on a line).
@@ -164,7 +220,7 @@ def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...
         "place": dateline.place if dateline else None,
         "agency": (dateline.agency if dateline else None)
         or next((c.name for c in credited if c.role == "publisher"), None),
-        "sources": [],
+        "sources": [c.name for c in credited if c.role == "relayed"],
         "language": "en",
         "published": {"date": None, "precision": None, "how_known": "not known"},
     }

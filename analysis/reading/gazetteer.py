@@ -1,10 +1,10 @@
 """The gazetteer the package ships (`analysis/data/gazetteer.yaml`): countries with their
-capitals, demonyms and other names, cities, organisations, news agencies, titles, the head words
-of organisations, and currencies."""
+capitals, demonyms and other names, cities, organisations and news agencies. The words around
+names (titles, organisation head words, currencies) are word lists (`analysis.constants`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import paths
@@ -14,12 +14,11 @@ from .. import paths
 class Gazetteer:
     names: dict[str, tuple[str, str]]  # surface form -> (canonical name, type)
     countries: frozenset[str]
-    titles: tuple[str, ...]
-    org_heads: frozenset[str]
-    sub_bodies: frozenset[str]
     agencies: dict[str, str]  # surface form -> agency
-    currencies: dict[str, str]
     demonyms: dict[str, str]  # "Kazakh" -> Kazakhstan
+    # every form of an agency read where a credit stands (a dateline, a byline, a closing
+    # line): the agencies' forms and the short ones ("AA", "PA") read there only
+    credit_forms: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -48,15 +47,15 @@ def gazetteer() -> Gazetteer:
                 names[form] = (o["name"], "ORG")
                 if group == "agencies":
                     agencies[form] = o["name"]
+    credit_forms = dict(agencies)
+    for o in data["agencies"]:
+        credit_forms.update((form, o["name"]) for form in o.get("credit") or ())
     return Gazetteer(
         names=names,
         countries=frozenset(countries),
-        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
-        org_heads=frozenset(data["org_heads"]),
-        sub_bodies=frozenset(data["sub_bodies"]),
         agencies=agencies,
-        currencies={str(k): v for k, v in data["currencies"].items()},
         demonyms={d: c["name"] for c in data["countries"] for d in _listed(c.get("demonym"))},
+        credit_forms=credit_forms,
     )
 
 

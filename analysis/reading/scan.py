@@ -23,12 +23,25 @@ matches start at no word a head can name gets a function that finds its candidat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 _CLASSES = {"word": re.compile(r"\w"), "digit": re.compile(r"\d"), "space": re.compile(r"\s")}
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A head given as a function: `find(index)` returns where a match may start, sorted.
+
+    It holds for the whole text; `holds_for_spans` says it also holds for spans cut out of it
+    (whatever follows a span's end), so that it may be used sentence by sentence.
+    """
+
+    find: Callable[[WordIndex], np.ndarray]
+    holds_for_spans: bool = False
 
 
 @cache
@@ -133,13 +146,11 @@ class WordIndex:
     def candidates(self, head, kind: str = "word") -> np.ndarray:
         """Where a match may start: the starts of the `kind` runs that `head` accepts.
 
-        `head` may also be a function of the index that returns the candidates itself, sorted,
-        for a pattern whose matches do not all start at a word it can name. Such a function
-        holds for the whole text; one that also holds for spans cut out of it (whatever
-        follows a span's end) says so with an attribute `holds_for_spans = True`.
+        `head` may also be `Candidates`: a function of the index that returns the candidates
+        itself, sorted, for a pattern whose matches do not all start at a word it can name.
         """
-        if callable(head):
-            return head(self)
+        if isinstance(head, Candidates):
+            return head.find(self)
         return self._of(kind).accepted(head)
 
     def words_before(self, ends, chunks: int) -> np.ndarray:
@@ -174,9 +185,9 @@ class WordIndex:
         end = len(text) if endpos is None else endpos
         cands = self.candidates(head, kind)
         if end < len(text):
-            if not callable(head):
+            if not isinstance(head, Candidates):
                 cands = np.union1d(cands, self._of(kind).cut(head, np.array([end])))
-            elif not getattr(head, "holds_for_spans", False):
+            elif not head.holds_for_spans:
                 raise ValueError("this candidates function holds for the whole text only")
         lo, hi = np.searchsorted(cands, [pos, end])
         match = rx.match
@@ -204,10 +215,10 @@ class WordIndex:
         as `endpos` does.
         """
         text = self.text
-        if callable(head):
-            if not getattr(head, "holds_for_spans", False):
+        if isinstance(head, Candidates):
+            if not head.holds_for_spans:
                 raise ValueError("this candidates function holds for the whole text only")
-            cands = head(self)
+            cands = head.find(self)
         else:
             cands = np.union1d(self.candidates(head, kind), self._of(kind).cut(head, ends))
         span = np.searchsorted(starts, cands, side="right") - 1

@@ -24,39 +24,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..constants import MONTHS, WEEKDAYS
+from ..constants import (
+    ABBREVIATED_TITLES,
+    ABBREVIATED_WEEKDAYS,
+    ABBREVIATIONS,
+    MONTHS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    WEEKDAYS,
+)
 
 # Words written with a period that does not end the sentence, lower case, without the period.
-TITLES = frozenset(
-    "mr mrs ms messrs mme dr prof gen col lt sgt capt cmdr adm maj brig cpl pvt gov sen rep "
-    "pres supt insp det rev hon fr st mt ft jr sr".split()
-)
+TITLES = ABBREVIATED_TITLES
 # months and days as written with a period: `Jan.` (from constants.MONTHS), `Tues.`
 CALENDAR = frozenset(m.lower() for m in MONTHS if any(o != m and o.startswith(m) for o in MONTHS))
-CALENDAR |= frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
-ABBREVIATIONS = (
-    TITLES
-    | CALENDAR
-    | frozenset(
-        "inc corp ltd co bros llc vs v etc approx dept est govt intl natl assn univ ave blvd rd "
-        "hwy sq al cf viz ca e.g i.e u.s u.k u.n a.m p.m".split()
-    )
-)
+CALENDAR |= ABBREVIATED_WEEKDAYS
+ABBREVIATIONS = TITLES | CALENDAR | ABBREVIATIONS
 _DAYS_AND_MONTHS = CALENDAR | {w.lower() for w in (*MONTHS, *WEEKDAYS)}
 # Abbreviations only before a number (`No. 5`, `p. 55`); elsewhere they are words (`No.`).
-NUMBER_ABBREVIATIONS = frozenset("no nos n° nº p pp vol fig figs art ch sec para tel ext".split())
 # Capitalised words that start sentences and are no part of a name: after an abbreviation or an
 # initial, a sentence ends only before one of these (`in the U.S. How about you?`).
-SENTENCE_STARTERS = frozenset(
-    "A An The This That These Those There Then They He She It Its His Her Their Our Your My "
-    "I We You In On At For From By With Without During Despite Since Until Following Among "
-    "But And Or Nor So Yet However Meanwhile Moreover Furthermore Also Still Thus Therefore "
-    "Although Though Because While When Whether Where What Which Who Whom Whose Why How If "
-    "Unless After Before As According Asked Some Many Most More Much Each Every Both Several "
-    "Such Other Another Earlier Later Last Next Now Today Yesterday Tomorrow Instead Here Even "
-    "Only Not No Never Nothing Let Please Is Are Was Were Do Does Did Has Have Had Can Could "
-    "Would Should Must One Two Three Four Five Six Seven Eight Nine Ten".split()
-)
 
 _CLOSERS = "\"'”’»)]}"
 # a potential sentence end: marks (with a spaced ellipsis), closing marks, then white space

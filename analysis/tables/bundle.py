@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import OrderedDict
 from functools import cached_property
@@ -170,6 +171,15 @@ class Tables:
             year, how = inferred
             self.article.meta["published"] = {"date": None, "precision": "year", "year": int(year),
                                                "how_known": how, "year_inferred": True}  # fmt: skip
+            if pub.get("month") and pub.get("day"):  # the dateline's day, in the inferred year
+                try:
+                    day = dt.date(int(year), pub["month"], pub["day"])
+                except ValueError:
+                    return found
+                self.article.meta["published"] |= {
+                    "date": day.isoformat(), "precision": "day",
+                    "how_known": f"{pub.get('how_known')}; the year {how}",
+                }  # fmt: skip
         return found
 
     # ---- summary

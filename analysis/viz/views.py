@@ -141,11 +141,20 @@ def _parse(date: str | None) -> tuple[dt.date, dt.date] | None:
     return one(a, False), one(b or a, True)
 
 
+def _event_label(actor, evidence: str) -> str:
+    """The event's own words, led by who acts when the words name them otherwise ("it has
+    launched ..." of a ministry)."""
+    words = " ".join(str(evidence).split())
+    if pd.isna(actor) or str(actor).lower() in words[: len(str(actor)) + 40].lower():
+        return words
+    return f"{actor}: {words}"
+
+
 def timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event with `start` and `end` dates (NaT when undated) and a short `label`."""
+    """One row per event with `start` and `end` dates (NaT when undated) and a short `label`:
+    the event's words as the story writes them, with its actor."""
     spans = [_parse(d) for d in events["date"]]
-    label = events["actor"].fillna("").str.cat(events["action"], sep=" ").str.strip()
-    label = label.where(events["object"].isna(), label + " " + events["object"].fillna(""))
+    label = [_event_label(a, e) for a, e in zip(events["actor"], events["evidence"])]
     return events.assign(
         start=pd.to_datetime([s[0] if s else None for s in spans]),
         end=pd.to_datetime([s[1] if s else None for s in spans]),

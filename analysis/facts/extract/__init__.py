@@ -1,37 +1,40 @@
-"""Automatic fact extraction for any English wire story: rule-based, offline, no model.
+"""Automatic fact extraction for any English wire story, offline.
 
 `extract_facts(article, sentences)` returns the eight fact tables (entities, mentions, roles,
 events, quantities, topics, quotes, sources) with `origin` = "extracted", in the same columns as
-the curated ones, so that every chart and every comparison works on either. It never reads a
-curated facts file. What it does, in order:
+the curated ones, so that every chart and every comparison works on either, and the `dates`
+table. It never reads a curated facts file.
+
+The extractor is a pipeline of stages over one shared `Doc` (`pipeline.PIPELINE`, printed by
+`pipe_names()`), each declaring what it reads and writes:
 
 1. dates: absolute ("22 October", "December 25, 2005"), ranges ("22-23 October"), years,
    relative ones ("this year", "next year", "on Thursday") resolved against the publication
-   date, each with its precision. With no known publication date, the year is inferred from
-   the years the text speaks of as future (a story that expects something "in 2016" is from
-   2015) or else as past.
-2. entities: names from the gazetteer the project ships (`analysis/data/gazetteer.yaml`),
-   titles before names ("Chairman of the Aerospace Committee ... Erkin Shaymagambetov" gives a
-   PERSON with a role in an ORG), capitalised spans with an organisation head word, documents
-   ("an intergovernmental agreement") and meetings; indirect references ("he", "the head of the
-   committee", "the country", "the document", "the event") resolved to the nearest fitting
-   entity before them.
-3. quotes: direct quotations with their speaker, whose attribution may follow the closing mark
-   in the last sentence of a several-sentence quotation; reported speech ("In his words",
-   "according to", "X told journalists", "he admitted that").
-4. quantities: numerals and number words with the unit that follows, money and percentages,
-   and the parts of a total ("four spacecraft: two communication satellites and two more for
-   earth remote sensing").
-5. events: clauses with a status cue, from tense and hedges: done ("has launched"), ongoing
-   ("is playing host"), planned ("will", "is due to", "likely to"), possible ("may",
-   "does not rule out"); a hedge governs the rest of its clause.
-6. sources: the dateline's agency (publisher) and attributions ("BelTA informs", "belta.by
-   reports").
+   date, each with its precision; with no known publication date, the year is inferred from
+   the years the text speaks of, and said so.
+2. parse: spaCy's `en_core_web_sm` reads the body (names, parts of speech, the dependency
+   parse), when it is installed and the text is under `model.MAX_CHARS`; otherwise the rules
+   below work alone.
+3. dateline: the dateline's place and agency, and the credits outside it, as mentions.
+4. entities: the model's names, the gazetteer's (`analysis/data/gazetteer.yaml`), people by
+   their titles and by speech verbs, organisations by their head words, documents, meetings.
+5. references: "he", "the minister", "the country", "the document" resolved to an entity named
+   before them.
+6. quotes: direct quotations with their speaker, and reported speech from the parse (the
+   clause a speech verb governs, its subject the speaker) or by rule.
+7. first person: "I", "my" inside a quotation are its speaker.
+8. quantities: numerals and number words with the unit that follows, money and percentages,
+   and the parts of a total.
+9. events: actions with their actor, object, date and status (done, ongoing, planned,
+   possible).
+10. sources: the publisher (dateline, byline, credit line) and the attributions.
 
-Every pattern that runs over the whole text or over every sentence is listed in `scans()`, with
-the words its matches can start with, and is tried only there (`scan.WordIndex`): a 5 MB file
-takes seconds, not minutes. A new pattern goes there too, with its head, and
-`tests/test_scan.py` then holds it to the plain `finditer`.
+Word lists (speech verbs, titles, tense cues, currencies...) are read from
+`analysis/data/wordlists.yaml` by `analysis.constants`, each declared once. Every pattern that
+runs over the whole text or over every sentence is listed in `scans()`, with the words its
+matches can start with, and is tried only there (`scan.WordIndex`): a 5 MB file takes seconds,
+not minutes. A new pattern goes there too, with its head, and `tests/test_scan.py` then holds
+it to the plain `finditer`.
 """
 
 from __future__ import annotations
@@ -46,29 +49,25 @@ from ... import schemas
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
 from ...reading.scan import WordIndex
-from .dates import dates_frame, dates_with_inferred_year
+from .dates import dates_frame
 from .dates import scans as _date_scans
 from .document import Doc
-from .entities import find_entities
 from .entities import scans as _entity_scans
-from .events import find_events
-from .events import scans as _event_scans
-from .model import parse
-from .quantities import find_quantities
+from .events_rules import scans as _event_scans
+from .pipeline import PIPELINE, pipe_names, run
 from .quantities import scans as _quantity_scans
-from .quotes import find_quotes
 from .quotes import scans as _quote_scans
-from .references import quotation_spans, resolve_first_person, resolve_references
 from .references import scans as _reference_scans
-from .sources import find_sources
 from .sources import scans as _source_scans
 
 __all__ = [
+    "PIPELINE",
     "LanguageWarning",
     "english_share",
     "extract_facts",
     "find_dates_table",
     "gazetteer",
+    "pipe_names",
     "reference_date",
     "scans",
 ]
@@ -129,42 +128,14 @@ def extract_facts(
             LanguageWarning,
             stacklevel=2,
         )
-    doc = _doc(article, sentences)
-    if index is not None and index.text == doc.text:
-        doc._index = index
-    dates_found = dates_with_inferred_year(doc, article)
-    doc.parsed = parse(doc)
-    _dateline_mentions(doc, article)
-    find_entities(doc)
-    resolve_references(doc, quotation_spans(doc))
-    quotes, spans = find_quotes(doc)
-    resolve_first_person(doc, spans)
-    quantities = find_quantities(doc, dates_found)
-    events = find_events(doc, dates_found, quotes, spans)
-    sources = find_sources(doc, article)
-    dates = dates_frame(doc, dates_found)
+    doc = run(_doc(article, sentences, index))
+    dates = dates_frame(doc, doc.dates)
     if doc.year_inferred:  # said, never silently guessed: the metadata and the charts show it
         dates.attrs["year_inferred"] = doc.year_inferred
-    return _tables(doc, quotes, quantities, events, sources) | {"dates": dates}
+    return _tables(doc) | {"dates": dates}
 
 
-def _dateline_mentions(doc: Doc, article: Article) -> None:
-    """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
-    g = gazetteer()
-    d = article.dateline
-    if d and d.place_at:
-        place = g.names.get(d.place) or g.names.get(d.place.upper())
-        doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
-    if d and d.agency and d.agency_at:
-        doc.add_mention(g.agencies.get(d.agency, d.agency), "ORG", *d.agency_at)
-    if d and d.reporter:
-        at = doc.text.find(d.reporter, d.start, d.end)
-        doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
-    for c in article.credits:
-        doc.add_mention(c.name, "ORG" if c.role == "publisher" else "PERSON", c.start, c.end)
-
-
-def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
+def _doc(article: Article, sentences: pd.DataFrame, index: WordIndex | None = None) -> Doc:
     """The article as the extractor reads it, with its publication date if the metadata has one."""
     spans = zip(
         sentences["sentence_id"].astype(int),
@@ -176,7 +147,7 @@ def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
     start = (
         min(article.body_start, article.dateline.start) if article.dateline else article.body_start
     )
-    found = Doc(article.text, list(spans), start, ref_date, ref_precision)
+    found = Doc(article.text, list(spans), start, ref_date, ref_precision, article, index)
     if article.dateline:
         found.dateline = (article.dateline.start, article.dateline.end)
     return found
@@ -184,11 +155,11 @@ def _doc(article: Article, sentences: pd.DataFrame) -> Doc:
 
 def find_dates_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
     """Every date expression of the article, as the `dates` table (see `schemas`)."""
-    doc = _doc(article, sentences)
-    return dates_frame(doc, dates_with_inferred_year(doc, article))
+    doc = run(_doc(article, sentences), PIPELINE[:1])
+    return dates_frame(doc, doc.dates)
 
 
-def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataFrame]:
+def _tables(doc: Doc) -> dict[str, pd.DataFrame]:
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         return schemas.from_records(rows, name, "extracted")
 
@@ -222,6 +193,7 @@ def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataF
                 "evidence": doc.text[r["start"] : r["end"]],
             }
         )
+    quotes = [dict(q) for q in doc.quotes]
     for q in quotes:
         q["sentence_id"] = doc.sentence_of(q["start"])
         q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
@@ -231,9 +203,9 @@ def _tables(doc: Doc, quotes, quantities, events, sources) -> dict[str, pd.DataF
         if len(mentions)
         else schemas.empty("mentions"),
         "roles": frame("roles", roles),
-        "events": frame("events", events),
-        "quantities": frame("quantities", quantities),
+        "events": frame("events", doc.events),
+        "quantities": frame("quantities", doc.quantities),
         "topics": schemas.empty("topics"),  # curated only: what a story is about is not guessed
         "quotes": frame("quotes", quotes),
-        "sources": frame("sources", sources),
+        "sources": frame("sources", doc.sources),
     }

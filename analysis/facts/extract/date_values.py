@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...constants import WEEKDAYS
+from ...constants import FUTURE_RE, PAST_RE, WEEKDAYS
 from . import periods as P
 from .document import Doc
 
@@ -18,16 +18,6 @@ SKIP = object()
 _SHIFT = {"this": 0, "the current": 0, "current": 0, "same": 0, "next": 1, "coming": 1,
           "last": -1, "past": -1, "previous": -1, "the previous": -1}  # fmt: skip
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-FUTURE_NEAR = re.compile(
-    r"\b(will|shall|to be|is to|are to|due to|scheduled|set to|expected to|plans? to|planned"
-    r"|intends? to|would|next|upcoming|going to)\b|'ll\b",
-    re.I,
-)
-PAST_NEAR = re.compile(
-    r"\b(was|were|had|has|have|did|been|ago|last|said|told|met|held|took|made|saw|began|came"
-    r"|went|rose|fell|grew|won|lost|sold|bought|paid|left|\w+ed)\b",
-    re.I,
-)
 _BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
 _LOOKING_BACK = re.compile(
     r"\b(first time|highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least"
@@ -63,9 +53,9 @@ def _clause_before(doc: Doc, start: int) -> str:
 def tense(doc: Doc, start: int) -> int:
     """1 where the clause leading to a date speaks of the future, -1 of the past, else 0."""
     clause = _clause_before(doc, start)
-    if FUTURE_NEAR.search(clause):
+    if FUTURE_RE.search(clause):
         return 1
-    return -1 if PAST_NEAR.search(clause) else 0
+    return -1 if PAST_RE.search(clause) else 0
 
 
 def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
@@ -155,7 +145,7 @@ def _future(doc: Doc, start: int, end: int) -> bool:
         after = doc.text[end:hi]
         stop = _BOUNDARY.search(after)
         clause = after[: stop.start() if stop else len(after)]
-    return FUTURE_NEAR.search(clause) is not None
+    return FUTURE_RE.search(clause) is not None
 
 
 def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):

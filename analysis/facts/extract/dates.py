@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ... import schemas
-from ...constants import MONTHS
+from ...constants import FUTURE_RE, MONTHS
 from ...reading.article import Article
 from . import periods
 from .date_rules import COMPILED
@@ -33,10 +33,6 @@ _DATE_SCANS = [(kind, Scan(rx, head, runs)) for kind, rx, head, runs in COMPILED
 # kinds that name a period of their own, which later words may point back at
 _NAMES_A_PERIOD = {"month", "month_range", "month_rel", "month_quarter", "year", "year_range",
                    "part", "hq", "first_n", "relative"}  # fmt: skip
-FUTURE_CUE = re.compile(
-    r"\b(will|shall|likely to|due to|plan|plans|planned|scheduled|expected|next|is to|are to|intends?)\b",
-    re.I,
-)
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%])")
@@ -58,7 +54,7 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
     for i, m in in_sentences(doc, scans()["year in a sentence"]):
         if i not in speaks_of_future:
             _, s, e = doc.sentences[i]
-            speaks_of_future[i] = FUTURE_CUE.search(doc.text[s:e]) is not None
+            speaks_of_future[i] = FUTURE_RE.search(doc.text[s:e]) is not None
         (future if speaks_of_future[i] else past).append(int(m.group()))
     if future:
         return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
@@ -67,13 +63,14 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
     return None, "unknown"
 
 
-def find_dates(doc: Doc) -> list[DateMention]:
-    """Every date expression in the body, resolved to ISO 8601 as precisely as it allows."""
-    if doc._dates is None:  # the expressions do not depend on the reference date: found once
-        doc._dates = _date_expressions(doc)
+def find_dates(doc: Doc, expressions: list | None = None) -> list[DateMention]:
+    """Every date expression in the body, resolved to ISO 8601 as precisely as it allows
+    (`expressions`: the body's date expressions, when they are found already)."""
+    if expressions is None:  # they do not depend on the reference date
+        expressions = _date_expressions(doc)
     ctx = _context(doc)
     out = []
-    for start, end, kind, m in doc._dates:
+    for start, end, kind, m in expressions:
         found = resolve(kind, m, ctx, doc)
         if found is SKIP:
             continue
@@ -125,6 +122,7 @@ def scans() -> dict[str, Scan]:
 
 def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
     """Every date of the article; with no publication date, the year is inferred first."""
+    expressions = _date_expressions(doc)
     if doc.ref_date is None:
         year, how = infer_year(doc)
         if year:
@@ -137,7 +135,7 @@ def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
             except (AttributeError, ValueError):
                 pass
         if doc.ref_date is None and year:
-            found = find_dates(doc)
+            found = find_dates(doc, expressions)
             day = next(
                 (d for d in found if d.precision == "day" and d.date and d.date.startswith("-")),
                 None,
@@ -150,7 +148,7 @@ def dates_with_inferred_year(doc: Doc, article: Article) -> list[DateMention]:
             if doc.ref_date is None:
                 doc.ref_date = dt.date(year, 1, 1)
                 doc.ref_precision = "year"
-    return find_dates(doc)
+    return find_dates(doc, expressions)
 
 
 def dates_frame(doc: Doc, found: list[DateMention]) -> pd.DataFrame:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
 from ...constants import QUOTE_RE
-from ...reading.scan import WordIndex
+from ...reading.scan import Candidates, WordIndex
 
 if TYPE_CHECKING:
-    import numpy as np
+    pass
 
 # ---- gazetteer ------------------------------------------------------------------------------
 
@@ -24,7 +23,7 @@ class Scan(NamedTuple):
     """A pattern, the head its matches start with (None: anywhere) and the runs it starts on."""
 
     rx: re.Pattern
-    head: re.Pattern | Callable[[WordIndex], np.ndarray] | None  # or a candidates function
+    head: re.Pattern | Candidates | None  # or a function that finds the candidates
     kind: str = "word"  # "word": runs of \\w; "digit": runs of \\d
 
 
@@ -51,17 +50,28 @@ def _first_words(literals, flags: int = 0) -> re.Pattern | None:
 
 @dataclass
 class Doc:
+    """The article as the stages read it, and what they write (see `pipeline` for who writes
+    what). Its own indexes over the mentions are kept by its methods."""
+
     text: str
     sentences: list[tuple[int, int, int]]  # (sentence_id, start, end)
     body_start: int
     ref_date: dt.date | None
     ref_precision: str | None
+    article: Any = None  # the Article it was read from: dateline, credits, metadata
+    index: WordIndex | None = None  # the text's word index, if it is built already
     entities: dict[str, str] = field(default_factory=dict)  # canonical -> type
     parsed: object = None  # the statistical model's reading of the body, if it ran
     dateline: tuple[int, int] | None = None  # read for its facts, never part of a statement
     year_inferred: tuple[int, str] | None = None  # (year, how) when no date gave the year
     mentions: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
+    dates: list = field(default_factory=list)  # DateMention, in text order
+    quotes: list[dict] = field(default_factory=list)
+    quote_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    quantities: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
 
     def __post_init__(self):
         # indexes that keep every look-up logarithmic or linear in the span, not in the article:
@@ -71,23 +81,23 @@ class Doc:
         self._any = bytearray(len(self.text))  # 1 where any mention covers a character
         self._starts = [s for _, s, _ in self.sentences]
         self._snapshot: tuple[int, list[dict], list[int]] | None = None
-        self._dates: list | None = None  # date expressions, found once (see find_dates)
-        self._index: WordIndex | None = None
+        if self.index is not None and self.index.text != self.text:
+            self.index = None  # an index of another text
         self._span_arrays = None
         self._quoted: list[tuple[int, int]] | None = None
         self._subjects: list[tuple[int, int]] | None = None
 
-    @property
-    def index(self) -> WordIndex:
-        if self._index is None:
-            self._index = WordIndex(self.text)
-        return self._index
+    def word_index(self) -> WordIndex:
+        """The text's word index (built on first use)."""
+        if self.index is None:
+            self.index = WordIndex(self.text)
+        return self.index
 
     def scan(self, scan: Scan, pos: int = 0):
         """`rx.finditer(text, pos)`, tried only at the words its head accepts (see scan.py)."""
         if scan.head is None:
             return scan.rx.finditer(self.text, pos)
-        return self.index.finditer(scan.rx, scan.head, pos, None, scan.kind)
+        return self.word_index().finditer(scan.rx, scan.head, pos, None, scan.kind)
 
     def span_arrays(self):
         """The sentences' starts and ends as arrays."""
@@ -211,7 +221,7 @@ def in_sentences(doc: Doc, scan: Scan):
     boundary either way, and the sentence end ends the string for it.
     """
     starts, ends = doc.span_arrays()
-    return doc.index.finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
+    return doc.word_index().finditer_spans(scan.rx, scan.head, starts, ends, scan.kind)
 
 
 def first_in_sentences(doc: Doc, scan: Scan) -> dict[int, re.Match]:

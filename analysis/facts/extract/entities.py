@@ -6,7 +6,18 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ...constants import HONORIFICS, MONTHS, NAME, SPEECH, SPEECH_WORDS, WEEKDAYS
+from ...constants import (
+    HONORIFICS,
+    MONTHS,
+    NAME,
+    ORG_HEADS,
+    SENTENCE_STARTERS,
+    SPEECH,
+    SPEECH_WORDS,
+    SUB_BODIES,
+    TITLES,
+    WEEKDAYS,
+)
 from ...reading.gazetteer import Gazetteer, gazetteer
 from .document import Doc, Scan, _first_words, _head
 from .model import join_acronyms, model_entities
@@ -37,7 +48,7 @@ def _country_in(span: str) -> str | None:
 
 
 def _title_re() -> re.Pattern:
-    titles = "|".join(re.escape(t) for t in gazetteer().titles)
+    titles = "|".join(re.escape(t) for t in TITLES)
     return re.compile(
         rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
         rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
@@ -49,20 +60,20 @@ def _title_re() -> re.Pattern:
 def _split_org(span: str, g: Gazetteer) -> list[str]:
     """'Aerospace Committee of the Ministry for ... of Kazakhstan' -> the two organisations."""
     pieces = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", span)
-    if len(pieces) > 1 and all(set(p.split()) & g.org_heads for p in pieces):
+    if len(pieces) > 1 and all(set(p.split()) & ORG_HEADS for p in pieces):
         return [o for p in pieces for o in _split_org(p, g)]
     span = re.sub(r"\s+in\s+[A-Z][\w-]*$", "", span)
     parts = re.split(r"\s+of\s+the\s+", span)
     out, current = [], parts[0]
     for p in parts[1:]:
         words = set(p.split())
-        if words & g.org_heads:
+        if words & ORG_HEADS:
             out.append(current)
             current = p
         else:
             current = f"{current} of the {p}"
     out.append(current)
-    return [o for o in out if o.split()[0] not in g.sub_bodies and set(o.split()) & g.org_heads]
+    return [o for o in out if o.split()[0] not in SUB_BODIES and set(o.split()) & ORG_HEADS]
 
 
 _DOCUMENT = re.compile(
@@ -79,6 +90,22 @@ def _person_scan(person: str, surname: str) -> Scan:
     """A person named again, in full or by surname."""
     rx = re.compile(rf"\b(?:{re.escape(person)}|{re.escape(surname)})\b")
     return Scan(rx, _first_words([person, surname]))
+
+
+def dateline_mentions(doc: Doc, article) -> None:
+    """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
+    g = gazetteer()
+    d = article.dateline
+    if d and d.place_at:
+        place = g.names.get(d.place) or g.names.get(d.place.upper())
+        doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
+    if d and d.agency and d.agency_at:
+        doc.add_mention(g.agencies.get(d.agency, d.agency), "ORG", *d.agency_at)
+    if d and d.reporter:
+        at = doc.text.find(d.reporter, d.start, d.end)
+        doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
+    for c in article.credits:
+        doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
 
 
 def find_entities(doc: Doc) -> None:
@@ -112,7 +139,7 @@ def _titled_people(doc: Doc, g, found) -> None:
     text = doc.text
     for m in doc.scan(found["title and name"], doc.body_start):
         name, name_at = m.group("name"), m.start("name")
-        heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+        heads = [i for i, w in enumerate(name.split()) if w in ORG_HEADS]
         if heads:  # "... State Corporation Pavel Gorelov": the name follows the organisation
             rest = name.split()[heads[-1] + 1 :]
             if len(rest) < 2:
@@ -148,20 +175,17 @@ def _country_titles(doc: Doc, found) -> None:
                           "start": m.start(), "end": m.end()})  # fmt: skip
 
 
-_NOT_A_FIRST_NAME = {"The", "A", "An", "In", "According", "At", "This", "He", "She", "It"}
-
-
 def _speakers(doc: Doc, g, found) -> None:
     """People named by a speech verb: "said Erkin Shaymagambetov", "Aidar Nurlanov said"."""
     for which in ("speech verb and name", "name and speech verb"):
         for m in doc.scan(found[which]):
             name = m.group("name")
-            if name in g.names or set(name.split()) & (g.org_heads | set(WEEKDAYS) | set(MONTHS)):
+            if name in g.names or set(name.split()) & (ORG_HEADS | set(WEEKDAYS) | set(MONTHS)):
                 continue
-            if name.split()[0] in _NOT_A_FIRST_NAME:
+            if name.split()[0] in SENTENCE_STARTERS:
                 continue
             start = m.start("name")
-            heads = [i for i, w in enumerate(name.split()) if w in g.org_heads]
+            heads = [i for i, w in enumerate(name.split()) if w in ORG_HEADS]
             if heads:
                 tail = name.split()[heads[-1] + 1 :]
                 if len(tail) < 2:
@@ -181,11 +205,11 @@ def _organisations(doc: Doc, g) -> None:
     """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
     into the organisations they name, a leading title ("Minister of") left out."""
     title_lead = re.compile(
-        rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, g.titles))})\s+of\s+(?:the\s+)?"
+        rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, TITLES))})\s+of\s+(?:the\s+)?"
     )
     for m in CAP_SPAN.finditer(doc.text, doc.body_start):
         span = m.group().rstrip(".")
-        if not (set(span.split()) & g.org_heads) or doc.taken(m.start(), m.end()):
+        if not (set(span.split()) & ORG_HEADS) or doc.taken(m.start(), m.end()):
             continue
         lead = title_lead.match(span)
         core = span[lead.end() :] if lead else span
@@ -228,12 +252,12 @@ def _meetings(doc: Doc, found) -> None:
 def scans() -> dict[str, Scan]:
     """The entity patterns, with their heads (see `analysis.facts.extract.scans`)."""
     g = gazetteer()
-    upper_titles = [t for t in g.titles if t[0].isupper()]
+    upper_titles = [t for t in TITLES if t[0].isupper()]
     countries = "|".join(map(re.escape, sorted(g.countries, key=len, reverse=True)))
     names = sorted(g.names, key=len, reverse=True)
     speech = _first_words(SPEECH_WORDS)
     return {
-        "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *g.titles])),
+        "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *TITLES])),
         "title of a country": Scan(
             re.compile(rf"\b(?P<t>{'|'.join(map(re.escape, upper_titles))})\s+of\s+(?P<c>{countries})\b(?!\s+[A-Z])"),
             _first_words(upper_titles),

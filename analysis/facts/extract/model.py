@@ -13,7 +13,17 @@ import os
 import re
 from functools import cache
 
-from ...constants import HONORIFICS
+from ...constants import (
+    COMPANY_WORDS,
+    DOCUMENT_HEADS,
+    EVENT_HEADS,
+    HONORIFICS,
+    LOC_HEADS,
+    ORG_HEADS,
+    PLACE_KINDS,
+    TITLE_WORDS,
+    WIRE_MARKERS,
+)
 from ...reading.gazetteer import gazetteer, world_places
 from .document import Doc
 
@@ -26,27 +36,10 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "L
          "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
 _HONORIFICS = re.compile(rf"^{HONORIFICS}+")
 _TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
-# the type a name's last word gives, whatever the model said
-EVENT_HEADS = frozenset(
-    "Championships Championship Games Olympics Cup Forum Fair Summit Conference Congress Expo "
-    "Exhibition Festival Olympiad Tournament Pandemic Epidemic War Election Elections Week".split()
-)
-LOC_HEADS = frozenset(
-    "pipeline Pipeline Cosmodrome Airport Station Port Bridge Dam Plant Highway Expressway Railway "
-    "Corridor Route Canal Residence Palace Square Center Centre Field Oilfield Mine Mountains River Sea "
-    "Lake Ocean Gulf Strait Peninsula Valley Desert Island Islands Park".split()
-)
-DOCUMENT_HEADS = frozenset(
-    "Initiative Order Act Law Agreement Treaty Convention Declaration Charter Memorandum Protocol "
-    "Programme Program Strategy Accord Belt Concept Code".split()
-)
 # a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
-_PLACE_KIND = re.compile(
-    r"\s+(?:region|prefecture|province|oblast|district|county|governorate|state)\b"
-)
+_PLACE_KIND = re.compile(r"\s+(?:" + "|".join(PLACE_KINDS) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
-WIRE_MARKERS = frozenset({"END", "MORE", "UPDATE", "ENDS", "URGENT", "FLASH", "PHOTO", "VIDEO"})
 
 
 @cache
@@ -60,8 +53,8 @@ def pipeline():
         return None
     for name in PACKAGES:
         try:
-            # the tagger's tags serve for parts of speech: no lemmatizer, no attribute ruler
-            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
+            # the whole pipeline: the events read the lemmas and coarse parts of speech
+            return spacy.load(name)
         except OSError:
             continue
     return None
@@ -89,11 +82,31 @@ def path_for(chars: int) -> tuple[bool, str]:
 
 
 def parse(doc: Doc):
-    """The spaCy document of the text from the body's start, or None (no model, or too long)."""
+    """The spaCy document of the text from the body's start, or None (no model, or too long).
+
+    The dateline is read as blank space of its own length: it is no part of the first
+    sentence (the parse would take "LAGOS (AP) — A ferry" for one subject), and every offset
+    stays that of the text.
+    """
     if len(doc.text) - doc.body_start > MAX_CHARS:
         return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
-    return None if nlp is None else nlp(doc.text[doc.body_start :])
+    if nlp is None:
+        return None
+    base = doc.body_start
+    text = doc.text[base:]
+    if doc.dateline is not None:
+        a, b = (max(0, x - base) for x in doc.dateline)
+        text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
+    parsed = nlp.make_doc(text)
+    # the article's own sentences (a headline line, each paragraph) are the parse's: it would
+    # run a headline into the first sentence of the body
+    starts = {s - base for _, s, _ in doc.sentences if s >= base}
+    for tok in parsed[1:]:
+        tok.is_sent_start = tok.idx in starts
+    for _, component in nlp.pipeline:
+        parsed = component(parsed)
+    return parsed
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,7 +139,7 @@ def model_entities(doc: Doc, parsed) -> None:
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
         known = _known_prefix(name, g)
-        if known:  # "Kyrgyz Republic Li Wei": a known name, then a person's
+        if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
@@ -160,11 +173,7 @@ def _join_people(doc: Doc) -> None:
 
 
 # a title before a name, lower case or capitalised: "Russian energy minister", "Foreign Minister"
-_TITLE_WORDS = (
-    "minister|president|prime minister|premier|ambassador|chairman|chairwoman|chairperson|"
-    "governor|mayor|spokesman|spokeswoman|spokesperson|secretary|director|head|chief|envoy|"
-    "commissioner|senator|deputy|speaker|king|queen|emperor|chancellor|CEO|akim|general"
-)
+_TITLE_WORDS = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w-]+|[a-z][\w-]+)\s+){{0,3}}?(?i:{_TITLE_WORDS})"
     rf"(?:\s+(?:to|of|at|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})?)\s+$"
@@ -176,7 +185,7 @@ _ROLE_AFTER = re.compile(
 
 def model_roles(doc: Doc) -> None:
     """Roles written around a person's name: "Kazakh energy minister Aliya Nurova",
-    "Timur Alimov, Uzbek deputy prime minister,"; the demonym gives the country."""
+    "Timur Alimov, Tajik deputy prime minister,"; the demonym gives the country."""
     g = gazetteer()
     have = {r["person"] for r in doc.roles}
     for m in sorted(doc.mentions, key=lambda m: m["start"]):
@@ -206,7 +215,7 @@ def _known_prefix(name: str, g) -> str | None:
     for k in range(len(words) - 2, 0, -1):
         head, rest = " ".join(words[:k]), words[k:]
         if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            return head if not set(rest) & g.org_heads else None
+            return head if not set(rest) & ORG_HEADS else None
     return None
 
 
@@ -268,17 +277,10 @@ def _a_place(name: str) -> bool:
     return zipf_frequency(name.lower(), "en") < 4.0
 
 
-COMPANY_WORDS = frozenset(
-    "Corp Corporation Co Company Ltd Limited Inc LLC LLP PLC JSC Group Holding Holdings Bank "
-    "Engineering Energy Airlines Airways Motors Systems Technologies Logistics Industries "
-    "Partners Capital Investments Petroleum Oil Gas Mining Steel Telecom Media Pharma".split()
-)
-
-
 @cache
 def _org_words() -> frozenset[str]:
-    """The last words that make a name an organisation's: the gazetteer's heads, company words."""
-    return gazetteer().org_heads | COMPANY_WORDS
+    """The last words that make a name an organisation's: organisation heads, company words."""
+    return ORG_HEADS | COMPANY_WORDS
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:

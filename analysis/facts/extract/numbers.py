@@ -12,8 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...constants import NUMBER_WORDS, SCALES
-from ...reading.gazetteer import gazetteer
+from ...constants import (
+    ABBREVIATED_SCALES,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    SCALES,
+)
 from .document import Scan, _head
 
 # ---- the numbers -----------------------------------------------------------------------------
@@ -34,9 +40,7 @@ _WORD_NUMBER = (
 WORDS_RE = re.compile(_WORD_NUMBER)
 _HEAD_WORDS = [w for word in _WORDS for w in (word, word.capitalize(), word.upper())]
 
-MORE_SCALES = {"mn": 1e6, "bn": 1e9, "trln": 1e12, "tln": 1e12, "crore": 1e7, "crores": 1e7,
-               "lakh": 1e5, "lakhs": 1e5, "hundred": 1e2, "dozen": 12}  # fmt: skip
-_ALL_SCALES = {**SCALES, **MORE_SCALES}
+_ALL_SCALES = {**SCALES, **ABBREVIATED_SCALES, "hundred": 1e2, "dozen": 12}
 _SCALE_AFTER = re.compile(
     r"\s*(?P<scale>" + "|".join(sorted(_ALL_SCALES, key=len, reverse=True)) + r")\b", re.I
 )
@@ -125,32 +129,17 @@ def _scale(text: str, n: Number) -> None:
 # ---- currencies ------------------------------------------------------------------------------
 
 # signs and letters written before the amount ("RM12 billion", "Rs 12.5 crore", "US$ 5")
-PREFIXES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-            "₸": "KZT", "S$": "SGD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-            "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "RMB": "CNY"}  # fmt: skip
-CODES = ("USD EUR GBP JPY CNY INR RUB KZT UZS KGS MYR AZN TRY AED SAR KRW IDR PHP THB VND BDT PKR "
-         "LKR NPR CHF CAD AUD SGD HKD BYN UAH GEL AMD TJS TMT MNT AFN IRR EGP NGN ZAR BRL MXN "
-         "NZD QAR KWD").split()  # fmt: skip
-# words written after it, beside those of the gazetteer
-WORDS_AFTER = {"ringgit": "MYR", "rupee": "INR", "rupees": "INR", "yen": "JPY", "won": "KRW",
-               "renminbi": "CNY", "sterling": "GBP", "dirham": "AED", "dirhams": "AED",
-               "riyal": "SAR", "riyals": "SAR", "lira": "TRY", "liras": "TRY", "manat": "AZN",
-               "manats": "AZN", "lari": "GEL", "dram": "AMD", "drams": "AMD", "somoni": "TJS",
-               "taka": "BDT", "rupiah": "IDR", "baht": "THB", "dong": "VND", "kyat": "MMK",
-               "tugrik": "MNT", "tugriks": "MNT", "afghani": "AFN", "afghanis": "AFN",
-               "rial": "IRR", "rials": "IRR", "Swiss francs": "CHF", "soms": "KGS",
-               "hryvnias": "UAH", "naira": "NGN", "rand": "ZAR", "yuan renminbi": "CNY",
-               **{c: c for c in CODES}}  # fmt: skip
+PREFIXES = CURRENCY_SIGNS
 _BEFORE = re.compile(
     r"(?<![\w$])(?P<cur>"
-    + "|".join(re.escape(p) for p in sorted([*PREFIXES, *CODES], key=len, reverse=True))
+    + "|".join(re.escape(p) for p in sorted([*PREFIXES, *CURRENCY_CODES], key=len, reverse=True))
     + r")[ \u00a0]?$"
 )
 
 
 @cache
 def _after_words() -> tuple[dict[str, str], re.Pattern]:
-    words = {**WORDS_AFTER, **gazetteer().currencies}
+    words = CURRENCY_WORDS
     alts = sorted((w for w in words if w[0].isalpha()), key=len, reverse=True)
     return words, re.compile(r"[ \u00a0]*(?P<cur>" + "|".join(map(re.escape, alts)) + r")\b")
 

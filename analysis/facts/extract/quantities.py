@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from ...constants import CASUALTY_VERBS, NOT_UNITS, VERBS_AFTER_A_NUMBER
 from . import numbers
 from .dates import DateMention
 from .document import Doc, Scan
@@ -31,25 +32,15 @@ _GLUED_UNIT = re.compile(
     r"|cm|ha|hectares?|bpd|meters?|metres?|m|g|t|l|sq\s?km|percent|pct|x)\b"
 )
 _HYPHEN_UNIT = re.compile(r"-(?P<u>[a-z]+)(?:-[a-z]+)*\b")
-_NOT_UNITS = {"third", "thirds", "fifth", "fifths", "quarter", "quarters", "half", "by", "on", "to",
-              "and", "or", "the", "a", "up"}  # fmt: skip
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|nos|Number|number)\.?|#)\s*$")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 _SIGN = re.compile(r"(?:US\$|[$€£¥₹]|RM|Rs\.?|[A-Z]{3}(?=[\s\d]))?[ \u00a0]?")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and)\s)\s*(?=\S)")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
-_CASUALTY = re.compile(
-    r"\b(?:killing|killed|kills|injuring|injured|wounding|wounded|leaving|left)\s+$"
-)
+_CASUALTY = re.compile(r"\b(?:" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _BARE_END = re.compile(
     r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
     r"|against|compared|versus|vs|with)\b)"
-)
-_VERBS = set(
-    "leave leaves arrive arrives remain remains come comes go goes live lives work works die dies "
-    "take takes make makes get gets need needs face faces use uses wait waits stay stays say says "
-    "rose fell grew went came left died took made got won lost saw had did were was said told "
-    "think thought earlier later ago".split()
 )
 _MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
 
@@ -134,7 +125,7 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | Non
     if _IDENTIFIER_BEFORE.search(before):
         return True
     hyphen = _HYPHEN_UNIT.match(text, n.end)
-    if hyphen and hyphen.group("u") in _NOT_UNITS:
+    if hyphen and hyphen.group("u") in NOT_UNITS:
         return True  # one-by-one, two-thirds
     if n.currency or n.scaled or _PERCENT.match(text, n.end):
         return False
@@ -227,7 +218,7 @@ def _unit_run(after: str, stop) -> list[str]:
     for i, w in enumerate(tokens):
         if w.lower() in stop or not w.replace("-", "").isalpha():
             break
-        if run and (w.lower() in _VERBS or len(w) > 4 and w.endswith("ed")):
+        if run and (w.lower() in VERBS_AFTER_A_NUMBER or len(w) > 4 and w.endswith("ed")):
             break  # "12 trucks followed", "300 travellers leave"
         if w[0].isupper():
             following = tokens[i + 1] if i + 1 < len(tokens) else ""

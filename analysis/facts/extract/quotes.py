@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ...constants import NAME, QUOTE_RE, SPEECH, SPEECH_WORDS
-from ...reading.scan import WordIndex
+from ...reading.scan import Candidates, WordIndex
 from .document import Doc, Scan, _first_words, _head, first_in_sentences
 from .references import person_at, resolve_pronoun
 from .speech import reported_speech, speaker_near
@@ -52,9 +52,6 @@ def _said_that_starts(index: WordIndex):
     verbs = [v for v in index.candidates(_SAID_THAT_VERB).tolist()
              if _THAT_AHEAD.match(text, _WORD.match(text, v).end())]  # fmt: skip
     return index.words_before(verbs, 4)
-
-
-_said_that_starts.holds_for_spans = True
 
 
 def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
@@ -210,4 +207,7 @@ def _new(found: list[dict], known: list[dict]) -> list[dict]:
 def scans() -> dict[str, Scan]:
     """The attribution patterns of quotes, with their heads (see `analysis.facts.extract.scans`)."""
     speech = _first_words(SPEECH_WORDS)
-    return {"told": Scan(_TOLD, speech), "said that": Scan(_SAID_THAT, _said_that_starts)}
+    return {
+        "told": Scan(_TOLD, speech),
+        "said that": Scan(_SAID_THAT, Candidates(_said_that_starts, holds_for_spans=True)),
+    }

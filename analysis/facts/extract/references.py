@@ -7,19 +7,12 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ...constants import QUOTE_RE
+from ...constants import ORG_HEADS, QUOTE_RE, REFERENCE_NOUNS, TITLES
 from ...reading.gazetteer import gazetteer
 from .document import Doc, Scan, _head
 
 if TYPE_CHECKING:
     pass
-
-REFERENCE_NOUNS = {
-    "country": "GPE", "city": "GPE", "capital": "GPE",
-    "document": "DOCUMENT", "draft": "DOCUMENT", "agreement": "DOCUMENT", "memorandum": "DOCUMENT", "treaty": "DOCUMENT",
-    "event": "EVENT", "meeting": "EVENT", "forum": "EVENT", "summit": "EVENT", "session": "EVENT", "conference": "EVENT",
-    "exhibition": "EVENT", "fair": "EVENT", "talks": "EVENT",
-}  # fmt: skip
 
 
 def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -157,9 +150,8 @@ def resolve_pronoun(doc: Doc, pos: int, snapshot=None) -> str | None:
 @cache
 def scans() -> dict[str, Scan]:
     """The reference patterns, with their heads (see `analysis.facts.extract.scans`)."""
-    g = gazetteer()
-    heads = "|".join(sorted({h.lower() for h in g.org_heads}))
-    titles = "|".join(sorted({t.lower() for t in g.titles}, key=len, reverse=True))
+    heads = "|".join(sorted({h.lower() for h in ORG_HEADS}))
+    titles = "|".join(sorted({t.lower() for t in TITLES}, key=len, reverse=True))
     the = _head("[Tt]he")
     return {
         "the role": Scan(

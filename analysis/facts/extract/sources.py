@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ...constants import SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
-from ...reading.scan import WordIndex
+from ...reading.scan import Candidates, WordIndex
 from .document import Doc, Scan, _first_words, _head
 
 if TYPE_CHECKING:
@@ -18,16 +19,6 @@ if TYPE_CHECKING:
 
 # ---- sources ------------------------------------------------------------------------------
 
-# the words that make a phrase before "said" or after "according to" a source, not a person
-SOURCE_NOUNS = (
-    "police", "ministry", "official", "officials", "authorities", "service", "agency", "committee",
-    "department", "office", "government", "commission", "bureau", "correspondent", "sources",
-    "newspaper", "media", "statistics", "data", "survey", "report", "filing", "statement",
-    "board", "council", "administration", "spokesperson", "embassy", "company", "examination",
-    "certificate", "officers", "court", "prosecutors", "investigators",
-)  # fmt: skip
-SOURCE_VERBS = ("said", "says", "reported", "reports", "informs", "informed", "stated",
-                "announced", "noted", "added", "confirmed", "showed")  # fmt: skip
 _NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
 _NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
@@ -51,8 +42,9 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
                         "publisher", pd.NA, doc.text[d.start : d.end].strip()))  # fmt: skip
     if d and d.reporter:
         out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
-    for c in article.credits:
-        out.append(_row(c.name, c.role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
+    for c in article.credits:  # an agency relayed is a source the story credits
+        role = "attributed source" if c.role == "relayed" else c.role
+        out.append(_row(c.name, role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):
         who = m.group("who") or m.group("who2")
         out.append(
@@ -83,13 +75,19 @@ def _unique(rows: list[dict]) -> list[dict]:
             x["role"] == "publisher" and x["name"].lower().startswith(key) for x in out
         ):
             continue
-        if any(
-            (x["name"], x["role"], x["evidence"]) == (r["name"], r["role"], r["evidence"])
-            for x in out
-        ):
+        same = [x for x in out if (x["name"], x["role"]) == (r["name"], r["role"])
+                and (x["evidence"] == r["evidence"] or _same(x["sentence_id"], r["sentence_id"]))]  # fmt: skip
+        if same:  # one attribution a sentence: its fullest words
+            if len(r["evidence"]) > len(same[0]["evidence"]):
+                out[out.index(same[0])] = r
             continue
         out.append(r)
     return out
+
+
+def _same(a, b) -> bool:
+    """The same sentence (<NA>, outside every sentence, is the same as <NA> only)."""
+    return bool(pd.isna(a) and pd.isna(b)) or (pd.notna(a) and pd.notna(b) and a == b)
 
 
 def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
@@ -113,7 +111,7 @@ def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
 @cache
 def _titles() -> frozenset[str]:
     """The words of the gazetteer's titles, lower case (head, minister, ambassador...)."""
-    return frozenset(w.lower() for t in gazetteer().titles for w in t.split()) - {"of", "general"}
+    return frozenset(w.lower() for t in TITLES for w in t.split()) - {"of", "general"}
 
 
 def _attributed(doc: Doc):
@@ -125,14 +123,10 @@ def _attributed(doc: Doc):
                 yield name, m.start(), m.group().strip()
 
 
-DOMAINS = ("by", "kz", "ru", "uz", "az", "kg", "am", "com", "org")
-ATTRIBUTION_VERBS = ("informs", "reports", "writes", "said", "says", "stated")
-
-
 def _attribution_re() -> re.Pattern:
     forms = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
     return re.compile(
-        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(DOMAINS)}))\s+(?P<v>{'|'.join(ATTRIBUTION_VERBS)})\b"
+        rf"(?<![\w.])(?P<who>{forms}|[a-z][\w-]*\.(?:{'|'.join(WEB_DOMAINS)}))\s+(?P<v>{'|'.join(sorted(SOURCE_VERBS, key=len, reverse=True))})\b"
         rf"|according to (?P<who2>{forms})\b"
     )  # fmt: skip
 
@@ -155,8 +149,8 @@ def _attribution_starts(index: WordIndex):
     while at >= 0:
         found.append(np.array([at], dtype=np.int64))
         at = text.find("according to ", at + 1)
-    domains = tuple("." + d for d in DOMAINS)
-    for verb in index.candidates(_head(*ATTRIBUTION_VERBS)).tolist():
+    domains = tuple("." + d for d in WEB_DOMAINS)
+    for verb in index.candidates(_first_words(SOURCE_VERBS)).tolist():
         end = verb
         while end > 0 and text[end - 1].isspace():
             end -= 1
@@ -173,16 +167,16 @@ def _attribution_starts(index: WordIndex):
 def _before_verb_starts(index: WordIndex):
     """Where "<source> said" can start: the words among the nine chunks of text before a
     source verb (the phrase is at most nine words, each a chunk without white space)."""
-    return index.words_before(index.candidates(_head(*SOURCE_VERBS)).tolist(), 9)
+    return index.words_before(index.candidates(_first_words(SOURCE_VERBS)).tolist(), 9)
 
 
 @cache
 def scans() -> dict[str, Scan]:
     """The attribution patterns, with their heads (see `analysis.facts.extract.scans`)."""
-    verbs = "|".join(SOURCE_VERBS)
+    verbs = "|".join(sorted(SOURCE_VERBS, key=len, reverse=True))
     agencies = "|".join(map(re.escape, sorted(gazetteer().agencies, key=len, reverse=True)))
     return {
-        "attribution": Scan(_attribution_re(), _attribution_starts),
+        "attribution": Scan(_attribution_re(), Candidates(_attribution_starts)),
         "according to": Scan(re.compile(rf"\b[Aa]ccording to {_NP}{_NP_END}"), _head("[Aa]ccording")),
         "citing": Scan(
             re.compile(rf"\b(?:[Cc]iting|[Rr]eferring to|[Qq]uoting) {_NP}{_NP_END}"),
@@ -196,11 +190,11 @@ def scans() -> dict[str, Scan]:
         # "police said", "The Energy Ministry said", "a senior official said"
         "before a verb": Scan(
             re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
-            _before_verb_starts,
+            Candidates(_before_verb_starts),
         ),
         # "..., reported the press service of the ministry."
         "after a verb": Scan(
-            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _head(*SOURCE_VERBS)
+            re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _first_words(SOURCE_VERBS)
         ),
         # "A Xinhua poll", "Reuters calculations"
         "agency's": Scan(

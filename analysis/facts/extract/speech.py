@@ -14,29 +14,10 @@ import re
 
 import pandas as pd
 
+from ...constants import PRONOUNS, SPEECH_FORMS, TITLE_SYNONYMS, TITLE_WORDS
 from ...reading.gazetteer import gazetteer
 from .document import Doc
 from .references import resolve_pronoun
-
-SPEECH_LEMMAS = frozenset(
-    "say tell note add stress explain announce report state emphasize emphasise underline "
-    "point inform warn insist confirm claim reiterate highlight recall assure believe "
-    "remark admit acknowledge argue estimate predict reply respond suggest".split()
-)
-_IRREGULAR = frozenset({"said", "told", "admitted", "admitting"})
-
-
-def _forms(lemma: str) -> set[str]:
-    """The regular forms of a speech verb (the pipeline runs without its lemmatizer)."""
-    if lemma.endswith("e"):
-        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
-    return {lemma, third, lemma + "ed", lemma + "ing"}
-
-
-SPEECH_FORMS = frozenset({f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} | _IRREGULAR)
 
 
 def _verb(tok) -> bool:
@@ -47,7 +28,6 @@ def _speech_verb(tok) -> bool:
     return _verb(tok) and tok.lower_ in SPEECH_FORMS
 
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEAD = re.compile(r"(?:that|whether)\s+", re.I)
 _TRAIL = " ,.;:\"“”‘’'"
 
@@ -96,16 +76,7 @@ def speaker_of(doc: Doc, token) -> str | None:
     return phrase if phrase and token.tag_.startswith("NN") else None
 
 
-TITLE_NOUNS = frozenset(
-    "minister president premier ambassador chairman chairwoman chairperson governor mayor "
-    "spokesman spokeswoman spokesperson secretary director head chief envoy diplomat "
-    "commissioner senator deputy speaker chancellor leader king queen emperor".split()
-)
-
-
-# a title said another way: "the diplomat" for the ambassador
-SAME_TITLE = {"diplomat": {"ambassador", "envoy", "consul"}, "premier": {"prime"},
-              "leader": {"president", "head", "chairman"}}  # fmt: skip
+TITLE_NOUNS = frozenset(w for w in TITLE_WORDS if " " not in w)
 
 
 def _by_role(doc: Doc, span, token, start: int) -> str | None:
@@ -113,7 +84,7 @@ def _by_role(doc: Doc, span, token, start: int) -> str | None:
     whose role has that title (or, for a title no role names, the last person with a role)."""
     if token.lower_ not in TITLE_NOUNS:
         return None
-    words = {t.lower_ for t in span} | SAME_TITLE.get(token.lower_, set())
+    words = {t.lower_ for t in span} | TITLE_SYNONYMS.get(token.lower_, frozenset())
     titled = {r["person"]: set(r["role"].lower().split()) for r in doc.roles if r["start"] < start}
     fits = {p for p, role in titled.items() if token.lower_ in role or role & (words - {"the"})}
     pool = fits or set(titled)
