@@ -98,7 +98,7 @@ def parse(doc: Doc):
     if doc.dateline is not None:
         a, b = (max(0, x - base) for x in doc.dateline)
         text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
-    parsed = nlp.make_doc(text)
+    parsed = nlp.make_doc(_LONG_RUN.sub(_broken, text))
     # the article's own sentences (a headline line, each paragraph) are the parse's: it would
     # run a headline into the first sentence of the body
     starts = {s - base for _, s, _ in doc.sentences if s >= base}
@@ -107,6 +107,20 @@ def parse(doc: Doc):
     for _, component in nlp.pipeline:
         parsed = component(parsed)
     return parsed
+
+
+# spaCy's tokenizer takes prefixes and suffixes off a chunk without white space one at a
+# time, each time looking at the whole rest of it: "((((word))))" 20,000 characters long took
+# 40 s. A run that long is no word; it is read with a space every `_RUN` characters (the same
+# length, so every offset stays that of the text).
+_RUN = 1000
+_LONG_RUN = re.compile(rf"\S{{{_RUN + 1},}}")
+
+
+def _broken(m: re.Match) -> str:
+    chars = list(m.group())
+    chars[_RUN - 1 :: _RUN] = " " * len(chars[_RUN - 1 :: _RUN])
+    return "".join(chars)
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
