@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 import numpy as np
@@ -118,8 +118,11 @@ def ngrams(
         ngram_fd = finder.ngram_fd
         if not ngram_fd:
             continue
-        pmi = dict(finder.score_ngrams(measures.pmi))
-        llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        # each measure is a function of the counts alone, and most n-grams share their counts
+        # with others (a thousand n-grams seen once, of words seen once): computed once per
+        # distinct counts, the same values, in time that grows with the distinct counts
+        pmi = dict(finder.score_ngrams(cache(measures.pmi)))
+        llr = dict(finder.score_ngrams(cache(measures.likelihood_ratio)))
         keys = list(ngram_fd)
         frames.append(
             pd.DataFrame(
