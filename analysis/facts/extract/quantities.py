@@ -76,7 +76,8 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     out: list[dict] = []
     total: dict | None = None
     skip_to = -1
-    shapes: dict[tuple[int, int], tuple[bool, int]] = {}  # per sentence, worked out once
+    # worked out once, not once per number: the stopwords, and each sentence's shape
+    shapes: dict = {"stopwords": stopwords()}
     for m in _matches(doc):
         if m.start() < skip_to or in_date(m.start()):
             continue
@@ -104,9 +105,9 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
 def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | None = None) -> bool:
     """Times of day, ordinals, identifiers: numbers that count nothing.
 
-    `shapes` keeps what is worked out once per sentence (whether it is in title case, where
-    its first word starts), so that a sentence of many numbers is read once, not once per
-    number."""
+    `shapes` keeps what is worked out once (the stopwords; for each sentence, whether it is in
+    title case and where its first word starts), so that a sentence of many numbers is read
+    once, not once per number."""
     text, a, b = doc.text, m.start(), m.end()
     before = text[max(0, a - 12) : a]
     if (
@@ -134,15 +135,15 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | Non
         return False
     from ...reading.text import stopwords
 
+    if shapes is None:
+        shapes = {}
     span = doc.sentence_span(doc.sentence_of(a))
-    shape = None if shapes is None else shapes.get(span)
-    if shape is None:
-        shape = _sentence_shape(text, *span)
-        if shapes is not None:
-            shapes[span] = shape
-    title_case, first_word = shape
+    if span not in shapes:
+        shapes[span] = _sentence_shape(text, *span)
+    title_case, first_word = shapes[span]
     first = cap.start(1) <= first_word
-    return not (title_case or first or cap.group(1).lower() in stopwords())
+    stop = shapes.get("stopwords") or stopwords()
+    return not (title_case or first or cap.group(1).lower() in stop)
 
 
 def _sentence_shape(text: str, lo: int, hi: int) -> tuple[bool, int]:
