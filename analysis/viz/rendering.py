@@ -95,6 +95,10 @@ class Renderer:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        try:
+            self.process.stdout.close()
+        except (OSError, ValueError):  # (the reader thread may be closing it too)
+            pass
 
     def submit(self, fig) -> Future:
         future: Future = Future()
