@@ -105,7 +105,14 @@ def read(text: str, m: re.Match) -> Number | None:
     post = currency_after(text, n.end)
     if post and n.currency is None:
         n.currency, n.end = post
+    if not n.value < LARGEST:  # (and not infinite: "1" followed by 400 zeros)
+        return None
     return n
+
+
+# A number this large counts nothing real: the world's yearly product is about 1e14 dollars, the
+# largest sums in the weakest currencies about 1e16 of their units.
+LARGEST = 1e18
 
 
 def _scale(text: str, n: Number) -> None:

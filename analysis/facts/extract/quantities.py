@@ -42,6 +42,7 @@ _BARE_END = re.compile(
     r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
     r"|against|compared|versus|vs|with)\b)"
 )
+_EXPONENT_BEFORE = re.compile(r"\d[eE][+-]?$")
 _MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
 
 
@@ -123,6 +124,8 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | Non
         return True  # 1st, 3D, 5G
     if n.currency is None and before[-1:].isalpha() or re.search(r"\w-$", before):
         return True  # A320, COVID-19
+    if _EXPONENT_BEFORE.search(before):
+        return True  # the exponent of 1e308, 2.5E+9
     if _IDENTIFIER_BEFORE.search(before):
         return True
     hyphen = _HYPHEN_UNIT.match(text, n.end)
