@@ -16,17 +16,30 @@ from ..errors import InputError
 from ..reading.article import Article
 from .bundle import load
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(values: list) -> list:
+    """Text values, each that a spreadsheet would take for a formula (it begins with `=`, `+`,
+    `-`, `@`, a tab or a carriage return, and holds more than that character) with an
+    apostrophe before it: a spreadsheet then shows it as text and runs nothing."""
+    return [
+        "'" + v if isinstance(v, str) and len(v) > 1 and v.startswith(FORMULA_STARTS) else v
+        for v in values
+    ]
+
 
 def to_csv(df: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends.
+    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends; text cells that
+    begin like a formula are `defused`.
 
-    Byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes, column by column:
-    pandas writes row by row, which takes seconds for the tokens of a long text. A table with
-    a column of another dtype (floats, say) goes to pandas itself.
+    Byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes of the defused
+    table, column by column: pandas writes row by row, which takes seconds for the tokens of a
+    long text. A table with a column of another dtype (floats, say) goes to pandas itself.
     """
     cols = [_csv_fields(df[c]) for c in df.columns] if len(df.columns) >= 2 else [None]
     if any(c is None for c in cols):
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return _defused_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
     lines = [",".join(_csv_quoted([str(c) for c in df.columns]))]
     if len(df):
         lines.append("\n".join(map(",".join, zip(*cols))))
@@ -46,7 +59,7 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
         out = list(map(_BOOL.__getitem__ if dtype == "bool" else str, data))
     elif isinstance(dtype, pd.StringDtype | pd.CategoricalDtype):
         mask = None  # <NA> is empty already
-        out = _csv_quoted(col.to_numpy(dtype=object, na_value="").tolist())
+        out = _csv_quoted(defused(col.to_numpy(dtype=object, na_value="").tolist()))
     else:
         return None
     if mask is not None and mask.any():
@@ -56,6 +69,14 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
 
 
 _BOOL = ("False", "True")
+
+
+def _defused_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text columns `defused` (a new frame; the table itself is kept)."""
+    text = [c for c in df.columns if isinstance(df[c].dtype, pd.StringDtype | pd.CategoricalDtype)
+            or df[c].dtype == object]  # fmt: skip
+    return df.assign(**{c: pd.Series(defused(df[c].tolist()), index=df.index, dtype=object)
+                        for c in text})  # fmt: skip
 
 
 @cache
