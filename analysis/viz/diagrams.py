@@ -28,7 +28,7 @@ from .style import (
 
 def timeline(
     data: pd.DataFrame, *, x: str = "date", y: str = "label", hue: str = "status",
-    ax: Axes | None = None, **kwargs,
+    max_rows: int = 40, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
     """Rows of `y` (events, in the order given) against when they happen (columns, in time order).
 
@@ -36,20 +36,24 @@ def timeline(
     range 'a/b'), with `start` and `end` (NaT when undated). Undated rows whose `hue` is done or
     ongoing sit in a first column, "earlier"; undated rows still to come in a last one, "later".
     `hue` (a status) sets the marker: filled for done and ongoing, open for planned and possible.
+    At most `max_rows` rows are drawn, the first ones, and the y label says how many there are.
     """
     with style():
         ax = axes_or_current(ax)
+        n = len(data)
+        data = data.head(max_rows)
         dated = data.dropna(subset=["start"]).sort_values(["start", "end"], kind="stable")
         columns = [
             "earlier\n(undated)",
             *dict.fromkeys(_date_label(d) for d in dated[x]),
             "later\n(undated)",
         ]
+        where = {c: i for i, c in enumerate(columns)}
         for i, row in enumerate(data.itertuples(index=False)):
             row = row._asdict()
             colour, marker, filled, _ = STATUS_STYLE[row[hue]]
             if pd.notna(row["start"]):
-                col = columns.index(_date_label(row[x]))
+                col = where[_date_label(row[x])]
             else:
                 col = 0 if row[hue] in ("done", "ongoing") else len(columns) - 1
             ax.plot([-0.5, col], [i, i], color="#eeeeee", lw=0.8, zorder=1)
@@ -66,6 +70,8 @@ def timeline(
             ax.axvline(col, color="#dddddd", lw=0.8, zorder=0)
         ax.legend(handles=status_legend(data[hue]), loc="upper center", bbox_to_anchor=(0.5, -0.01),
                   ncols=4, fontsize=8.5)  # fmt: skip
+        if n > len(data):
+            ax.set_ylabel(f"the first {len(data)} of {n:,} events, in the order of the text")
     return ax
 
 

@@ -18,6 +18,21 @@ from matplotlib.patches import Patch
 
 from .style import BLACK, BLUE, GREEN, GREY, ORANGE, PINK, SKY, VERMILION, axes_or_current, style
 
+_MANY_BARS = 2000  # bars drawn one by one; more are drawn as one shape
+_READABLE = 60  # positions on an axis that can each have their tick label, or a number drawn
+
+
+def _integer_ticks(axis, positions) -> None:
+    """A tick at every position when they are few enough to read; else a few, at integers
+    (a tick label a sentence, for 40,000 sentences, took minutes to lay out and read as ink)."""
+    positions = list(positions)
+    if len(positions) <= _READABLE:
+        axis.set_ticks(positions)
+    else:
+        from matplotlib.ticker import MaxNLocator
+
+        axis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+
 
 def _words(column: str) -> str:
     """A column name as an axis label: 'sentence_id' -> 'sentence', 'n_words' -> 'n words'."""
@@ -29,16 +44,22 @@ def bars(
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
     """Vertical bars in the order of `x` (sentences, say), the `highlight` values of x in orange,
-    with a dashed line at the mean."""
+    with a dashed line at the mean; more than 2,000 bars are drawn as one shape, their outline."""
     with style():
         ax = axes_or_current(ax)
         xs, ys = data[x].astype(int), data[y].astype(int)
-        colours = [ORANGE if v in set(highlight) else BLUE for v in xs]
-        ax.bar(xs, ys, **{"color": colours, "width": 0.7, **kwargs})
+        if len(xs) <= _MANY_BARS:
+            marked = set(highlight)
+            colours = [ORANGE if v in marked else BLUE for v in xs]
+            ax.bar(xs, ys, **{"color": colours, "width": 0.7, **kwargs})
+        else:  # thinner than a pixel each: one shape, the bars' outline (missing x are 0)
+            full = ys.set_axis(xs).reindex(range(int(xs.min()), int(xs.max()) + 1), fill_value=0)
+            ax.fill_between(full.index, full.to_numpy(), step="mid", lw=0,
+                            **{"color": BLUE, **kwargs})  # fmt: skip
         mean = float(ys.mean()) if len(ys) else 0.0
         ax.axhline(mean, color=BLACK, lw=0.8, ls="--", label=f"mean: {mean:.1f}")
         ax.legend(loc="upper center")
-        ax.set_xticks(xs)
+        _integer_ticks(ax.xaxis, xs)
         ax.set_xlabel(f"{_words(x)} (order in the text)")
         ax.set_ylabel(ylabel or _words(y))
         ax.margins(x=0.01)
@@ -59,13 +80,13 @@ def dot_strip(
         xs, counts = data[x].astype(int).to_numpy(), data[size].astype(int).to_numpy()
         ax.scatter(xs, rows, **{"s": 30 + 40 * counts, "color": BLUE, "alpha": 0.85,
                                 "edgecolor": "white", "linewidth": 0.5, "zorder": 3, **kwargs})  # fmt: skip
-        for sx, sy, c in zip(xs, rows, counts):
+        extent = extent or (int(xs.max()) if len(xs) else 1)
+        for sx, sy, c in zip(xs, rows, counts) if extent <= _READABLE else ():
             if c > 1:
                 ax.annotate(str(c), (sx, sy), ha="center", va="center", fontsize=7, color="white", zorder=4)  # fmt: skip
-        extent = extent or (int(xs.max()) if len(xs) else 1)
         ax.set_yticks(range(len(kinds)), kinds)
         ax.set_ylim(len(kinds) - 0.5, -0.5)
-        ax.set_xticks(range(1, extent + 1))
+        _integer_ticks(ax.xaxis, range(1, extent + 1))
         ax.set_xlim(0.4, extent + 0.6)
         ax.grid(True, axis="both", zorder=0)
         ax.set_xlabel(f"{_words(x)} (order in the text)")
@@ -121,8 +142,10 @@ def dispersion(
     with style():
         ax = axes_or_current(ax)
         order = list(order if order is not None else dict.fromkeys(data[y]))
-        for b in [] if boundaries is None else list(boundaries):
-            ax.axvline(int(b) - 0.5, color="#e5e5e5", lw=0.8, zorder=0)
+        starts = [int(b) - 0.5 for b in ([] if boundaries is None else list(boundaries))]
+        if starts:  # (one collection of lines: a long article has thousands of sentences)
+            ax.vlines(starts, 0, 1, transform=ax.get_xaxis_transform(), color="#e5e5e5", lw=0.8,
+                      zorder=0)  # fmt: skip
         for i, term in enumerate(order):
             xs = data.loc[data[y] == term, x].astype(int)
             ax.plot(
