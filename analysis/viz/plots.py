@@ -19,6 +19,10 @@ from matplotlib.patches import Patch
 from .style import BLACK, BLUE, GREEN, GREY, ORANGE, PINK, SKY, VERMILION, axes_or_current, style
 
 _MANY_BARS = 2000  # bars drawn one by one; more are drawn as one shape
+# marks drawn as vectors in SVG and PDF; more are drawn as one image there (as in the PNG):
+# 100,000 dots took 20 s to write as vectors, and a reader sees a smear either way
+_MANY_MARKS = 5000
+_MANY_LINES = 500  # lines across a plot, closer than their width beyond this
 _READABLE = 60  # positions on an axis that can each have their tick label, or a number drawn
 
 
@@ -78,8 +82,16 @@ def dot_strip(
         kinds = list(data[y].cat.categories)
         rows = data[y].cat.codes.to_numpy()
         xs, counts = data[x].astype(int).to_numpy(), data[size].astype(int).to_numpy()
-        ax.scatter(xs, rows, **{"s": 30 + 40 * counts, "color": BLUE, "alpha": 0.85,
-                                "edgecolor": "white", "linewidth": 0.5, "zorder": 3, **kwargs})  # fmt: skip
+        if len(xs) <= _MANY_MARKS:
+            ax.scatter(xs, rows, **{"s": 30 + 40 * counts, "color": BLUE, "alpha": 0.85,
+                                    "edgecolor": "white", "linewidth": 0.5, "zorder": 3, **kwargs})  # fmt: skip
+        else:  # the same dots, one set of markers a size (a collection of dots each its own
+            # size took 15 s to render), as one image in SVG and PDF
+            for c in np.unique(counts):
+                at = counts == c
+                ax.plot(xs[at], rows[at], "o", **{"ms": float(np.sqrt(30 + 40 * c)), "color": BLUE,
+                        "alpha": 0.85, "mec": "white", "mew": 0.5, "ls": "", "zorder": 3,
+                        "rasterized": True, **kwargs})  # fmt: skip
         extent = extent or (int(xs.max()) if len(xs) else 1)
         for sx, sy, c in zip(xs, rows, counts) if extent <= _READABLE else ():
             if c > 1:
@@ -138,24 +150,28 @@ def dispersion(
     boundaries=None, extent: int | None = None, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
     """Lexical dispersion (as NLTK draws it): one row per `y` value (in `order`), a tick at each
-    position `x` where it occurs; thin grey lines at the `boundaries` (sentence starts)."""
+    position `x` where it occurs; thin grey lines at the `boundaries` (sentence starts) when
+    there are at most 500 of them."""
     with style():
         ax = axes_or_current(ax)
         order = list(order if order is not None else dict.fromkeys(data[y]))
         starts = [int(b) - 0.5 for b in ([] if boundaries is None else list(boundaries))]
-        if starts:  # (one collection of lines: a long article has thousands of sentences)
+        if len(starts) > _MANY_LINES:  # closer than the lines are wide: a grey wall, not marks
+            starts = []
+        if starts:  # (one collection of lines)
             ax.vlines(starts, 0, 1, transform=ax.get_xaxis_transform(), color="#e5e5e5", lw=0.8,
                       zorder=0)  # fmt: skip
+        many = len(data) > _MANY_MARKS
         for i, term in enumerate(order):
             xs = data.loc[data[y] == term, x].astype(int)
-            ax.plot(
-                xs, [i] * len(xs), "|", **{"color": BLUE, "markersize": 14, "mew": 1.6, **kwargs}
-            )
+            ax.plot(xs, [i] * len(xs), "|",
+                    **{"color": BLUE, "markersize": 14, "mew": 1.6, "rasterized": many, **kwargs})  # fmt: skip
         ax.set_yticks(range(len(order)), order)
         ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
         if extent:
             ax.set_xlim(0, extent)
-        ax.set_xlabel("position in the text (token offset); grey lines mark sentence starts")
+        ax.set_xlabel("position in the text (token offset)"
+                      + ("; grey lines mark sentence starts" if starts else ""))  # fmt: skip
     return ax
 
 
