@@ -141,6 +141,7 @@ class Album:
         from .notes import NothingToDraw
 
         keep = keep and not isinstance(caption, NothingToDraw)
+        caption = shorten(caption, CAPTION_CHARS)  # (it quotes words of the article)
         for each in ax.flat if hasattr(ax, "flat") else ax if isinstance(ax, list) else [ax]:
             shorten_labels(each.figure)
         fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
@@ -191,6 +192,7 @@ class Album:
 WORD_CHARS = 40  # a word (a run without white space) in any label
 TICK_CHARS = 60  # a line of a tick label: a term, a name or a phrase beside a bar
 TEXT_CHARS = 160  # a line of a title, an annotation or the source line
+CAPTION_CHARS = 600  # a caption, under the chart
 
 
 def shorten(text: str, limit: int) -> str:
