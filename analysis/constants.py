@@ -56,6 +56,7 @@ _W = wordlists()
 
 MONTHS: dict[str, int] = dict(_W["months"])
 WEEKDAYS: list[str] = list(_W["weekdays"])
+TIME_ZONES: dict[str, str] = dict(_W["time_zones"])
 NUMBER_WORDS: dict[str, int] = dict(_W["number_words"])
 SCALES: dict[str, float] = {k: float(v) for k, v in _W["scales"].items()}
 ABBREVIATED_SCALES: dict[str, float] = {k: float(v) for k, v in _W["abbreviated_scales"].items()}
@@ -98,6 +99,7 @@ FORECAST_SUBJECTS = frozenset(_W["forecast_subjects"])
 COMPARISON_WORDS = frozenset(_W["comparison_words"])
 COMPARISON_DATES: tuple[str, ...] = tuple(_W["comparison_dates"])
 FUTURE_WORDS: tuple[str, ...] = tuple(_W["future_words"])
+SAME_TIME_VERBS = frozenset(_W["same_time_verbs"])
 PAST_WORDS: tuple[str, ...] = tuple(_W["past_words"])
 
 
@@ -119,6 +121,7 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _W["title_synonyms"].items()
 }
 HONORIFIC_WORDS: tuple[str, ...] = tuple(_W["honorifics"])
+POST_NOMINALS: tuple[str, ...] = tuple(_W["post_nominals"])
 # honorifics a title may put before a name ("Minister Datuk Dr Ahmad Zulkifli Hassan")
 HONORIFICS = (
     r"(?:(?:"
@@ -133,6 +136,13 @@ EVENT_HEADS = frozenset(_W["event_heads"])
 LOC_HEADS = frozenset(_W["loc_heads"])
 DOCUMENT_HEADS = frozenset(_W["document_heads"])
 PLACE_KINDS: tuple[str, ...] = tuple(_W["place_kinds"])
+PLACE_TITLES: tuple[str, ...] = tuple(_W["place_titles"])
+PERSON_NOUNS = frozenset(_W["person_nouns"])
+ORG_NOUNS = frozenset(_W["org_nouns"])
+SETTLEMENT_NOUNS = frozenset(_W["settlement_nouns"])
+FACILITY_WORDS = frozenset(_W["facility_words"])
+PRICE_VERBS: tuple[str, ...] = tuple(_W["price_verbs"])
+FACILITY_KINDS = frozenset(_W["facility_kinds"])
 WIRE_MARKERS = frozenset(_W["wire_markers"])
 PLACE_PARTICLES = frozenset(_W["place_particles"])
 AGENCY_WORDS = frozenset(_W["agency_words"])
@@ -146,6 +156,15 @@ CURRENCY_CODES: tuple[str, ...] = tuple(_W["currency_codes"])
 CURRENCY_SIGNS: dict[str, str] = dict(_W["currency_signs"])
 # a word after an amount, or an ISO code written as a word
 CURRENCY_WORDS: dict[str, str] = {**dict(_W["currency_words"]), **{c: c for c in CURRENCY_CODES}}
+# single letters that are a currency only before an amount with a scale or separators ("R5 million")
+CURRENCY_LETTERS: dict[str, str] = dict(_W["currency_letters"])
+# a currency's smaller units ("cents", "sen"): the currency they divide by default, and how many
+# make one; the currencies whose smaller unit is a thousandth
+CURRENCY_SUBUNITS: dict[str, tuple[str, int]] = {
+    k: tuple(v) for k, v in _W["currency_subunits"].items()
+}
+MINOR_DIGITS_3 = frozenset(_W["minor_digits_3"])
+SHARED_SUBUNITS = frozenset(_W["shared_subunits"])
 
 # the sentence splitter's abbreviations, and the words that start sentences
 ABBREVIATED_TITLES = frozenset(_W["abbreviated_titles"])
@@ -155,6 +174,21 @@ NUMBER_ABBREVIATIONS = frozenset(_W["number_abbreviations"])
 SENTENCE_STARTERS = frozenset(_W["sentence_starters"])
 NOT_UNITS = frozenset(_W["not_units"])
 VERBS_AFTER_A_NUMBER = frozenset(_W["verbs_after_a_number"])
+FRACTION_WORDS: dict[str, float] = dict(_W["fraction_words"])
+MULTIPLE_WORDS: dict[str, int] = dict(_W["multiple_words"])
+FRACTION_CUES = frozenset(_W["fraction_cues"])
+IDENTIFIER_WORDS = frozenset(_W["identifier_words"])
+SMALLER_UNITS: dict[str, tuple[str, float]] = {k: tuple(v) for k, v in _W["smaller_units"].items()}
+UNITS_IN_YEARS: dict[str, float] = dict(_W["units_in_years"])
+SPAN_WORDS = frozenset(_W["span_words"])
+UNITS_BEFORE = frozenset(_W["units_before"])
+UNIT_SYMBOLS: tuple[str, ...] = tuple(_W["unit_symbols"])
+YOUNG_NOUNS = frozenset(_W["young_nouns"])
+PARENT_NOUNS: tuple[str, ...] = tuple(_W["parent_nouns"])
+CASUALTY_NOUNS: tuple[str, ...] = tuple(_W["casualty_nouns"])
+PEOPLE_VERBS: tuple[str, ...] = tuple(_W["people_verbs"])
+CHANGE_VERBS = frozenset(_W["change_verbs"])
+QUANTITY_QUALIFIERS: tuple[str, ...] = tuple(_W["quantity_qualifiers"])
 
 # a name of two or three capitalised words
 NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"

@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+# the seed article and its curated files as the installed package carries them: the build copies
+# data/raw/article.* here (setup.py); a checkout reads data/raw itself, the one copy kept
+SEED = PACKAGE / "data" / "seed"
 
 
 def _root() -> Path:
@@ -18,12 +21,21 @@ def _root() -> Path:
     return Path.cwd()
 
 
+def _raw(root: Path) -> Path:
+    """Where the seed article is: the project's data/raw/ when it has one, else (an installed
+    package run from a folder that is no project) the copy inside the package."""
+    if (root / "data" / "raw" / "article.txt").is_file() or not (SEED / "article.txt").is_file():
+        return root / "data" / "raw"
+    return SEED
+
+
 ROOT = _root()
 DATA = ROOT / "data"
-RAW = DATA / "raw"
+RAW = _raw(ROOT)
 PROCESSED = DATA / "processed"
 ARTICLE = RAW / "article.txt"
 STOPWORDS = PACKAGE / "data" / "stopwords_en.txt"
+GAZETTEER = PACKAGE / "data" / "gazetteer.yaml"
 STYLE = PACKAGE / "data" / "analysis.mplstyle"
 NOTEBOOKS = ROOT / "notebooks"
 CHARTS = ROOT / "charts"
@@ -33,6 +45,11 @@ REAL_STORIES = Path(os.environ.get("ANALYSIS_REAL_STORIES") or ROOT.parent / "sh
 # the project's own invented wire stories with gold facts in the same form (scored by the real
 # stories' rules): the measure on stories the extraction rules were not written from
 OWN_STORIES = DATA / "eval" / "wire"
+
+
+def stopwords() -> Path:
+    """The stopword file in use: $ANALYSIS_STOPWORDS if set, else the package's own list."""
+    return Path(os.environ.get("ANALYSIS_STOPWORDS") or STOPWORDS)
 
 
 def companion(article: Path, kind: str) -> Path:

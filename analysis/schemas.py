@@ -17,6 +17,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "DOCUMENT", "OTHER")
 STATUSES = ("done", "ongoing", "planned", "possible")
 QUOTE_KINDS = ("direct", "reported")
 SOURCE_ROLES = ("publisher", "reporter", "attributed source")
+YEAR_FROM = ("text", "publication date", "inferred")  # how a date's year is known
 ORIGINS = ("curated", "extracted")
 
 
@@ -194,11 +195,20 @@ TABLES: dict[str, dict[str, Column]] = {
         "end": END,
         "date": _c(
             "string",
-            "ISO 8601 value (2017, 2017-02, 2017-02-01, a/b for a period); empty if the text "
-            "cannot fix it",
+            "ISO 8601 value (2017, 2017-02, 2017-02-01, a/b for a period, 2017-02-01T18:54+03:00 "
+            "for a clock time); empty if the text cannot fix it",
             nullable=True,
         ),
-        "precision": _c("string", "year, quarter, month, week or day", nullable=True),
+        "precision": _c("string", "year, quarter, month, week, day or minute", nullable=True),
+        "year_from": _c(
+            "category",
+            "how the date's year is known: 'text' (written in it, or in the period it points "
+            "back at), 'publication date', or 'inferred' (no publication date is known: the "
+            "year is taken from the years the text speaks of, and charts mark it); empty when "
+            "the date has no year",
+            categories=YEAR_FROM,
+            nullable=True,
+        ),
         "sentence_id": SENTENCE_ID_NA,
         "origin": ORIGIN,
     },

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import analysis
@@ -28,6 +27,7 @@ def test_a_dozen_charts_from_three_notebooks():
     assert {c.notebook for c in charts.CHARTS.values()} == {"01_article", "02_terms", "03_facts"}
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_export_writes_valid_files_and_manifest(exported):
     out, entries = exported
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["charts"]
@@ -50,6 +50,7 @@ def test_export_writes_valid_files_and_manifest(exported):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_png_is_200_dpi_or_more(exported):
     out, _ = exported
     data = (out / "timeline.png").read_bytes()
@@ -57,6 +58,7 @@ def test_png_is_200_dpi_or_more(exported):
     assert width >= 10 * 200  # a 10-inch figure
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_second_export_is_byte_identical(exported, tmp_path):
     out, _ = exported
     charts.export(tmp_path, analysis.load())
@@ -64,6 +66,7 @@ def test_second_export_is_byte_identical(exported, tmp_path):
         assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_captions_tell_true_things(exported):
     _, entries = exported
     cap = {e["name"]: e["caption"] for e in entries}
@@ -80,6 +83,7 @@ def test_captions_tell_true_things(exported):
     assert cap["sentence_lengths"].startswith("17 sentences, 321 words")
 
 
+@pytest.mark.slow  # every chart drawn
 def test_source_line_on_every_chart():
     t = analysis.load()
     for name in charts.CHARTS:
@@ -119,8 +123,13 @@ def test_plot_functions_follow_the_axes_contract():
         mpl.colors.to_hex(ax.patches[0].get_facecolor()) == "#123456"
     )  # **kwargs reach matplotlib
     ax2 = Figure().add_subplot()
-    assert diagrams.timeline(views.timeline(t.events), ax=ax2) is ax2
-    assert isinstance(ax2, Axes)
+    data = views.timeline(t.events)
+    assert diagrams.timeline(data, ax=ax2) is ax2
+    labels = [x.get_text() for x in ax2.get_yticklabels()]
+    assert len(labels) == 16 and labels == data["label"].tolist()  # one row per event
+    assert labels[9].startswith("E10  Kazakhstan") and "launched four spacecraft" in labels[9]
+    legend = [x.get_text() for x in ax2.get_legend().get_texts()]
+    assert legend == ["done", "ongoing", "planned", "possible"]
     assert dict(mpl.rcParams) == before
 
 
@@ -134,6 +143,7 @@ def test_every_recipe_is_a_few_lines_and_uses_only_what_it_is_given():
         assert 2 <= len(body) <= 6, name
 
 
+@pytest.mark.slow  # every chart rendered and exported
 def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
     t = analysis.load()
     charts.export(tmp_path, t, names=["zipf", "top_terms"], formats=["png"])
@@ -149,6 +159,7 @@ def test_failed_export_leaves_previous_files(tmp_path, monkeypatch):
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.slow  # the command renders every chart
 def test_cli_charts(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "analysis", "charts", "--out", str(tmp_path), "--formats", "png"],
@@ -191,12 +202,15 @@ def test_a_year_the_extractor_infers_is_said_in_the_metadata_and_on_the_timeline
     pub = t.article.meta["published"]
     assert (pub["year"], pub["year_inferred"], pub["date"]) == (2015, True, None)
     assert pub["how_known"] == "inferred: the text speaks of 2016 as the future"
+    assert t["dates"]["year_from"].tolist()[0] == "inferred"
     fig = charts.draw("timeline", t).figure
-    assert "The year 2015 is inferred: no date in the story gives it." in [
+    assert "* The year 2015 is inferred: no date in the story gives it." in [
         x.get_text() for x in fig.texts
     ]
+    assert [x.get_text() for x in fig.axes[0].get_xticklabels() if x.get_text().endswith("*")]
 
 
+@pytest.mark.slow  # a rendering process started
 def test_the_rendering_worker_gives_the_bytes_rendered_here():
     from analysis.viz import rendering
 
@@ -206,6 +220,7 @@ def test_the_rendering_worker_gives_the_bytes_rendered_here():
     assert list(there) == ["png", "svg", "pdf"] and there["png"].startswith(PNG)
 
 
+@pytest.mark.slow  # a rendering process started
 def test_a_dead_rendering_worker_leaves_the_rendering_here(tmp_path):
     from analysis.viz import rendering
 
@@ -220,6 +235,7 @@ def test_a_dead_rendering_worker_leaves_the_rendering_here(tmp_path):
     rendering._RENDERER.clear()  # (the next chart starts a new worker)
 
 
+@pytest.mark.slow  # every real wire story read and scored (the first time)
 def test_extraction_scores_are_kept_under_a_key_of_what_they_depend_on(tmp_path):
     from analysis.corpus import evaluate
 

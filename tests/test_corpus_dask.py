@@ -24,6 +24,8 @@ from analysis.corpus.folder import corpus_tables
 from analysis.errors import InputError
 from analysis.tables.bundle import load
 
+pytestmark = pytest.mark.slow  # Dask clusters of worker processes
+
 ALL_TABLES = (*schemas.TABLE_NAMES, *schemas.CORPUS_TABLES)
 
 
@@ -143,6 +145,23 @@ def test_rerun_resumes_skipping_written_batches(corpus200, client):
     assert _digests(out) == before
 
 
+def test_a_rerun_with_other_options_builds_every_batch_again_and_says_why(tmp_path, monkeypatch):
+    generate.write_stories(tmp_path / "in", 4, seed=9)
+    out = tmp_path / "out"
+    monkeypatch.delenv("ANALYSIS_RULES_ONLY", raising=False)
+    said: list[str] = []
+    first = run(tmp_path / "in", out, workers=1, batch_size=2, progress=False, echo=said.append)
+    assert (first["written"], first["skipped"]) == (2, 0)
+    assert first["fingerprint"]["options"]["ANALYSIS_RULES_ONLY"] == ""
+    monkeypatch.setenv("ANALYSIS_RULES_ONLY", "1")  # the new cluster's workers inherit it
+    said.clear()
+    second = run(tmp_path / "in", out, workers=1, batch_size=2, progress=False, echo=said.append)
+    assert (second["written"], second["skipped"]) == (2, 0)
+    assert set(second["keys"]).isdisjoint(first["keys"])
+    assert store.done_keys(out) == set(second["keys"])  # the stale partitions removed
+    assert any("ANALYSIS_RULES_ONLY '' -> '1'" in line and "built again" in line for line in said)
+
+
 def test_a_changed_article_makes_a_new_key_for_its_batch_only(tmp_path):
     generate.write_stories(tmp_path, 6, seed=5)
     keys = [b.key for b in plan(find_articles(tmp_path), 3)]
@@ -169,7 +188,10 @@ def test_a_worker_killed_mid_run_changes_nothing(corpus50, client, tmp_path):
     os.kill(pid, signal.SIGKILL)
     worker.join(600)
     assert 2 <= written_at_kill < 10  # killed mid-run
-    assert done["failed"] == [] and done["batches"] == 10 and done["written"] == 10
+    assert done["failed"] == [] and done["batches"] == 10
+    # a batch the killed worker had written, whose answer died with it, is run again and finds
+    # its partition there: skipped, not written twice (the folder was empty before the run)
+    assert done["written"] + done["skipped"] == 10 and done["skipped"] <= written_at_kill
     for name in ALL_TABLES:
         pd.testing.assert_frame_equal(read(out, name), read(undisturbed, name), obj=name)
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from analysis import notebooks
 from analysis.corpus import generate, read, run
+
+pytestmark = pytest.mark.slow  # a corpus on Dask, then its notebook executed
 
 
 def test_corpus_notebook_runs_on_a_corpus_output(tmp_path):

@@ -77,9 +77,18 @@ def test_evaluation_of_all_articles():
         "tashkent_agriculture",
     }
     assert set(scores["table"]) == set(evaluate.RULES)
-    assert scores["f1"].between(0, 1).all()
+    # each score from the counts of its own row: precision of what was found, recall of the
+    # curated, F1 their harmonic mean
+    p = scores["matched"] / scores["n_extracted"]
+    r = scores["matched"] / scores["n_curated"]
+    assert scores["precision"].tolist() == pytest.approx(p.fillna(0).tolist())
+    assert scores["recall"].tolist() == pytest.approx(r.fillna(0).tolist())
+    f1 = (2 * p * r / (p + r)).fillna(0)
+    assert scores["f1"].tolist() == pytest.approx(f1.tolist())
     seed = scores.loc[scores["doc_id"] == "article"].set_index("table")
     assert seed.loc["quotes", "n_curated"] == 9 and seed.loc["events", "n_curated"] == 16
+    assert seed.loc["quotes", "matched"] == 9 and seed.loc["dates", "matched"] == 5
+    assert seed.loc["quotes", "f1"] == 1.0
 
 
 def test_year_inferred_from_the_future_the_text_speaks_of(seed_copy):
@@ -219,6 +228,7 @@ def test_not_english_warns_and_term_tables_still_work(tmp_path):
     assert tables["terms"].set_index("term").loc["казахстан", "count"] == 1
 
 
+@pytest.mark.slow  # a 5 MB article, in two processes
 def test_five_megabyte_article_finishes(tmp_path):
     body = paths.ARTICLE.read_text(encoding="utf-8").split(" - ", 1)[1]
     big = tmp_path / "big.txt"
@@ -263,6 +273,7 @@ def test_cli_tables_for_a_folder(tmp_path):
     assert set(events["origin"]) == {"extracted"}
 
 
+@pytest.mark.slow  # every chart rendered, a notebook executed
 def test_charts_and_notebook_for_another_article(tmp_path):
     from analysis import notebooks
 

@@ -30,7 +30,7 @@ import pytest
 
 from analysis import paths
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 # the article notebooks (04_corpus has no chart album: tests/test_corpus_notebook.py runs it)
 NOTEBOOKS = sorted(

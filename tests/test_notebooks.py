@@ -111,6 +111,7 @@ def _errors(cell):
     return errs
 
 
+@pytest.mark.slow  # each notebook executed twice
 @pytest.mark.parametrize("path", ARTICLE_NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_reruns_and_exports(path, tmp_path):
     nb, first, second = _run(path, tmp_path / "a", rerun=True)

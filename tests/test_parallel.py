@@ -15,9 +15,12 @@ from analysis.facts import extract
 from analysis.reading.article import load as read_article
 from analysis.tables import bundle as store
 
-pytestmark = pytest.mark.skipif(
-    len(os.sched_getaffinity(0)) < 2, reason="one core: everything is built in one process"
-)
+pytestmark = [
+    pytest.mark.slow,  # second processes, started and killed
+    pytest.mark.skipif(
+        len(os.sched_getaffinity(0)) < 2, reason="one core: everything is built in one process"
+    ),
+]
 
 
 def _fresh(path):

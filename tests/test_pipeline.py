@@ -22,8 +22,8 @@ def _doc(path):
 
 def test_the_stages_run_in_one_printed_order():
     assert extract.pipe_names() == [
-        "dates", "parse", "dateline", "entities", "references", "quotes", "first person",
-        "quantities", "events", "sources",
+        "dates", "parse", "date tenses", "dateline", "entities", "references", "quotes",
+        "first person", "quantities", "events", "sources",
     ]  # fmt: skip
 
 

@@ -103,6 +103,7 @@ def _check_offsets(tables, text):
         assert isinstance(tables[name], pd.DataFrame)
 
 
+@pytest.mark.slow  # every table of 80 generated texts
 @settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -170,6 +171,7 @@ def test_full_disk_leaves_previous_tables(tmp_path, monkeypatch, article_copy):
     assert _snapshot(out) == before
 
 
+@pytest.mark.slow  # every chart rendered
 def test_full_disk_leaves_previous_charts(tmp_path, monkeypatch):
     charts.export(tmp_path, analysis.load(), names=["zipf", "top_terms"], formats=["png", "svg"])
     before = _snapshot(tmp_path)

@@ -23,7 +23,13 @@ def sentences(text: str) -> list[str]:
 
 def _golden_cases():
     if not GOLDEN.is_file():
-        return [pytest.param(None, None, marks=pytest.mark.skip(reason=f"{GOLDEN} not found"))]
+        return [
+            pytest.param(
+                None,
+                None,
+                marks=pytest.mark.skip(reason=f"no Golden Rules at {GOLDEN} (set SBD_GOLDEN)"),
+            )
+        ]
     cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
     return [pytest.param(text, want, id=f"case-{i}") for i, (text, want) in enumerate(cases)]
 

@@ -57,7 +57,27 @@ def test_keyness(seed):
         1000 * frequencies.REFERENCE_FLOOR
     )
     assert k.replace([math.inf, -math.inf], math.nan).notna().all().all()
-    assert (k["log_likelihood"] >= 0).all()
+
+
+def test_keyness_is_dunnings_g2_against_general_english(seed):
+    from wordfreq import word_frequency
+
+    k = seed["keyness"].set_index("term")
+    n = seed["terms"]["count"].sum()
+    assert n == 321
+
+    def g2(term: str) -> float:
+        a, e = k.loc[term, "count"], n * word_frequency(term, "en")
+        return 2 * (a * math.log(a / e) + (n - a) * math.log((n - a) / (n - e)))
+
+    # nine times here, 3.7 per million words in general English: far more than expected
+    assert k.loc["kazakhstan", "count"] == 9
+    assert k.loc["kazakhstan", "log_likelihood"] == pytest.approx(g2("kazakhstan"), rel=1e-9)
+    assert k.loc["kazakhstan", "log_likelihood"] > 100
+    # once here, 12 per thousand in general English: less than expected, and G2 says so too
+    assert k.loc["i", "log_ratio"] < 0
+    assert k.loc["i", "log_likelihood"] == pytest.approx(g2("i"), rel=1e-9)
+    assert 3 < k.loc["i", "log_likelihood"] < 3.5
 
 
 def test_g2_against_a_hand_computed_value():

@@ -92,10 +92,28 @@ def test_names_keep_their_form(seed):
     assert lemmas["Sciences"] == "sciences"
 
 
+# the seed's rows, table by table, with the first row's first value
+SEED_ROWS = {
+    "sentences": (17, 1), "tokens": (364, 1), "terms": (143, "the"),
+    "ngrams": (426, "erkin shaymagambetov"), "keyness": (143, "kazakhstan"),
+    "dispersion": (183, "kazakhstan"), "kwic": (183, "kazakhstan"), "entities": (17, "Kazakhstan"),
+    "mentions": (52, "Minsk"), "roles": (4, "Erkin Shaymagambetov"), "events": (16, "E1"),
+    "quantities": (3, "spacecraft launched by Kazakhstan"), "topics": (10, "earth sensing"),
+    "quotes": (9, "Erkin Shaymagambetov"), "dates": (5, "on 22 October"),
+    "sources": (3, "Kazinform"), "stats": (17, "words"), "keyphrases": (40, "YAKE"),
+}  # fmt: skip
+
+
+def test_every_table_is_listed():
+    assert set(SEED_ROWS) == set(schemas.TABLE_NAMES)
+
+
 @pytest.mark.parametrize("name", schemas.TABLE_NAMES)
-def test_every_table_matches_its_schema(seed, name):
+def test_every_table_matches_its_schema_with_the_seeds_rows(seed, name):
     schemas.validate(seed[name], name)
-    assert list(seed[name].columns) == list(schemas.TABLES[name])
+    rows, first = SEED_ROWS[name]
+    assert len(seed[name]) == rows
+    assert seed[name].iloc[0, 0] == first
 
 
 def test_stopword_list_is_editable(tmp_path, monkeypatch):

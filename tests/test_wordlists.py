@@ -11,8 +11,9 @@ from spacy.glossary import GLOSSARY
 
 from analysis import constants, paths, schemas
 
-# a module whose lists are the content of generated stories, not words the package reads
-NOT_VOCABULARY = {"corpus/generate.py"}
+# modules whose lists are not words the package reads: the content of generated stories, and
+# the names of the libraries whose versions the fingerprint holds
+NOT_VOCABULARY = {"corpus/generate.py", "fingerprint.py"}
 # names the package gives its own things (tables, columns, entity types) and spaCy's labels
 # of entities, parts of speech and dependencies
 IDENTIFIERS = (

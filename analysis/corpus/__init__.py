@@ -2,6 +2,14 @@
 as Parquet (`run`, in `dask_run`: batches, store, aggregate), its statistics for the corpus
 notebook (`stats`) and stories of our own to try it on (`generate`); and the automatic facts
 scored against hand-checked ones (`evaluate`).
+
+    from analysis import corpus
+    corpus.run("news/", "out/")              # every table of every article, as Parquet
+    corpus.read("out/", "events")            # one table of all of them, as a DataFrame
+
+A batch is skipped on a rerun only when the same package wrote it (the same code, data,
+libraries and options: `analysis.fingerprint`); otherwise it is built again, and the run says
+what changed.
 """
 
 from ..submodules import lazy

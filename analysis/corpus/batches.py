@@ -2,8 +2,11 @@
 which key, and what a worker does with one batch (`process_batch`).
 
 A batch's key is the hash of what its tables are made from: each article's name, its bytes,
-and the bytes of its `.meta.yaml` and `.facts.yaml` where present (and `FORMAT`, raised when
-the tables change). The same articles give the same key, so a batch already written is skipped.
+and the bytes of its `.meta.yaml` and `.facts.yaml` where present, and the fingerprint of the
+package that makes the tables (its code and data, the libraries' versions, the options; see
+`analysis.fingerprint`). The same articles read by the same package give the same key, so a
+batch already written is skipped; after an upgrade, an edit to the gazetteer or a change of
+options, every batch is built again.
 """
 
 from __future__ import annotations
@@ -17,10 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import paths, schemas
+from .. import fingerprint, paths, schemas
 from ..errors import InputError
 
-FORMAT = "corpus-1"
 BATCH_SIZE = 50
 
 
@@ -33,7 +35,9 @@ class Batch:
 
     @property
     def key(self) -> str:
-        h = hashlib.sha256(FORMAT.encode())
+        """The partition's name: a hash of the articles' files and the package's fingerprint,
+        as the process that asks sees them (a worker, when a worker builds the batch)."""
+        h = hashlib.sha256(fingerprint.fingerprint().encode())
         for path in self.articles:
             h.update(b"\0" + path.stem.encode("utf-8"))
             for file in (path, paths.companion(path, "meta"), paths.companion(path, "facts")):

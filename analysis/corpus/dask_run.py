@@ -10,7 +10,8 @@ summary: nothing of the tables comes back to this process. The scheduler holds t
 hands each worker about one at a time (Dask's queuing of root tasks), so memory per worker is
 that of one batch, whatever the corpus size. A worker that dies takes its task with it and
 the scheduler runs it again elsewhere; a batch already on disk is skipped (its key is the
-content hash of its articles), so a run that is cut short resumes where it stopped. The
+content hash of its articles and the package's fingerprint), so a run that is cut short resumes
+where it stopped, and a run after an upgrade builds every batch again and says why. The
 totals (`term_totals`, `entity_articles`, `comentions`) are summed from the batches' own, a
 few partitions at a time.
 """
@@ -25,7 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import schemas
+from .. import fingerprint, schemas
 from ..errors import InputError
 from ..paths import RAW
 from .batches import BATCH_SIZE, Batch, find_articles, plan, process_batch
@@ -66,13 +67,52 @@ def run(
     progress: bool = True,
     echo: Callable[[str], None] | None = None,
 ) -> dict:
-    """Every table of every article under `paths` (a folder, a glob or a list of .txt files)
-    and the corpus tables, written to `out` as Parquet; returns what was done (also in
-    `out/run.json`): articles, batches, written, skipped, errors, failed, seconds.
+    """Every table of every article and the corpus tables, written as Parquet on Dask.
 
-    `client` is a `distributed.Client`; None starts a LocalCluster for the run (`workers`
-    processes, default one per core). Unreadable articles are rows of `errors`; a batch that
-    fails for another reason is listed under `failed` and the other batches go on.
+    The articles go to Dask in batches of `batch_size`; each batch is one task that builds its
+    articles' tables on a worker and writes them as one partition of `out` (nothing of the
+    tables comes back to this process). A batch already written by the same package (the same
+    code, data, libraries and options) is skipped, so a run cut short resumes; a run by a
+    changed package builds every batch again, and says what changed.
+
+    Parameters
+    ----------
+    paths : str, Path or list
+        The articles: a folder (its ``*.txt`` files), a glob such as ``'news/**/*.txt'``, or a
+        list of ``.txt`` files. Each article's name is its ``doc_id``.
+    out : str or Path
+        The output folder (made if absent): ``batches/batch=<key>/<table>.parquet``, the
+        totals as ``<table>.parquet``, and ``run.json``. Read it with `analysis.corpus.read`.
+    client : distributed.Client, optional
+        A client of a running Dask cluster. None starts a LocalCluster on this machine for
+        the run.
+    workers : int, optional
+        The LocalCluster's worker processes (one thread each) when `client` is None; default
+        one per core.
+    batch_size : int, default 50
+        Articles per batch (per task and per partition).
+    progress : bool, default True
+        Show Dask's progress bar (a widget in a notebook).
+    echo : callable, optional
+        Where the run's few lines of news go (default: standard error).
+
+    Returns
+    -------
+    dict
+        What was done, also written to ``out/run.json``: articles, batches, batch_size,
+        written, skipped, errors (articles that could not be read, each a row of the
+        ``errors`` table), failed (batches that raised, with the error; the others went on),
+        keys, seconds, workers, and the package's fingerprint (files, libraries, options).
+
+    Raises
+    ------
+    InputError
+        No article matches `paths`, two articles share a name, or `out` is inside
+        ``data/raw/`` (which code never writes to).
+
+    See Also
+    --------
+    analysis.corpus.read : a table of the output as one DataFrame.
     """
     echo = echo or (lambda line: print(line, file=sys.stderr))
     out = Path(out)
@@ -86,16 +126,43 @@ def run(
             return run(paths, out, own, batch_size=batch_size, progress=progress, echo=echo)
     echo(f"{sum(len(b.articles) for b in batches)} articles in {len(batches)} batches; "
          f"Dask dashboard: {client.dashboard_link}")  # fmt: skip
+    now = fingerprint.parts()
+    if note := rebuild_note(out, now):
+        echo(note)
     start = time.perf_counter()
     (out / BATCHES).mkdir(parents=True, exist_ok=True)
     remove_temporaries(out)
     summaries, failed = _compute(client, batches, out, progress)
     result = _finish(out, batches, summaries, failed)
-    result |= {"seconds": round(time.perf_counter() - start, 3), "workers": _workers(client)}
+    result |= {"seconds": round(time.perf_counter() - start, 3), "workers": _workers(client),
+               "fingerprint": now}  # fmt: skip
     write_manifest(out, result)
     echo(f"{result['written']} batches written, {result['skipped']} already there; "
          f"{result['errors']} articles in errors; tables in {out}")  # fmt: skip
     return result
+
+
+def rebuild_note(out: Path, now: dict) -> str | None:
+    """One line when the batches in `out` were built by a package other than this one (other
+    code or data, libraries, options), saying what changed: every batch is built again."""
+    import json
+
+    if not done_keys(out):
+        return None
+    try:
+        before = json.loads((out / "run.json").read_text(encoding="utf-8")).get("fingerprint")
+    except (OSError, ValueError, AttributeError):
+        before = None
+    if before == now:
+        return None
+    if before:
+        what = "; ".join(fingerprint.changes(before, now))
+    else:
+        what = "by an earlier version of the package, which noted no fingerprint"
+    return (
+        f"{out}: the batches there were built with other code, data, libraries or options "
+        f"({what}); every batch is built again"
+    )
 
 
 def _compute(client, batches: list[Batch], out: Path, progress: bool) -> tuple[list[dict], list]:

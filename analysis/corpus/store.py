@@ -109,8 +109,26 @@ def files(out: str | Path, name: str) -> list[Path]:
 def read(out: str | Path, name: str) -> pd.DataFrame:
     """A table of a corpus's output as one DataFrame, with its declared dtypes.
 
-    An article's table (terms, events, ...) and the batch tables come in article order
-    (`doc_id`), each article's rows in their own order; the timeline by date.
+    Parameters
+    ----------
+    out : str or Path
+        The output folder of `analysis.corpus.run` (or ``python -m analysis corpus``).
+    name : str
+        The table: an article's table (``terms``, ``events``... each with ``doc_id`` and
+        ``published`` first), a batch table (``documents``, ``doc_terms``, ``timeline``,
+        ``errors``) or a total (``term_totals``, ``entity_articles``, ``comentions``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table's rows from every batch: an article's table and the batch tables in article
+        order (``doc_id``), each article's rows in their own order; the timeline by date. An
+        empty table, with its columns and dtypes, when `out` holds none.
+
+    Raises
+    ------
+    KeyError
+        `name` is no table (the message lists the tables).
     """
     import pyarrow.parquet as pq
 

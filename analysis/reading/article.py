@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import InputError
+from ..readonly import frozen
 from . import encodings
 from .credits import Credit, credits
 from .dateline import Dateline, parse_dateline
@@ -24,7 +25,8 @@ class Article:
     """An article's raw text, its dateline and the metadata written beside it.
 
     `text` is the file decoded as UTF-8 and nothing else: every offset in every table points
-    into it. The body starts after the dateline.
+    into it. The body starts after the dateline. An Article never changes once built: `meta`
+    is a read-only copy of the mapping it is given (nested mappings and lists too).
     """
 
     path: Path
@@ -34,6 +36,9 @@ class Article:
     # agencies and reporters credited outside the dateline (a byline, a closing "- Bernama"),
     # read once when the article is loaded
     credits: tuple[Credit, ...] = field(default=(), compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "meta", frozen(self.meta))
 
     @property
     def body_start(self) -> int:

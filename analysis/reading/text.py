@@ -10,7 +10,6 @@ Lemmas come from simplemma, which ships its dictionaries in its wheel.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -96,7 +95,7 @@ def tokenize(text: str) -> list[str]:
 
 def stopwords_path() -> Path:
     """The stopword file in use: $ANALYSIS_STOPWORDS if set, else the package's own list."""
-    return Path(os.environ.get("ANALYSIS_STOPWORDS") or paths.STOPWORDS)
+    return paths.stopwords()
 
 
 @lru_cache(maxsize=4)

@@ -1,5 +1,6 @@
 """Key phrases by two methods side by side: YAKE (the `yake` package) and RAKE, written here on
-NLTK's tokens and our stopword list. `keyphrases` gives method, phrase, score and rank.
+the `tokens` table (`analysis.reading.text`: our sentence splitter and token pattern) and our
+stopword list. `keyphrases` gives method, phrase, score and rank.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ KEYPHRASE_CHARS = 100_000  # YAKE takes about a second per 100,000 characters
 
 
 def rake(tokens: pd.DataFrame, stopwords: frozenset[str], *, max_words: int = 4) -> pd.DataFrame:
-    """RAKE (Rose et al. 2010) on NLTK's tokens: phrase, score (higher is better).
+    """RAKE (Rose et al. 2010) on the `tokens` table: phrase, score (higher is better).
 
     Candidates are runs of content words between stopwords, punctuation and sentence ends (at
     most `max_words` long); a word scores degree / frequency, a phrase the sum of its words.

@@ -130,7 +130,7 @@ def quoted_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) -> pd.DataFrame:
     """The measures of the text alone, one row each: measure, value, note.
 
-    With `event_stats` below, the rows of the `stats` table (see `store.Tables.stats`).
+    With `event_stats` below, the rows of the `stats` table (see `analysis.Tables.stats`).
     """
     tokens, sentences, terms = tables["tokens"], tables["sentences"], tables["terms"]
     words = tokens.loc[~tokens["is_punct"]]

@@ -1,7 +1,9 @@
-"""Every table of an article, built on first use and kept for the life of the process."""
+"""Every table of an article, built on first use and kept while nothing it is made from changes
+(the article's files, and the package's code, data, libraries and options: `fingerprint`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections import OrderedDict
@@ -11,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import paths, schemas
+from .. import fingerprint, paths, schemas
 from ..reading import article as _article
 from ..reading.article import Article
 
@@ -23,11 +25,46 @@ _WORKER = ("-m", "analysis.tables.worker")  # the interpreter's arguments for th
 
 
 class Tables:
-    """The tables of one article. Each is computed once, when first asked for.
+    """The tables of one article, each computed once, when first asked for.
 
-    Each table is an attribute (`tables.terms`, `tables.events`), also reachable by name
-    (`tables["terms"]`, `tables.frames()` for all of them); every call returns a new DataFrame
-    object, so a caller that changes its copy never changes what the next caller gets.
+    Each table is an attribute (``tables.terms``, ``tables.events``), also reachable by name
+    (``tables["terms"]``; ``tables.frames()`` gives all of them). Every call returns a copy, so
+    a caller that changes the table it got never changes what the next caller gets. The columns
+    of each table, their dtypes and meanings: `analysis.schemas` (and docs/columns.md).
+
+    Parameters
+    ----------
+    article : Article
+        The article, as `analysis.reading.article.load` reads it. Usually made by
+        `analysis.load`, which keeps the bundle of each file for reuse.
+
+    Attributes
+    ----------
+    article : Article
+        The article the tables are of: its text, dateline and read-only metadata (title, place,
+        agency, sources, language, published, source_line).
+    sentences, tokens : pandas.DataFrame
+        The text: one row per sentence of the body, one per token.
+    terms, ngrams, keyness, dispersion, kwic : pandas.DataFrame
+        The terms: counts by lemma, collocations, keyness against general English, where each
+        term occurs, each occurrence in its context.
+    entities, mentions, roles, events, dates, quantities, topics, quotes, sources : pandas.DataFrame
+        The facts: curated by hand when a ``<name>.facts.yaml`` is beside the article, else
+        extracted from its text (the ``origin`` column says which).
+    stats, keyphrases : pandas.DataFrame
+        The summary: one row per measure; key phrases by YAKE and RAKE.
+    facts : dict of str to pandas.DataFrame
+        The fact tables by name (copies, as every table is).
+
+    Raises
+    ------
+    InputError
+        When a table is first built from a curated facts file that is broken (the message names
+        the file and what to fix).
+
+    See Also
+    --------
+    load : the tables of an article file, kept while its files do not change.
     """
 
     def __init__(self, article: Article):
@@ -86,8 +123,13 @@ class Tables:
         return fq.kwic(self._tokens, self.article.text, window=DEFAULT_WINDOW)
 
     # ---- facts
-    @cached_property
+    @property
     def facts(self) -> dict[str, pd.DataFrame]:
+        """The fact tables by name, each a copy (see `Tables`)."""
+        return {name: df.copy(deep=False) for name, df in self._facts.items()}
+
+    @cached_property
+    def _facts(self) -> dict[str, pd.DataFrame]:
         from ..facts import curated as facts
         from ..facts.extract import extract_facts, find_dates_table
 
@@ -163,23 +205,26 @@ class Tables:
         return self["sources"]
 
     def _with_year_noted(self, found: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        """A year the extractor had to infer (no publication date) goes into the metadata, with
-        how it was inferred, for the notebooks and the charts to say so."""
+        """A year the extractor had to infer (no publication date) is noted, with how it was
+        inferred, for the notebooks and the charts to say so: in the metadata of a new Article
+        that replaces `self.article` (an Article is never changed once built)."""
         inferred = found["dates"].attrs.get("year_inferred")
         pub = self.article.meta.get("published") or {}
         if inferred and not pub.get("date"):
             year, how = inferred
-            self.article.meta["published"] = {"date": None, "precision": "year", "year": int(year),
-                                               "how_known": how, "year_inferred": True}  # fmt: skip
+            published = {"date": None, "precision": "year", "year": int(year), "how_known": how,
+                         "year_inferred": True}  # fmt: skip
             if pub.get("month") and pub.get("day"):  # the dateline's day, in the inferred year
                 try:
                     day = dt.date(int(year), pub["month"], pub["day"])
                 except ValueError:
                     return found
-                self.article.meta["published"] |= {
+                published |= {
                     "date": day.isoformat(), "precision": "day",
                     "how_known": f"{pub.get('how_known')}; the year {how}",
                 }  # fmt: skip
+            self.article = dataclasses.replace(self.article, meta={**self.article.meta,
+                                                                    "published": published})  # fmt: skip
         return found
 
     # ---- summary
@@ -228,21 +273,33 @@ class Tables:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name in schemas.FACT_TABLES:
-            df = self.facts[name]
+            df = self._facts[name]
         elif name in schemas.TERM_TABLES or name in schemas.SUMMARY_TABLES:
             df = getattr(self, f"_{name}")
         else:
             raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
+        # a new object sharing the data until either side writes (pandas' copy-on-write): a
+        # caller's change never reaches the cached table
         return df.copy(deep=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        """Every table by name, in the documented order.
+        """Every table by name, in the documented order (`analysis.TABLE_NAMES`).
 
         For a long article with no curated facts, on a machine with two cores or more, the
         facts are extracted in a worker process while the term tables are built here: the same
         tables, sooner.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            Each table, a copy (see `Tables`), by name.
+
+        Raises
+        ------
+        InputError
+            When the article's curated facts file is broken.
         """
-        if "facts" not in self.__dict__ and self._worth_a_second_process():
+        if "_facts" not in self.__dict__ and self._worth_a_second_process():
             self._build_in_two_processes()
         return {name: self[name] for name in schemas.TABLE_NAMES}
 
@@ -320,7 +377,7 @@ class Tables:
         _, found, caught = answer
         for message, category in caught:  # the worker's warnings, as if raised here
             warnings.warn(message, category, stacklevel=3)
-        self.__dict__["facts"] = self._with_year_noted(found)
+        self.__dict__["_facts"] = self._with_year_noted(found)
 
 
 def _send(pipe, outbox) -> None:
@@ -339,6 +396,12 @@ def _send(pipe, outbox) -> None:
 
 _CACHE: OrderedDict[tuple, Tables] = OrderedDict()
 _CACHE_SIZE = 16
+fingerprint.on_change(_CACHE.clear)  # the package's files changed: no table built before is kept
+
+
+def clear() -> None:
+    """Forget the tables `load` keeps."""
+    _CACHE.clear()
 
 
 def _stamp(path: Path) -> tuple:
@@ -350,22 +413,45 @@ def _stamp(path: Path) -> tuple:
 
 
 def load(article: str | Path | Article | None = None, published: str | None = None) -> Tables:
-    """Every table of an article, as a `Tables` bundle: `article` is a path, a loaded Article, or
-    None for the seed article; `published` (YYYY-MM-DD) is its publication date when the metadata
-    does not give it.
+    """Every table of an article, as a `Tables` bundle built on first use.
 
-    Tables are kept per file and rebuilt when the article, its metadata or facts file, or the
-    stopword list changes on disk.
+    Parameters
+    ----------
+    article : str, Path, Article or None, default None
+        The article: a path to its text file (UTF-8), a folder holding one, an `Article`
+        already read, or None for the seed article (``data/raw/article.txt``). A
+        ``<name>.meta.yaml`` and a ``<name>.facts.yaml`` beside the file are read with it.
+    published : str or None, default None
+        The publication date, ``YYYY-MM-DD``, when neither the metadata file nor the dateline
+        gives it (it wins over both). Relative dates ("on Monday") are resolved against it.
+
+    Returns
+    -------
+    Tables
+        The article's tables, each an attribute (``t.terms``, ``t.events``) or an item
+        (``t["terms"]``), a copy on every call; ``t.frames()`` gives all of them.
+
+    Raises
+    ------
+    InputError
+        The file is missing, empty, binary, too large or not UTF-8; its metadata or facts
+        file is broken; ``published`` is not a date. The message names the file or option and
+        what to do.
+
+    Notes
+    -----
+    The bundle of each file is kept (the sixteen used last) and given again while nothing it
+    is made from changes: the article, its metadata and facts files (their sizes and times),
+    and the package's fingerprint (its code and data files, the libraries' versions, options
+    such as ``ANALYSIS_RULES_ONLY``; see `analysis.fingerprint`). `analysis.clear_caches()`
+    forgets them. An `Article` passed in is never kept.
     """
     if isinstance(article, Article):
         return Tables(article)
     path = _article.resolve(article).resolve()
-    from ..reading.text import stopwords_path
-
-    stop = stopwords_path()
     key = (
         path, published, _stamp(path), _stamp(paths.companion(path, "meta")),
-        _stamp(paths.companion(path, "facts")), str(stop), _stamp(stop),
+        _stamp(paths.companion(path, "facts")), fingerprint.fingerprint(),
     )  # fmt: skip
     if key in _CACHE:
         _CACHE.move_to_end(key)

@@ -1,6 +1,6 @@
 """The second process of `Tables.frames()`: extracts the facts of one article.
 
-Run as `python -m analysis.tables.worker` by `store.Tables`. It loads the extractor at once, reads
+Run as `python -m analysis.tables.worker` by `bundle.Tables`. It loads the extractor at once, reads
 the pickled article from stdin and finds its words (while the parent splits the sentences),
 then reads the pickled sentences and writes one pickled ("ok", facts, warnings) or ("error",
 exception) to stdout. Anything a library prints goes to stderr, so that stdout carries the

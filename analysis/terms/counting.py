@@ -1,7 +1,7 @@
 """Term counting for one article or a hundred thousand: `term_counts(docs)`.
 
-The per-token path through NLTK (sentences, then tokens, then one table row per token) is what
-the single-article tables need, for offsets and sentence ids. Counting terms over a corpus needs
+The per-token path (sentences from `reading.segment`, then tokens from `TOKEN_PATTERN`, then one
+table row per token) is what the single-article tables need, for offsets and sentence ids. Counting terms over a corpus needs
 none of that:
 
 - polars lower-cases the texts, finds the tokens (`str.extract_all`, Rust's regex engine) and

@@ -108,7 +108,7 @@ def distinctive(T, album, counts):
 
 @chart("timeline", "03_facts", "Events by date and status", size=(10, 6))
 def timeline(T, album):
-    data = views.timeline(T.events)
+    data = views.timeline(T.events, T.dates)
     ax = diagrams.timeline(data, x="date", y="label", hue="status", ax=album.axes("timeline"))
     return album.show(ax, notes.statuses(ax, data, meta=T.article.meta))
 

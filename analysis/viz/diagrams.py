@@ -32,17 +32,49 @@ def timeline(
 ) -> Axes:  # fmt: skip
     """Rows of `y` (events, in the order given) against when they happen (columns, in time order).
 
-    `data` is the `views.timeline` table: `x` a date as precise as the text gives it (ISO, or a
-    range 'a/b'), with `start` and `end` (NaT when undated). Undated rows whose `hue` is done or
-    ongoing sit in a first column, "earlier"; undated rows still to come in a last one, "later".
-    `hue` (a status) sets the marker: filled for done and ongoing, open for planned and possible.
-    At most `max_rows` rows are drawn, the first ones, and the y label says how many there are.
+    Undated rows whose `hue` is done or ongoing sit in a first column, "earlier"; undated rows
+    still to come in a last one, "later". `hue` (a status) sets the marker: filled for done and
+    ongoing, open for planned and possible; the legend lists the statuses present. A date whose
+    year was inferred (`year_inferred`, when `data` has it) is marked "*".
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The `views.timeline` table: one row per event, with ``start`` and ``end`` (NaT when
+        undated).
+    x : str, default "date"
+        The column of dates, as precise as the text gives them (ISO, or a range 'a/b').
+    y : str, default "label"
+        The column of the rows' labels.
+    hue : str, default "status"
+        The column of statuses: done, ongoing, planned, possible.
+    max_rows : int, default 40
+        The rows drawn, the first ones; the y label says how many there are when more.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.plot`` of the markers).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`, or a status is not one of the four.
     """
     with style():
         ax = axes_or_current(ax)
         n = len(data)
         data = data.head(max_rows)
         dated = data.dropna(subset=["start"]).sort_values(["start", "end"], kind="stable")
+        guessed = set(dated.loc[dated["year_inferred"], x]) if "year_inferred" in dated else set()
+
+        def _date_label(date: str) -> str:
+            return _label(date) + ("*" if date in guessed else "")
+
         columns = [
             "earlier\n(undated)",
             *dict.fromkeys(_date_label(d) for d in dated[x]),
@@ -75,7 +107,7 @@ def timeline(
     return ax
 
 
-def _date_label(date: str) -> str:
+def _label(date: str) -> str:
     """'2015-10-22' -> '22 Oct 2015', '2015-10-22/2015-10-23' -> '22-23 Oct 2015', '2016'."""
     a, _, b = str(date).partition("/")
 
@@ -113,8 +145,31 @@ def parts_of_total(
 ) -> Axes:  # fmt: skip
     """Each total (grey) above the parts it is made of (coloured, side by side).
 
-    `data` is `views.parts_of_totals`: one row per part, with `total` (the total's label),
-    `total_quantity`, `unit`, `y` (the part's label) and `x` (its quantity).
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The `views.parts_of_totals` table: one row per part, with `total` (the total's label),
+        ``total_quantity``, ``unit``, `y` and `x`.
+    x : str, default "quantity"
+        The column of the parts' quantities.
+    y : str, default "part"
+        The column of the parts' labels.
+    total : str, default "total"
+        The column of the totals' labels; the parts of one total are drawn under it.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.barh`` of the parts).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
     """
     with style():
         ax = axes_or_current(ax)
@@ -147,8 +202,35 @@ def dot_matrix(
     data: pd.DataFrame, *, x: str = "context", y: str = "theme", hue: str = "shared",
     label: str | None = "area", ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """A dot where a row `y` meets a column `x`; orange where `hue` is true (named in more than
-    one column), blue otherwise; `label` (when it differs from y) written beside the dot."""
+    """A dot where a row `y` meets a column `x`; orange where `hue` is true, blue otherwise.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per dot (the ``topics`` table).
+    x : str, default "context"
+        The column of the columns' names, in order of appearance.
+    y : str, default "theme"
+        The column of the rows' names; rows where `hue` is true first.
+    hue : str, default "shared"
+        A boolean column (named in more than one column).
+    label : str or None, default "area"
+        A column written beside each dot when it differs from `y`; None for none.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.scatter``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         contexts = list(dict.fromkeys(data[x]))
@@ -181,8 +263,34 @@ def network(
     data: pd.DataFrame, *, source: str = "source", target: str = "target", weight: str = "weight",
     nodes: pd.DataFrame, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Nodes on a circle joined by edges (`data`: source, target, weight) as thick as their
-    weight; `nodes` (entity, type, total) sizes each node by its total and colours it by type."""
+    """Nodes on a circle joined by edges as thick as their weight.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per edge (``views.comentions``).
+    source, target : str, default "source", "target"
+        The columns of the edge's two nodes (names in ``nodes["entity"]``).
+    weight : str, default "weight"
+        The column of the edge's weight: its width and opacity.
+    nodes : pandas.DataFrame
+        One row per node: ``entity``, ``type`` (its colour) and ``total`` (its size), in the
+        order they go round the circle.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.plot`` of the edges).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         names = list(nodes["entity"])

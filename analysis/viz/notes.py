@@ -132,7 +132,13 @@ def statuses(ax: Axes, data: pd.DataFrame, *, meta: dict, hue: str = "status") -
         ax.text(0.5, 0.5, "no events annotated", ha="center", transform=ax.transAxes)
         return "No events are annotated for this article."
     pub = meta.get("published") or {}
-    if pub.get("year_inferred"):  # (set by hand in a metadata file, or by the extractor)
+    guessed = data.loc[data["year_inferred"], "start"] if "year_inferred" in data else []
+    if len(guessed):  # a year the extractor inferred, marked "*" on the dates it fixes
+        base = (data.attrs.get("year_inferred") or (None,))[0]
+        year = base or ", ".join(str(y) for y in sorted({d.year for d in guessed}))
+        ax.figure.text(0.99, 0.012, f"* The year {year} is inferred: no date in the story "
+                       "gives it.", ha="right", fontsize=8, style="italic", color=VERMILION)  # fmt: skip
+    elif pub.get("year_inferred"):  # (set by hand in a metadata file, or by the extractor)
         year = pub.get("year") or str(pub.get("date") or "")[:4]
         ax.figure.text(0.99, 0.012, f"The year {year} is inferred: no date in the story gives it.",
                        ha="right", fontsize=8, style="italic", color=VERMILION)  # fmt: skip

@@ -56,8 +56,36 @@ def bars(
     data: pd.DataFrame, *, x: str, y: str, highlight=(), ylabel: str | None = None,
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Vertical bars in the order of `x` (sentences, say), the `highlight` values of x in orange,
-    with a dashed line at the mean; more than 2,000 bars are drawn as one shape, their outline."""
+    """Vertical bars in the order of `x` (sentences, say), with a dashed line at the mean;
+    more than 2,000 bars are drawn as one shape, their outline (thinner than a pixel each).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per bar.
+    x : str
+        The column of the bars' positions, integers in text order (``sentence_id``).
+    y : str
+        The column of the bars' heights, integers (``n_words``).
+    highlight : iterable, default ()
+        Values of `x` whose bars are orange (the others blue).
+    ylabel : str, optional
+        The y axis label; default `y` in words.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.bar``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         xs, ys = data[x].astype(int), data[y].astype(int)
@@ -84,8 +112,37 @@ def dot_strip(
     data: pd.DataFrame, *, x: str, y: str, size: str, extent: int | None = None,
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """A dot where a row of `y` (a categorical column: its categories are the rows) meets a
-    position `x` (1..extent), sized and numbered by `size`."""
+    """A dot where a row of `y` meets a position `x`, sized and numbered by `size`.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per dot.
+    x : str
+        The column of positions, integers from 1 (``sentence_id``).
+    y : str
+        A categorical column: its categories are the rows, in their order.
+    size : str
+        The column of counts: the dot's size, and the number written on it when above 1.
+    extent : int, optional
+        The last position on the x axis; default the largest `x`.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.scatter``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    AttributeError
+        `y` is not categorical.
+    """
     with style():
         ax = axes_or_current(ax)
         kinds = list(data[y].cat.categories)
@@ -119,7 +176,35 @@ def hbar(
     data: pd.DataFrame, *, x: str, y: str, fmt: str = "{:g}", xlabel: str | None = None,
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Horizontal bars, the first row on top, each labelled with its value."""
+    """Horizontal bars, the first row on top, each labelled with its value.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per bar, in the order to draw them (top first).
+    x : str
+        The column of the bars' lengths (numbers).
+    y : str
+        The column of the bars' labels.
+    fmt : str, default "{:g}"
+        The format of the value written at the end of each bar.
+    xlabel : str, optional
+        The x axis label; default `x`.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.barh``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         bars = ax.barh(
@@ -137,8 +222,35 @@ def diverging_hbar(
     data: pd.DataFrame, *, x: str, y: str, labels: tuple[str, str] = ("above zero", "below zero"),
     xlabel: str | None = None, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Horizontal bars either side of zero: positive values blue, negative orange; `labels`
-    name the two sides in the legend."""
+    """Horizontal bars either side of zero: positive values blue, negative orange.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per bar, in the order to draw them (top first).
+    x : str
+        The column of signed values (``log_ratio``).
+    y : str
+        The column of the bars' labels.
+    labels : tuple of str, default ("above zero", "below zero")
+        The legend's names of the two sides.
+    xlabel : str, optional
+        The x axis label; default `x`.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.barh``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         values = data[x].astype(float)
@@ -158,9 +270,38 @@ def dispersion(
     data: pd.DataFrame, *, x: str = "token_index", y: str = "term", order: list[str] | None = None,
     boundaries=None, extent: int | None = None, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Lexical dispersion (as NLTK draws it): one row per `y` value (in `order`), a tick at each
-    position `x` where it occurs; thin grey lines at the `boundaries` (sentence starts) when
-    there are at most 500 of them."""
+    """Lexical dispersion: one row per `y` value, a tick at each position `x` where it occurs.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per occurrence (the ``dispersion`` table).
+    x : str, default "token_index"
+        The column of positions in the text.
+    y : str, default "term"
+        The column of the rows' names.
+    order : list of str, optional
+        The rows, top first; default the values of `y` in order of appearance.
+    boundaries : iterable of int, optional
+        Positions drawn as thin grey lines (sentence starts), when there are at most 500 of
+        them (closer, they would be a grey wall).
+    extent : int, optional
+        The last position on the x axis.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.plot``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         order = list(order if order is not None else dict.fromkeys(data[y]))
@@ -188,8 +329,33 @@ def rank_frequency(
     data: pd.DataFrame, *, x: str = "rank", y: str = "count", fit: tuple[float, float] | None = None,
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """`y` against `x` on log-log axes (Zipf's plot), with the line `fit` = (slope, intercept)
-    of log y on log x when given."""
+    """`y` against `x` on log-log axes (Zipf's plot), with a fitted line when given.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per term (the ``terms`` table).
+    x : str, default "rank"
+        The column of ranks.
+    y : str, default "count"
+        The column of counts.
+    fit : tuple of float, optional
+        (slope, intercept) of log y on log x, drawn as an orange line.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.loglog`` of the points).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         r, c = data[x].astype(float).to_numpy(), data[y].astype(float).to_numpy()
@@ -215,8 +381,35 @@ def stacked_hbar(
     data: pd.DataFrame, *, x: list[str], y: str, colors: list[str] = (BLUE, SKY),
     xlabel: str | None = None, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Horizontal bars of `y`, each split into the parts named by `x` (columns of `data`), each
-    part labelled with its value."""
+    """Horizontal bars of `y`, each split into parts, each part labelled with its value.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per bar.
+    x : list of str
+        The columns of the parts, left to right.
+    y : str
+        The column of the bars' labels.
+    colors : list of str, default (BLUE, SKY)
+        One colour per part.
+    xlabel : str, optional
+        The x axis label; default the parts' names joined by " + ".
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.barh``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         left = np.zeros(len(data))
@@ -241,8 +434,34 @@ def rank_dots(
     data: pd.DataFrame, *, x: str = "rank", y: str = "phrase", hue: str = "method",
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """One row per `y`, one marker per `hue` at its rank `x` (best to the left); a line joins
-    the ranks of a `y` that several `hue` values rank (where they agree)."""
+    """One row per `y`, one marker per `hue` at its rank `x`; a line joins the ranks of a row
+    that several `hue` values rank (where they agree).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per (y, hue) ranked (the ``keyphrases`` table).
+    x : str, default "rank"
+        The column of ranks (1 = best, drawn to the left).
+    y : str, default "phrase"
+        The column of the rows' names; rows ranked by more `hue` values come first.
+    hue : str, default "method"
+        The column naming who ranked (a marker and colour each).
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.scatter``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         order = (data.groupby(y, observed=True)[x].agg(["count", "min"])
@@ -274,8 +493,37 @@ def facet_hbar(
     data: pd.DataFrame, *, x: str, y: str, col: str, axes, highlight: str | None = None,
     fmt: str = "{:.1f}", xlabel: str | None = None, **kwargs,
 ) -> list[Axes]:  # fmt: skip
-    """One `hbar` per value of `col`, on the Axes given (one each, spare ones switched off);
-    the facet named `highlight` gets its title in red."""
+    """One `hbar` per value of `col`, on the Axes given (one each, spare ones switched off).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per bar, with the facet in `col`.
+    x, y : str
+        As for `hbar`.
+    col : str
+        The column whose values make the facets, in order of appearance.
+    axes : array or list of matplotlib.axes.Axes
+        The Axes to draw on, one per facet.
+    highlight : str, optional
+        The facet whose title is red and says "(this article)".
+    fmt : str, default "{:.1f}"
+        The format of each bar's value.
+    xlabel : str, optional
+        The x axis label of every facet.
+    **kwargs
+        Passed on to `hbar`.
+
+    Returns
+    -------
+    list of matplotlib.axes.Axes
+        The Axes drawn on, one per facet.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     axes = list(getattr(axes, "flat", axes))
     with style():
         groups = list(data.groupby(col, sort=False, observed=True))
@@ -293,8 +541,37 @@ def scores(
     data: pd.DataFrame, *, x: str = "f1", y: str = "table", hue: str = "doc_id",
     targets: dict | None = None, xlabel: str | None = None, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Scores between 0 and 1: one row per `y`, one marker per `hue` value; `targets` ({y value:
-    target}) as red ticks."""
+    """Scores between 0 and 1: one row per `y`, one marker per `hue` value, targets as red ticks.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per score (``corpus.evaluate.extraction_scores``).
+    x : str, default "f1"
+        The column of scores.
+    y : str, default "table"
+        The column of the rows' names.
+    hue : str, default "doc_id"
+        The column naming whose score it is (a marker and colour each; the first one larger).
+    targets : dict, optional
+        {y value: target score}, drawn as red ticks.
+    xlabel : str, optional
+        The x axis label; default `x`.
+    ax : matplotlib.axes.Axes, optional
+        The Axes to draw on; the current Axes when None.
+    **kwargs
+        Passed on to the matplotlib call that draws the marks (``Axes.scatter``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    KeyError
+        A column named is not in `data`.
+    """
     with style():
         ax = axes_or_current(ax)
         rows = list(dict.fromkeys(data[y].astype(str)))

@@ -150,19 +150,29 @@ def _event_label(actor, evidence: str) -> str:
     return f"{actor}: {words}"
 
 
-def timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event with `start` and `end` dates (NaT when undated) and a short `label`:
-    the event's words as the story writes them, with its actor."""
+def timeline(events: pd.DataFrame, dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per event with `start` and `end` dates (NaT when undated), a short `label` (the
+    event's words as the story writes them, with its actor), and `year_inferred`: whether the
+    event's date has a year the extractor inferred (its words in `dates` with `year_from`
+    "inferred"; False without `dates`)."""
     spans = [_parse(d) for d in events["date"]]
+    inferred = set()
+    if dates is not None and "year_from" in dates:
+        guessed = dates.loc[dates["year_from"].astype("string").eq("inferred").fillna(False)]
+        inferred = set(zip(guessed["text"], guessed["date"]))
     label = [_event_label(a, e) for a, e in zip(events["actor"], events["evidence"])]
-    return events.assign(
+    data = events.assign(
         start=pd.to_datetime([s[0] if s else None for s in spans]),
         end=pd.to_datetime([s[1] if s else None for s in spans]),
+        year_inferred=[(t, d) in inferred for t, d in zip(events["date_text"], events["date"])],
         label=[
             f"{i}  {textwrap.shorten(x, 58, placeholder='…')}"
             for i, x in zip(events["event_id"], label)
         ],
     )
+    if inferred and dates is not None and dates.attrs.get("year_inferred"):
+        data.attrs["year_inferred"] = dates.attrs["year_inferred"]  # (year, how)
+    return data
 
 
 def entity_mentions(entities: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,8 @@ The extractor is a pipeline of stages over one shared `Doc` (`pipeline.PIPELINE`
 6. quotes: direct quotations with their speaker, and reported speech from the parse (the
    clause a speech verb governs, its subject the speaker) or by rule.
 7. first person: "I", "my" inside a quotation are its speaker.
-8. quantities: numerals and number words with the unit that follows, money and percentages,
+8. quantities: numerals, number words and fractions with what they count (the words after
+   them, or what the sentence says), money in ISO codes, percentages, ages, scores, rates,
    and the parts of a total.
 9. events: actions with their actor, object, date and status (done, ongoing, planned,
    possible).
@@ -53,6 +54,7 @@ from .dates import dates_frame
 from .dates import scans as _date_scans
 from .document import Doc
 from .entities import scans as _entity_scans
+from .entity_types import adjectival_only
 from .events_rules import scans as _event_scans
 from .pipeline import PIPELINE, pipe_names, run
 from .quantities import scans as _quantity_scans
@@ -197,8 +199,12 @@ def _tables(doc: Doc) -> dict[str, pd.DataFrame]:
     for q in quotes:
         q["sentence_id"] = doc.sentence_of(q["start"])
         q["n_words"] = len(re.findall(r"\w+(?:[-.']\w+)*", q["text"]))
+    named = frame("entities", entities)
+    # places named only as adjectives ("Chilean", "U.S. wheat"): kept, and said so for those
+    # who score against gold facts that leave them out
+    named.attrs["adjectival_only"] = sorted(adjectival_only(doc))
     return {
-        "entities": frame("entities", entities),
+        "entities": named,
         "mentions": schemas.conform(mentions, "mentions")
         if len(mentions)
         else schemas.empty("mentions"),

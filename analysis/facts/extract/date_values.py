@@ -12,6 +12,7 @@ import re
 
 from ...constants import FUTURE_RE, PAST_RE, WEEKDAYS
 from . import periods as P
+from .date_tense import clause_tense
 from .document import Doc
 
 SKIP = object()
@@ -50,8 +51,15 @@ def _clause_before(doc: Doc, start: int) -> str:
     return before[cut[-1] if cut else 0 :]
 
 
-def tense(doc: Doc, start: int) -> int:
-    """1 where the clause leading to a date speaks of the future, -1 of the past, else 0."""
+def tense(
+    doc: Doc, start: int, ctx: P.Ctx | None = None, end: int | None = None, nouns: bool = False
+) -> int:
+    """1 where the clause of a date speaks of the future, -1 of the past, else 0: from the
+    parse where there is one (see `date_tense`), else from the words leading to the date."""
+    if ctx is not None and ctx.parsed is not None and end is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
+        if found is not None:
+            return found
     clause = _clause_before(doc, start)
     if FUTURE_RE.search(clause):
         return 1
@@ -76,15 +84,15 @@ def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
     return "/".join(f"{ystr}-{mo:02d}-{int(d):02d}" for d in days), "day", None
 
 
-def _done(doc: Doc, m: re.Match):
+def _done(doc: Doc, m: re.Match, ctx: P.Ctx):
     """The tense of a period reported on ("January-June", "the June quarter"): past, unless
-    the clause before it speaks of the future."""
-    return lambda: 1 if tense(doc, m.start()) == 1 else -1
+    its clause speaks of the future."""
+    return lambda: 1 if tense(doc, m.start(), ctx, m.end()) == 1 else -1
 
 
 def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     m1, m2 = P.month_number(g["m1"]), P.month_number(g["m2"])
-    y = _year(g, ctx, m2, _done(doc, m))
+    y = _year(g, ctx, m2, _done(doc, m, ctx))
     if y is None:
         return None
     span = P.month_span(y - (m1 > m2), m1, m2, y)
@@ -137,8 +145,12 @@ def _edge(g: dict, ctx: P.Ctx):
     return P.edge(span, g["edge"].lower()) if span else None
 
 
-def _future(doc: Doc, start: int, end: int) -> bool:
+def _future(doc: Doc, start: int, end: int, ctx: P.Ctx) -> bool:
     """Whether the clause around a date speaks of the future ("will meet on Friday")."""
+    if ctx.parsed is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end)
+        if found is not None:
+            return found == 1
     clause = _clause_before(doc, start)
     if len(clause.split()) < 2:
         _, hi = doc.sentence_span(doc.sentence_of(start))
@@ -155,17 +167,22 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     rel = (g.get("rel") or "").lower()
     if target == ref.weekday() and rel not in ("last", "next"):
         return P.day(ref)
-    if rel == "next" or rel != "last" and _future(doc, m.start(), m.end()):
+    if rel == "next" or rel != "last" and _future(doc, m.start(), m.end(), ctx):
         return P.day(ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7))
     return P.day(ref - dt.timedelta(days=(ref.weekday() - target) % 7 or 7))
 
 
 def _within(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
-    """ "In 10 years": the ten years to come, or past ones after "the first time", "highest"."""
+    """ "In 10 years": the ten years to come; the past ones in a clause of the past ("exports
+    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a time
+    allowed or taken (a duration), not a date."""
+    if g["w"].lower() == "within":
+        return SKIP
     lo, _ = doc.sentence_span(doc.sentence_of(m.start()))
-    back = _LOOKING_BACK.search(doc.text[max(lo, m.start() - 60) : m.start()])
+    back = _LOOKING_BACK.search(doc.text[max(lo, m.start() - 60) : m.start()]) is not None
+    back = back or tense(doc, m.start(), ctx, m.end(), nouns=True) == -1
     n = P.number(g["n"])
-    return P.stretch(n, g["u"], back is None, ctx) if n else None
+    return P.stretch(n, g["u"], not back, ctx) if n else None
 
 
 def _same_period(g: dict, ctx: P.Ctx, m: re.Match):
@@ -201,6 +218,18 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     return P.month_span(y, 1, n) if y and n <= 12 else None
 
 
+def _shift(rel: str) -> int:
+    """How many units "this", "next", "the past" move from the reference."""
+    return _SHIFT[re.sub(r"^the\s+(?=next|last|past|coming)", "", rel.lower())]
+
+
+def _mid_month(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "mid-July": the middle of the month."""
+    mo = P.month_number(g["m"])
+    y = _year(g, ctx, mo, lambda: tense(doc, m.start(), ctx, m.end()))
+    return P.edge(P.month_span(y, mo), "middle") if y else None
+
+
 def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     """The span of time of one expression (None where it cannot be fixed), or SKIP."""
     if kind == "month_range":
@@ -210,7 +239,7 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         return P.month_span(y, P.month_number(g["m"])) if y else None
     if kind == "month_quarter":
         em = P.month_number(g["em"])
-        y = P.nearest_year(em, ctx, _done(doc, m))
+        y = P.nearest_year(em, ctx, _done(doc, m, ctx))
         first = P.add_months(dt.date(y, em, 1), -2) if y else None
         return P.month_span(first.year, first.month, em, y) if y else None
     if kind == "year_range":
@@ -231,7 +260,12 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         "prev_year": lambda: P.year_before(ctx),
         "anaphor": lambda: _anaphor(g, ctx),
         "weekend": lambda: P.weekend(g["rel"].lower(), ctx),
-        "relative": lambda: P.relative_unit(g["unit"], _SHIFT[g["rel"].lower()], ctx),
+        "relative": lambda: P.relative_unit(g["unit"], _shift(g["rel"]), ctx),
+        "the_year": lambda: P.relative_unit("year", 0, ctx),
+        "decade": lambda: P.Span(
+            dt.date(int(g["y"]), 1, 1), dt.date(int(g["y"]) + 9, 12, 31), "year"
+        ),
+        "mid_month": lambda: _mid_month(g, ctx, doc, m),
         "weekday": lambda: _weekday(g, ctx, doc, m),
         "year": lambda: P.year_span(int(g["y"])),
     }
@@ -239,18 +273,22 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
 
 
 _PRECISION = {"relative_day": "day", "weekday": "day", "year": "year", "year_range": "year",
-              "hq": "quarter", "part": "quarter", "relative": "year"}  # fmt: skip
+              "hq": "quarter", "part": "quarter", "relative": "year", "the_year": "year",
+              "mid_month": "day", "time": "minute"}  # fmt: skip
 
 
 def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc):
     """(iso, precision, span) of one date expression, or SKIP."""
     g = m.groupdict()
+    if kind == "time":
+        return None, "minute", None  # its day and zone are read with its sentence (see dates)
     if kind in ("day", "day_range", "month"):
-        return _day_like(kind, g, ctx, lambda: tense(doc, m.start()))
+        return _day_like(kind, g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
     if kind == "relative_day":
         if ctx.ref is None or not ctx.ref_is_day:
             return None, "day", None
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        said = re.sub(r"\s+", " ", g["rel"].lower())
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(said, 0)
         return (ctx.ref + dt.timedelta(days=shift)).isoformat(), "day", None
     span = _span(kind, g, ctx, doc, m)
     if span is SKIP:
@@ -260,3 +298,37 @@ def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc):
         precision = unit if unit in ("year", "month", "week", "day") else _PRECISION.get(kind)
         return None, precision or "month", None
     return span.iso(), span.precision, span
+
+
+def clock_time(m: re.Match, day: dt.date, local_zone: str | None) -> str:
+    """ "7:30 p.m. Moscow time" on a day -> "2024-03-05T19:30+03:00": the hour on the 24-hour
+    clock, with the offset of its zone on that day (the zone named, else the place's own;
+    none when neither is known)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from ...constants import TIME_ZONES
+    from ...reading.gazetteer import time_zone
+
+    g = m.groupdict()
+    hour, minute = int(g["h"] or g["h2"]), int(g["mi"] or g["mi2"] or 0)
+    if g["ap"]:
+        pm = g["ap"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    when = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if g["city"]:
+        zone = local_zone if g["city"] == "local" else time_zone(g["city"])
+    else:
+        zone = TIME_ZONES.get(g["zone"]) if g["zone"] else local_zone
+    if zone is None or hour > 23:
+        return when
+    if zone == "UTC":
+        return when + "Z"
+    try:
+        offset = ZoneInfo(zone).utcoffset(dt.datetime(day.year, day.month, day.day, hour, minute))
+    except (ZoneInfoNotFoundError, ValueError):
+        return when
+    sign, minutes = (
+        ("-" if offset < dt.timedelta(0) else "+"),
+        abs(offset) // dt.timedelta(minutes=1),
+    )
+    return f"{when}{sign}{minutes // 60:02d}:{minutes % 60:02d}"

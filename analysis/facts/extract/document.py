@@ -160,6 +160,21 @@ class Doc:
         named = {m["entity"] for m in kept}
         self.entities = {n: t for n, t in self.entities.items() if n in named or n not in alias}
 
+    def drop(self, names: set[str]) -> None:
+        """These entities and every mention of them, gone (words taken for names wrongly)."""
+        if not names:
+            return
+        self.mentions = [m for m in self.mentions if m["entity"] not in names]
+        self.entities = {n: t for n, t in self.entities.items() if n not in names}
+        self._keys = {(m["entity"], m["start"], m["end"]) for m in self.mentions}
+        self._direct = bytearray(len(self.text))
+        self._any = bytearray(len(self.text))
+        for m in self.mentions:
+            self._any[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
+            if not m["is_indirect"]:
+                self._direct[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
+        self._snapshot = None
+
     def subjects(self) -> list[tuple[int, int]] | None:
         """The spans of the parse's sentence subjects (text offsets, in order: "Deputy Minister
         ... Nino Kapanadze" in "... Nino Kapanadze noted"); None without a parse."""

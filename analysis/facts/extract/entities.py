@@ -11,6 +11,7 @@ from ...constants import (
     MONTHS,
     NAME,
     ORG_HEADS,
+    PLACE_KINDS,
     SENTENCE_STARTERS,
     SPEECH,
     SPEECH_WORDS,
@@ -20,7 +21,8 @@ from ...constants import (
 )
 from ...reading.gazetteer import Gazetteer, gazetteer
 from .document import Doc, Scan, _first_words, _head
-from .model import join_acronyms, model_entities
+from .entity_types import drop_unlikely, places_missed
+from .model import FACILITY, join_acronyms, model_entities, names_a_currency
 
 if TYPE_CHECKING:
     pass
@@ -29,10 +31,13 @@ if TYPE_CHECKING:
 
 _CAP = r"[A-Z][\w'’&.-]*"
 _CONNECT = r"(?:of|for|and|on|in|de|the)"
-# a name after a title: two to four capitalised words, none of them a weekday or a month
+_SP = r"[^\S\n]+"  # a name does not run over a line break
+# a name after a title: two to four capitalised words ("Al-Sabti", "Jun-ho" among them), none
+# of them a weekday or a month
 _NOT_DATE = "(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)"
-_TITLED_NAME = rf"[A-Z][a-z’'-]+(?:\s+{_NOT_DATE}[A-Z][a-z’'-]+){{1,3}}"
-CAP_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*")
+_WORD = r"(?:[A-Z][a-z’']*(?:-[A-Za-z][a-z’']+)+|[A-Z][a-z’']+)"
+_TITLED_NAME = rf"{_WORD}(?:\s+{_NOT_DATE}{_WORD}){{1,3}}"
+CAP_SPAN = re.compile(rf"{_CAP}(?:(?:{_SP}{_CONNECT})*{_SP}{_CAP})*")
 
 
 @cache
@@ -114,24 +119,85 @@ def find_entities(doc: Doc) -> None:
     words, gazetteer names, later mentions by surname, documents, acronyms, meetings."""
     g = gazetteer()
     found = scans()
+    _whole_gazetteer_names(doc, g, found)
     _titled_people(doc, g, found)
     _country_titles(doc, found)
     if doc.parsed is not None:  # the model's names, where the rules above named nothing
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
+    for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
+        if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
+            m.start(), m.end()
+        ):
+            doc.add_mention(m.group(), "LOC", m.start(), m.end())
     _organisations(doc, g)
-    for m in doc.scan(found["gazetteer name"]):
-        canonical, etype = g.names[m.group()]
-        doc.add_mention(canonical, etype, m.start(), m.end())
+    places_missed(doc)
     # later mentions of a person by full name or surname
     for person in [n for n, t in doc.entities.items() if t == "PERSON" and " of " not in n]:
         surname = person.split()[-1]
         for m in doc.scan(_person_scan(person, surname)):
             if not doc.taken(m.start(), m.end()):
                 doc.add_mention(person, "PERSON", m.start(), m.end())
+    for m in doc.scan(found["initial and surname"], doc.body_start):
+        if not doc.taken(m.start(), m.end()):  # "B.Dorj"
+            doc.add_mention(m.group(), "PERSON", m.start(), m.end())
     _documents(doc, found)
     join_acronyms(doc)
     _meetings(doc, found)
+    drop_unlikely(doc)
+
+
+_NAME_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*{_SP}(?:(?:of|for|de|the){_SP})*)+$")
+_NAME_AFTER = re.compile(rf"{_SP}(?P<word>[A-Z][\w'’.-]*)")
+_HYPHENED = re.compile(r"\s?-\s?[A-Z]")
+_HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
+_KIND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(PLACE_KINDS) + r")\b")
+
+
+def _joined_before(before: str) -> bool | None:
+    """Whether the capitalised words before a name make one name with it ("Bank of China",
+    "Bursa Malaysia"): True; a title ("Minister of Transport of Kazakhstan"): None; none, or
+    a sentence's first word ("In China"): False."""
+    chain = _NAME_BEFORE.search(before)
+    if chain is None:
+        return False
+    words = chain.group().split()
+    if len(words) == 1 and words[0] in SENTENCE_STARTERS:
+        return False
+    if set(words) & ORG_HEADS:
+        return True
+    return None if any(chain.group().startswith(t) for t in TITLES) else True
+
+
+def _whole_gazetteer_names(doc: Doc, g, found) -> None:
+    """Gazetteer names that stand alone, before any other pass: no other capitalised word
+    joins them (so "Bosnia and Herzegovina" is one name, and "China" in "China Road and
+    Bridge Corporation" none; a title may follow: "Kazakhstan President"), nor a currency
+    ("U.S. dollars"). A city with a kind of place after it names that place: "Tashkent
+    region"."""
+    text = doc.text
+    free = {*SENTENCE_STARTERS, *WEEKDAYS, *MONTHS} | {t.split()[0] for t in TITLES}
+    for m in doc.scan(found["gazetteer name"], doc.body_start):
+        start, end = m.start(), m.end()
+        before = _joined_before(text[max(0, start - 80) : start])
+        if before:
+            continue
+        joined = _NAME_AFTER.match(text, end)  # (after a title, a person's name may follow)
+        if before is False and joined and joined.group("word") not in free:
+            continue
+        if (
+            names_a_currency(text, end)
+            or _HYPHENED.match(text, end)
+            or _HYPHENED_BEFORE.search(text, max(0, start - 2), start)
+        ):
+            continue  # "Navoi-Karshi": a route or a compound name, the model's to read
+        if doc.taken(start, end):
+            continue
+        canonical, etype = g.names[m.group()]
+        kind = _KIND_AFTER.match(text, end)
+        if kind and etype == "GPE" and canonical not in g.countries:
+            canonical, end = f"{canonical}{kind.group()}", kind.end()
+        doc.add_mention(canonical, etype, start, end)
 
 
 def _titled_people(doc: Doc, g, found) -> None:
@@ -167,7 +233,7 @@ def _titled_people(doc: Doc, g, found) -> None:
 def _country_titles(doc: Doc, found) -> None:
     """Titles of a country with no name: "the President of Kazakhstan"."""
     for m in doc.scan(found["title of a country"]):
-        if m.start() < doc.body_start or doc.taken(m.start(), m.end()):
+        if m.start() < doc.body_start or doc.taken(m.start(), m.start("c")):
             continue
         person = f"{m.group('t')} of {m.group('c')}"
         doc.add_mention(person, "PERSON", m.start(), m.end())
@@ -216,6 +282,8 @@ def _organisations(doc: Doc, g) -> None:
         base = m.start() + (lead.end() if lead else 0)
         for org in _split_org(core, g):
             at = doc.text.find(org, base)
+            if " " not in org and org in ORG_HEADS:
+                continue  # "Union" alone: a head word, no name
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
 
@@ -270,5 +338,11 @@ def scans() -> dict[str, Scan]:
             _first_words(names),
         ),
         "document": Scan(_DOCUMENT, _head("an?", "the")),
+        "facility": Scan(
+            re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ -]{_WORD})*)(?:\s*-\s*\d+)?"
+                       + FACILITY.pattern), _head(r"[A-Z]\w*"),
+        ),
+        "initial and surname": Scan(re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]{2,}\b(?![.-]\w)"),
+                                    _head(r"[A-Z]")),
         "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
     }  # fmt: skip

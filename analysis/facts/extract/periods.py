@@ -50,6 +50,8 @@ class Ctx:
     year: int | None  # its year (or the year inferred when no day is known)
     ref_is_day: bool  # the reference day is known (given), not inferred
     last: Span | None = None  # the last period the text named
+    parsed: object = None  # the parse of the body, to read the tense of a date's clause
+    base: int = 0  # where the parsed body starts in the text
 
 
 def _add_years(d: dt.date, years: int) -> dt.date:
@@ -89,7 +91,8 @@ def day(d: dt.date) -> Span:
 
 
 def month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".")]
+    name = name.rstrip(".")
+    return MONTHS.get(name) or MONTHS[name.capitalize()]
 
 
 def number(word: str) -> int | None:
@@ -135,9 +138,17 @@ def edge(span: Span, which: str) -> Span:
 
 
 def relative_unit(unit: str, shift: int, ctx: Ctx) -> Span | None:
-    """This, last or next year, quarter, month or week, from the reference date."""
+    """This, last or next year, quarter, month or week, from the reference date; this decade
+    (the 2020s), the next or the past one (the ten years from the reference year on, or up
+    to it)."""
     if unit == "year":
         return year_span(ctx.year + shift) if ctx.year else None
+    if unit == "decade":
+        if not ctx.year:
+            return None
+        first = ctx.year // 10 * 10 if shift == 0 else min(ctx.year, ctx.year + 10 * shift)
+        last = first + 9 if shift == 0 else first + 10
+        return Span(dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
     if ctx.ref is None or not ctx.ref_is_day and unit == "week":
         return None
     ref = ctx.ref
@@ -179,8 +190,12 @@ def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
         return Span(dt.date(a, 1, 1), dt.date(b, 12, 31), "year")
     if not ctx.ref_is_day:
         return None
-    if unit.startswith("month"):
-        a, b = sorted((add_months(ref, sign * n), add_months(ref, 0)))
+    if unit.startswith("month"):  # the past N months are the N whole months before this one
+        a, b = (
+            (add_months(ref, -n), add_months(ref, -1))
+            if sign < 0
+            else (add_months(ref, 0), add_months(ref, n))
+        )
         return Span(a, _month_end(b), "month")
     days = n * (7 if unit.startswith("week") else 1)
     a, b = sorted((ref, ref + dt.timedelta(days=sign * days)))

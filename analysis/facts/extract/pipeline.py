@@ -8,8 +8,10 @@ stage to that; the tests run it so).
 
 What each `Doc` field holds (besides its text, sentences, article and reference date):
 
-- `dates`: every date expression (`DateMention`), resolved to ISO 8601;
-- `year_inferred`: (year, how) when no date gave the year, else None;
+- `dates`: every date expression (`DateMention`), resolved to ISO 8601, with how its year is
+  known; read again once the parse can tell each date's tense ("date tenses");
+- `year_inferred`: (year, how) when no publication date gave the year and the text did, else
+  None (returned, never written into the article's metadata);
 - `parsed`: spaCy's parse of the body, or None (no model, or a long text);
 - `mentions`, `entities`, `roles`: names and references, their entities and people's roles;
 - `quotes`, `quote_spans`: direct and reported quotations, and the direct ones' spans;
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .dates import dates_with_inferred_year
+from .dates import dates_by_tense, dates_with_inferred_year
 from .document import Doc
 from .entities import dateline_mentions, find_entities
 from .events import find_events
@@ -62,7 +64,7 @@ def stage(name: str, *, needs: Sequence[str] = (), writes: Sequence[str] = ()):
 
 @stage(
     "dates",
-    needs=("text", "sentences", "reference"),
+    needs=("text", "sentences", "reference", "article"),
     writes=("dates", "reference", "year_inferred"),
 )
 def _dates(doc: Doc) -> Doc:
@@ -73,6 +75,14 @@ def _dates(doc: Doc) -> Doc:
 @stage("parse", needs=("text",), writes=("parsed",))
 def _parse(doc: Doc) -> Doc:
     doc.parsed = parse(doc)
+    return doc
+
+
+@stage("date tenses", needs=("dates", "parsed", "reference", "article"), writes=("dates",))
+def _date_tenses(doc: Doc) -> Doc:
+    """The dates whose place in time depends on their clause's tense ("on Thursday", "in
+    March"), read again with the parse."""
+    doc.dates = dates_by_tense(doc)
     return doc
 
 
@@ -106,7 +116,7 @@ def _first_person(doc: Doc) -> Doc:
     return doc
 
 
-@stage("quantities", needs=("dates",), writes=("quantities",))
+@stage("quantities", needs=("dates", "parsed", "mentions", "entities"), writes=("quantities",))
 def _quantities(doc: Doc) -> Doc:
     doc.quantities = find_quantities(doc, doc.dates)
     return doc
@@ -125,8 +135,8 @@ def _sources(doc: Doc) -> Doc:
 
 
 PIPELINE: tuple[Stage, ...] = (
-    _dates, _parse, _dateline, _entities, _references, _quotes, _first_person, _quantities,
-    _events, _sources,
+    _dates, _parse, _date_tenses, _dateline, _entities, _references, _quotes, _first_person,
+    _quantities, _events, _sources,
 )  # fmt: skip
 
 

@@ -1,0 +1,139 @@
+"""The tense of the clause a date belongs to, from the dependency parse.
+
+A date the text leaves incomplete ("on Thursday", "in March", "by December") is placed by the
+time of the clause it belongs to: "the council will vote on the plan on Thursday" is the
+next Thursday, "the bank announced it on Thursday" the last. The parse finds that clause's
+verb (the date's head, or the head of the noun it qualifies) and reads its tense:
+
+- future: "will", "shall", "'ll" (and the modals "would", "could", "may", "might", "should"
+  before a plain verb: what may happen is still to come); an infinitive under a verb or
+  adjective of planning ("plans to", "is due to", "is expected to"); the present, simple or
+  progressive ("meets on Sunday", "is meeting on Sunday"): wire copy speaks of the coming days
+  so; an adjective of possibility ("more storms were likely through October");
+- past: the past tense, a perfect ("has risen", "had fallen"), a past passive ("was signed").
+
+`clause_tense(parsed, base, start)` gives 1 (future), -1 (past) or None (no verb found: the
+caller falls back to the words of the clause).
+"""
+
+from __future__ import annotations
+
+from ...constants import MODALITY, SAME_TIME_VERBS, verb_forms
+
+_WILL = {"will", "shall", "'ll", "wo"}
+_MAY = MODALITY["possible_auxiliaries"] - {"must", "can"}
+# what makes the infinitive after it a thing to come ("plans to", "is due to"); not the
+# verbs of starting or going on ("began to fall on Monday" is past)
+_PLANNING = (MODALITY["planned_verbs"] | MODALITY["planned_adjectives"]) - {
+    "begin", "start", "continue", "move", "try", "attempt", "commit", "undertake", "resolve",
+    "to", "about", "ready", "bound"}  # fmt: skip
+_PLANNING_FORMS = frozenset(f for w in _PLANNING for f in verb_forms(w)) | _PLANNING
+_BE = {"is", "are", "was", "were", "be", "been", "am", "'s", "'re"}
+_SAME_TIME = frozenset(f for w in SAME_TIME_VERBS for f in verb_forms(w))
+_POSSIBLE = MODALITY["possible_adjectives"]
+_PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "'ve"}
+
+
+def _date_root(parsed, base: int, start: int, end: int):
+    """The root token of the date's words in the parse."""
+    a, b = start - base, end - base
+    if a < 0 or b > len(parsed.text) or a >= b:
+        return None
+    span = parsed.char_span(a, b, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _verb_of_date(root):
+    """The verb the date hangs on (through a preposition, an adverb or an adjective: "signed
+    on Monday", "by late Friday", "likely through October"), and whether it hangs on a noun
+    of that verb's clause instead ("the summit Friday", "March shipments")."""
+    head, on_a_noun = root.head, False
+    for _ in range(8):
+        if head is root or head.head is head and not _is_verb(head):
+            return None, on_a_noun
+        if _is_verb(head):
+            return head, on_a_noun
+        if head.tag_.startswith("JJ") and head.lower_ in _POSSIBLE | _PLANNING_FORMS:
+            return head, on_a_noun  # "were likely through October"
+        if head.tag_.startswith(("NN", "PRP", "CD")):
+            on_a_noun = True
+        root, head = head, head.head
+    return None, on_a_noun
+
+
+def _is_verb(tok) -> bool:
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token belongs to (itself, or up its heads)."""
+    for _ in range(12):
+        if _is_verb(tok):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _tense(verb, depth: int = 0) -> int | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _WILL:
+        return 1
+    if words & _MAY and not words & {"have"}:
+        return 1
+    if any(c.dep_ == "acomp" and c.lower_ in _POSSIBLE for c in verb.children):
+        return 1
+    if words & _PAST_AUX or verb.tag_ == "VBD":
+        return -1 if not (verb.lower_ in _BE and _planned_after(verb)) else 1
+    if verb.tag_ == "VBN" and not words:  # a participle hanging on a noun: "signed in May"
+        return -1
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
+        return 1
+    if verb.tag_ == "VB" and "to" in words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        head = verb.head  # an infinitive: still to come, unless "began to", "failed to"
+        if head is verb or depth > 3:
+            return None
+        if head.lower_ not in _SAME_TIME:
+            return 1
+        governing = _clause_verb(head)
+        return _tense(governing, depth + 1) if governing is not None else None
+    return None
+
+
+def _marked_future(verb) -> bool:
+    """Whether a verb's future is said by a word ("will", "could", "plans to"), not by the
+    present tense alone."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(words & (_WILL | _MAY)) or verb.head.lower_ in _PLANNING_FORMS
+
+
+def _planned_after(verb) -> bool:
+    """ "was due to", "were set to": a past "be" with a word of planning after it."""
+    return any(
+        c.lower_ in _PLANNING_FORMS and c.dep_ in ("acomp", "attr", "xcomp") for c in verb.children
+    )
+
+
+def clause_tense(
+    parsed, base: int, start: int, end: int, through_nouns: bool = False
+) -> int | None:
+    """1 where the clause of the date at `start`-`end` speaks of the future, -1 of the past,
+    None where the parse gives no verb the date hangs on (`through_nouns`: a date of a noun
+    takes its clause's tense, whatever it is: "sales in eight months were 4% higher")."""
+    root = _date_root(parsed, base, start, end)
+    if root is None:
+        return None
+    verb, on_a_noun = _verb_of_date(root)
+    if verb is None:
+        return None
+    if verb.tag_.startswith("JJ"):
+        return 1
+    found = _tense(verb)
+    # a date of a noun ("the decision on Thursday") takes only a future the clause says
+    # outright ("will announce its decision on Thursday"); a past or present verb may speak
+    # of another time than the noun's ("contracts for March shipment fell")
+    if through_nouns or not on_a_noun or found == 1 and _marked_future(verb):
+        return found
+    return None
