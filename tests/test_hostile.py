@@ -196,6 +196,7 @@ def test_a_device_is_refused_before_it_is_read(tmp_path, capsys, device):
              names=device, says="is a character device, not a text file")  # fmt: skip
 
 
+@pytest.mark.slow  # a second process
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     fifo = tmp_path / "story.txt"
     os.mkfifo(fifo)
@@ -319,6 +320,7 @@ def test_nothing_is_written_inside_data_raw(command, capsys):
 # ---- charts of stories with nothing to draw ------------------------------------------------
 
 
+@pytest.mark.slow  # every chart rendered
 @pytest.mark.parametrize(
     "text",
     [
@@ -354,6 +356,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow  # a second process, and a rendering process
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to see the worker")
 def test_the_rendering_worker_dies_with_its_parent_even_mid_render():
     # the parent sends the worker a figure whose layout takes minutes (a title of 300,000
@@ -386,6 +389,7 @@ def test_the_rendering_worker_dies_with_its_parent_even_mid_render():
             os.kill(worker, 9)
 
 
+@pytest.mark.slow  # a rendering process started
 def test_the_rendering_worker_says_nothing_when_its_input_is_cut_short():
     # its caller ended in the middle of sending a figure: the worker ends quietly
     half = pickle.dumps((0, b"x" * 10_000))[:5_000]

@@ -4,6 +4,7 @@ Each gives its tables, or one InputError line naming the file; never another exc
 import datetime as dt
 import uuid
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -96,6 +97,7 @@ def _write(tmp_path, kind, data):
     return story, file
 
 
+@pytest.mark.slow  # every table of generated files
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
 @given(meta=META)
@@ -109,6 +111,7 @@ def test_any_metadata_file_gives_tables_or_one_line(tmp_path, meta):
         assert all(isinstance(s, str) for s in a.meta["sources"])
 
 
+@pytest.mark.slow  # every table of generated files
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
 @given(facts=FACTS)
@@ -135,6 +138,7 @@ PATHOLOGICAL = st.one_of(
 )
 
 
+@pytest.mark.slow  # every table of generated texts
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
 @given(text=PATHOLOGICAL)
