@@ -133,11 +133,24 @@ def parse(doc: Doc):
     # the article's own sentences (a headline line, each paragraph) are the parse's: it would
     # run a headline into the first sentence of the body
     starts = {s - base for _, s, _ in doc.sentences if s >= base}
-    for tok in parsed[1:]:
-        tok.is_sent_start = tok.idx in starts
+    _set_sentence_starts(parsed, starts)
     for _, component in nlp.pipeline:
         parsed = component(parsed)
     return parsed
+
+
+def _set_sentence_starts(parsed, starts: set[int]) -> None:
+    """Mark the tokens at `starts` (and only those, the first token aside) as sentence starts,
+    in one call: setting `is_sent_start` token by token checks the whole document for a parse
+    each time (20,000 tokens in one sentence: 9 s)."""
+    import numpy as np
+    from spacy.attrs import SENT_START
+
+    if len(parsed) < 2:
+        return
+    values = np.array([1 if t.idx in starts else -1 for t in parsed], dtype=np.int64)
+    values[0] = parsed.to_array([SENT_START])[0]  # (the first token as it is)
+    parsed.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
 
 
 # spaCy's tokenizer takes prefixes and suffixes off a chunk without white space one at a
