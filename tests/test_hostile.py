@@ -264,7 +264,7 @@ def test_out_that_cannot_be_a_folder_is_refused(tmp_path, capsys):
     a_file.write_text("kept", encoding="utf-8")
     for out, says in [
         (a_file, "exists and is not a folder; choose a folder for --out"),
-        (a_file / "under", f"cannot be made: {a_file} is not a folder"),
+        (a_file / "under", f"cannot be made ({a_file} is not a folder)"),
     ]:
         assert main(["tables", "--out", str(out)]) == 2
         err = capsys.readouterr().err.splitlines()

@@ -136,11 +136,10 @@ def write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
 
 def check_out(out: str | Path, option: str = "--out") -> Path:
     """The output folder, refused (InputError) before anything is built or written when it
-    cannot be one: inside data/raw/, an existing file or device (/dev/null), or under a file
-    or a folder that cannot be written to."""
+    cannot be one: inside data/raw/, an existing file or device (/dev/null), or a folder that
+    cannot be made (it is made and removed again to find out) or written to."""
     out = Path(out)
-    resolved = out.resolve()
-    if resolved.is_relative_to(paths.RAW.resolve()):
+    if out.resolve().is_relative_to(paths.RAW.resolve()):
         raise InputError(
             out, f"is inside data/raw/, which code never writes to; choose another {option}"
         )
@@ -148,13 +147,8 @@ def check_out(out: str | Path, option: str = "--out") -> Path:
         raise InputError(out, f"exists and is not a folder; choose a folder for {option}")
     if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
         raise InputError(out, f"is a folder that cannot be written to; choose another {option}")
-    above = resolved.parent
-    while not above.exists():
-        above = above.parent
-    if not above.is_dir():
-        raise InputError(out, f"cannot be made: {above} is not a folder; choose another {option}")
-    if not os.access(above, os.W_OK | os.X_OK) and not out.is_dir():
-        raise InputError(out, f"cannot be made: {above} is not writable; choose another {option}")
+    if not out.exists():
+        _remove(_make(out, option))
     return out
 
 
@@ -162,7 +156,14 @@ def make_out(out: str | Path, option: str = "--out") -> Path:
     """Make the output folder (after `check_out`); if it cannot be made, an InputError, and
     the folders made on the way are removed again."""
     out = check_out(out, option)
-    made = []
+    _make(out, option)
+    return out
+
+
+def _make(out: Path, option: str) -> list[Path]:
+    """Make `out` and the folders above it that are missing; return those made. If one cannot
+    be made, those made are removed and an InputError says why."""
+    made: list[Path] = []
     for folder in [*reversed(out.absolute().parents), out.absolute()]:
         if folder.is_dir():
             continue
@@ -171,16 +172,20 @@ def make_out(out: str | Path, option: str = "--out") -> Path:
         except FileExistsError:
             if folder.is_dir():
                 continue
-            err = f"{folder} exists and is not a folder"
+            err = f"{folder} is not a folder"
         except OSError as exc:
             err = exc.strerror
         else:
             made.append(folder)
             continue
-        for m in reversed(made):
-            try:
-                m.rmdir()
-            except OSError:
-                pass
+        _remove(made)
         raise InputError(out, f"cannot be made ({err}); choose another {option}")
-    return out
+    return made
+
+
+def _remove(made: list[Path]) -> None:
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:  # (something else wrote into it meanwhile: it stays)
+            pass
