@@ -73,6 +73,26 @@ DATA_VERB_FORMS: tuple[str, ...] = tuple(
     f for lemma in _W["data_verbs"] for f in _reported_forms(lemma)
 )
 AUDIENCES: tuple[str, ...] = tuple(_W["audiences"])
+AUDIENCE_VERBS: tuple[str, ...] = tuple(_W["audience_verbs"])
+# "noted the importance of ...": verb form -> the particle its object follows ("" for none)
+TOPIC_FORMS: dict[str, frozenset[str]] = {}
+for _lemma in _W["topic_verbs"]:
+    for _form in verb_forms(_lemma):
+        _verb, _, _particle = _form.partition(" ")
+        TOPIC_FORMS[_verb] = TOPIC_FORMS.get(_verb, frozenset()) | {_particle}
+# "called it an ...", "describing it as ...": the verbs that put quoted words in a mouth
+NAMING_FORMS = frozenset(f for lemma in _W["naming_verbs"] for f in verb_forms(lemma))
+CREDIT_CUES = frozenset(_W["credit_cues"])
+DATA_NOUNS = frozenset(_W["data_nouns"])
+EXPECT_FORMS = frozenset(f for lemma in _W["expectation_verbs"] for f in verb_forms(lemma))
+FINDING_FORMS = frozenset(f for lemma in _W["finding_verbs"] for f in verb_forms(lemma))
+QUOTING_FORMS = frozenset(f for lemma in _W["quoting_verbs"] for f in verb_forms(lemma))
+MEDIA_NOUNS = frozenset(_W["media_nouns"])
+IMAGERY_NOUNS = frozenset(_W["imagery_nouns"])
+MEETING_NOUNS = frozenset(_W["meeting_nouns"])
+OCCASION_PREPOSITIONS = frozenset(_W["occasion_prepositions"])
+BODY_NOUNS = frozenset(_W["body_nouns"])
+PART_NOUNS = frozenset(_W["part_nouns"])
 # the verbs of an attribution to a source ("the ministry reported", "data showed")
 SOURCE_VERBS: tuple[str, ...] = (
     tuple(
