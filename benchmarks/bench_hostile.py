@@ -249,7 +249,7 @@ def main() -> None:
             finally:
                 if cleanup is not None and not existed:
                     shutil.rmtree(cleanup, ignore_errors=True)
-            line = line.replace(tmp, "TMP")
+            line = line.replace(tmp, "TMP").replace(str(ROOT), ".")
             rows.append({"input": name, "command": argv[0], "status": status,
                          "seconds": f"{seconds:.1f}", "message": line})  # fmt: skip
             print(f"| {name} | {argv[0]} | {status} | {seconds:.1f} | {line.replace('|', '/')} |",
