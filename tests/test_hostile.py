@@ -501,3 +501,12 @@ def test_a_long_article_is_charted_with_readable_ticks_and_the_first_40_events(t
     dispersion = charts.draw("dispersion", t).figure.axes[0]
     assert not dispersion.collections  # 2,500 sentence starts would be a grey wall
     assert "grey lines" not in dispersion.get_xlabel()
+
+
+def test_a_word_repeated_next_to_itself_has_its_ngram_scores(tmp_path):
+    # in a story of those four words alone, NLTK's trigram table has a negative cell: its
+    # likelihood ratio failed (a math domain error)
+    t = analysis.load(_story(tmp_path, text="Ha ha ha ha!\n"))
+    ngrams = t.ngrams.set_index("ngram")
+    assert ngrams.loc["ha ha", "count"] == 3 and ngrams.loc["ha ha ha", "count"] == 2
+    assert ngrams["log_likelihood"].notna().all() and (ngrams["log_likelihood"] >= 0).all()
