@@ -239,6 +239,14 @@ TEXT = "ZÜRICH - Le ministère a déclaré que 75 péniches sont passées à l'
          "is most likely Windows-1252 (Western European)"),
         ("Министр заявил, что переговоры продолжатся.".encode("cp1251"),
          "is most likely Windows-1251 (Cyrillic)"),
+        # words of one accented letter alone ("à", "é") are no sign of Cyrillic
+        ("LYON - Le maire est arrivé à Paris à midi et a parlé à la presse.".encode("latin-1"),
+         "is most likely Latin-1"),
+        ("LISBOA - O porto é novo e a ponte é velha; é o que disse à imprensa.".encode("latin-1"),
+         "is most likely Latin-1"),
+        # an English story quoting one Cyrillic word
+        ("KYIV - The minister said the word was «Привіт» and left.".encode("cp1251"),
+         "is most likely Windows-1251 (Cyrillic)"),
     ],
 )  # fmt: skip
 def test_a_file_in_another_encoding_is_told_which_and_how_to_convert(tmp_path, data, says):

@@ -3,7 +3,8 @@
 Two small tests on the bytes, no language model: UTF-16 (a byte-order mark, or one byte of every
 pair taking only a few values: NUL for ASCII letters, 0x04 for Cyrillic ones), and, for a single-byte encoding, Cyrillic
 (Windows-1251: most letters are bytes 0xC0-0xFF, whole words of them) against Western European
-(Latin-1 and Windows-1252: an accented letter here and there inside words of ASCII letters).
+(Latin-1 and Windows-1252: an accented letter here and there inside words of ASCII letters, or
+alone, as French "à").
 Windows-1252 is told from Latin-1 by the bytes 0x80-0x9F, which are printable there (curly
 quotes, dashes, the euro sign) and control characters in Latin-1. The names are iconv's.
 """
@@ -66,8 +67,10 @@ def single_byte(data: bytes) -> str:
     words = re.findall(rb"[A-Za-z\xc0-\xff]+", sample)
     high = [w for w in words if re.search(rb"[\xc0-\xff]", w)]
     # Cyrillic words are all high bytes ("\xcc\xe8\xed\xf1\xea" is Minsk); a Western accented
-    # letter sits among ASCII ones ("minist\xe8re")
-    cyrillic = sum(not re.search(rb"[A-Za-z]", w) for w in high)
-    if high and cyrillic > len(high) / 2:
+    # letter sits among ASCII ones ("minist\xe8re"). A word of one letter says neither: "\xe0"
+    # is French "à" as often as Russian "а"
+    cyrillic = sum(len(w) > 1 and not re.search(rb"[A-Za-z]", w) for w in high)
+    western = sum(bool(re.search(rb"[A-Za-z]", w)) for w in high)
+    if cyrillic > western:
         return "CP1251"
     return "CP1252" if re.search(rb"[\x80-\x9f]", sample) else "LATIN1"
