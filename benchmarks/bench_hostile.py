@@ -15,8 +15,8 @@ everything it started and reported as such. Two tables are printed:
   punctuation alone, nested brackets);
 - input that must be refused in one line with exit status 2: dates out of range, metadata and
   facts files of the wrong shape, YAML aliases that would expand to billions of strings,
-  devices and a FIFO as the article, an `--out` that cannot be a folder, UTF-16 and Latin-1
-  files.
+  devices and a FIFO as the article, a FIFO as its metadata file, an `--out` that cannot be a
+  folder, UTF-16 and Latin-1 files.
 
 Writes benchmarks/results/hostile.csv (input, command, status, seconds, message).
 """
@@ -78,9 +78,9 @@ STORY = (
 
 
 def _bomb() -> str:
-    """A YAML value whose aliases expand to 9^9 strings (387 million), written in 300 bytes."""
+    """A YAML value whose aliases expand to 9^10 strings (3.5 billion), written in 420 bytes."""
     parts, prev = ['&a "lol"'], "a"
-    for name in "bcdefghij":
+    for name in "bcdefghijk":
         parts.append(f"&{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
         prev = name
     return "[" + ", ".join(parts) + "]"
@@ -97,10 +97,10 @@ REFUSED: dict[str, tuple[dict[str, str], list[str], str | None]] = {
     "meta: keys are numbers": ({"meta": "1: 2\n3: x\n"}, [], None),
     "meta: language is a list": ({"meta": "language: [en, fr]\n"}, [], None),
     "meta: agency is a list": ({"meta": "agency: [1, 2]\n"}, [], None),
-    "meta: aliases, 9^9 strings": ({"meta": f"title: {_bomb()}\n"}, [], None),
+    "meta: aliases, 9^10 strings": ({"meta": f"title: {_bomb()}\n"}, [], None),
     "facts: a number as a section": ({"facts": "1: []\n"}, [], None),
     "facts: a field named by a number": ({"facts": "entities:\n  - 1: a\n"}, [], None),
-    "facts: aliases, 9^9 strings": (
+    "facts: aliases, 9^10 strings": (
         {"facts": f"sources:\n  - name: {_bomb()}\n    role: publisher\n    evidence: 40 trucks\n"},
         [],
         None,
@@ -108,6 +108,7 @@ REFUSED: dict[str, tuple[dict[str, str], list[str], str | None]] = {
     "/dev/zero as the article": ({}, [], "/dev/zero"),
     "/dev/urandom as the article": ({}, [], "/dev/urandom"),
     "a FIFO as the article": ({}, [], "FIFO"),
+    "a FIFO as the metadata file": ({"meta": "FIFO"}, [], None),
     "--out an existing file": ({}, ["--out", "FILE"], None),
     "--out /dev/null": ({}, ["--out", "/dev/null"], None),
     "--out a folder that cannot be made": ({}, ["--out", "/proc/no/such/folder"], None),
@@ -181,7 +182,10 @@ def _refused_case(name: str, folder: Path) -> tuple[list[str], Path | None]:
     story = folder / "story.txt"
     story.write_text(STORY, encoding="utf-8")
     for kind, text in files.items():
-        (folder / f"story.{kind}.yaml").write_text(text, encoding="utf-8")
+        if text == "FIFO":
+            os.mkfifo(folder / f"story.{kind}.yaml")
+        else:
+            (folder / f"story.{kind}.yaml").write_text(text, encoding="utf-8")
     if article == "FIFO":
         story = folder / "fifo.txt"
         os.mkfifo(story)
@@ -190,7 +194,8 @@ def _refused_case(name: str, folder: Path) -> tuple[list[str], Path | None]:
         story.write_bytes(STORY.encode("utf-16" if article == "UTF16" else "utf-16-le"))
     elif article == "LATIN1":
         story = folder / "latin1.txt"
-        story.write_bytes("ZÜRICH - Le ministère a déclaré que 40 camions sont passés.".encode("latin-1"))  # fmt: skip
+        story.write_bytes("LYON - Le ministère a déclaré à la presse que 40 camions sont passés à "
+                          "midi.".encode("latin-1"))  # fmt: skip
     elif article is not None:
         story = Path(article)
     extra = list(extra)
@@ -233,6 +238,7 @@ def main() -> None:
                     [command, "--article", str(path), "--out", str(out)], args.timeout
                 )
                 shutil.rmtree(out, ignore_errors=True)
+                line = line.replace(tmp, "TMP")
                 rows.append({"input": name, "command": command, "status": status,
                              "seconds": f"{seconds:.1f}", "message": line})  # fmt: skip
                 cells += [status, f"{seconds:.1f}"]

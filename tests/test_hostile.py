@@ -210,6 +210,78 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     assert not out.exists()
 
 
+def _not_a_file(path, kind):
+    """Put at `path` something that is no regular file: a FIFO, a folder or a device."""
+    if kind == "a FIFO (named pipe)":
+        os.mkfifo(path)
+    elif kind == "a folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
+
+
+NOT_FILES = ["a FIFO (named pipe)", "a folder", "a character device"]
+
+
+@pytest.mark.parametrize("companion", ["meta", "facts"])
+@pytest.mark.parametrize("kind", NOT_FILES)
+def test_a_metadata_or_facts_file_that_is_no_regular_file_is_refused(tmp_path, capsys,
+                                                                      companion, kind):  # fmt: skip
+    story = _story(tmp_path)
+    file = tmp_path / f"story.{companion}.yaml"
+    _not_a_file(file, kind)
+    out = tmp_path / "out"
+    line = _refused(capsys, ["tables", "--article", str(story), "--out", str(out)], out,
+                    names=file, says=f"is {kind}, not a text file; pass a regular file")  # fmt: skip
+    assert line == f"error: {file}: is {kind}, not a text file; pass a regular file"
+
+
+def _bounded_run(code, env=None):
+    """`python -c CODE` in a second process with 2 GiB of memory and two minutes: a reader
+    without bound fails there, not the machine, and a reader that waits is stopped."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, preexec_fn=limit, env={**os.environ, **(env or {})})  # fmt: skip
+
+
+@pytest.mark.slow  # a second process
+@pytest.mark.parametrize("kind", NOT_FILES)
+def test_a_stopword_list_that_is_no_regular_file_is_refused(tmp_path, kind):
+    words = tmp_path / "stopwords.txt"
+    _not_a_file(words, kind)
+    story = _story(tmp_path)
+    code = f"import analysis; analysis.load({str(story)!r}).terms"
+    r = _bounded_run(code, {"ANALYSIS_STOPWORDS": str(words)})
+    assert r.returncode == 1 and r.stderr.splitlines()[-1] == (
+        f"analysis.errors.InputError: {words}: is {kind}, not a text file; pass a regular file"
+    ), r.stderr[-2000:]
+
+
+@pytest.mark.slow  # a second process
+@pytest.mark.parametrize("kind", ["a FIFO (named pipe)", "a character device"])
+@pytest.mark.parametrize("which", ["story.txt", "story.meta.yaml", "story.facts.yaml"])
+def test_a_corpus_names_its_batches_without_reading_what_is_no_regular_file(tmp_path, kind,
+                                                                             which):  # fmt: skip
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "other.txt").write_text(STORY, encoding="utf-8")
+    if which != "story.txt":
+        _story(folder)
+    _not_a_file(folder / which, kind)
+    code = (
+        "from analysis.corpus import batches\n"
+        f"found = batches.find_articles({str(folder)!r})\n"
+        "print([a.name for a in found], len(batches.plan(found)[0].key))"
+    )
+    r = _bounded_run(code)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout == "['other.txt', 'story.txt'] 24\n"
+
+
 def test_the_size_limit_is_said_as_it_is(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:

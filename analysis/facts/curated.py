@@ -48,7 +48,9 @@ def facts_path(article: Article) -> Path:
 
 
 def has_curated(article: Article) -> bool:
-    return facts_path(article).is_file()
+    """Whether a facts file is beside the article: anything there (a FIFO, a folder, a device
+    is then refused when it is read, not passed over for extracted facts)."""
+    return facts_path(article).exists()
 
 
 def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -230,7 +230,7 @@ def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...
         "published": {"date": None, "precision": None, "how_known": "not known"},
     }
     file = paths.companion(path, "meta")
-    if file.is_file():
+    if file.exists():  # a FIFO, a folder or a device there is refused, not passed over
         meta.update(_checked_meta(file))
     if not meta.get("source_line"):
         meta["source_line"] = source_line(meta)

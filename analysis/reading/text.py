@@ -21,6 +21,7 @@ from .. import paths, schemas
 from ..errors import InputError
 from . import segment
 from .article import Article
+from .files import MIB, read_bounded
 
 
 def _joining() -> str:
@@ -100,9 +101,10 @@ def stopwords_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _read_stopwords(path: Path, mtime: float) -> frozenset[str]:
+    data = read_bounded(path, 20 * MIB, "a stopword list", "keep one word a line")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as err:
         raise InputError(
             path, f"stopword list cannot be read ({err}); fix ANALYSIS_STOPWORDS"
         ) from None
