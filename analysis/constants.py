@@ -225,5 +225,7 @@ QUANTITY_QUALIFIERS: tuple[str, ...] = tuple(_W["quantity_qualifiers"])
 # a name of two or three capitalised words
 NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
 
-# a quotation in straight, curly, angle or low-high marks, within a paragraph line
-QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^”\n]+)”|«(?P<c>[^»\n]+)»|„(?P<d>[^“\n]+)“')
+# a quotation in straight, curly, angle or low-high marks, within a paragraph line; an opening
+# mark never closed is passed over at the next opening one (else every one of thousands of
+# them was read to the line's end)
+QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^“”\n]+)”|«(?P<c>[^«»\n]+)»|„(?P<d>[^„“\n]+)“')

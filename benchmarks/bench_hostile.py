@@ -10,8 +10,9 @@ everything it started and reported as such. Two tables are printed:
 
 - texts that must finish in time linear in their size: the ordinary 5 MB article (the seed's
   body repeated, as bench_big.py makes it), the same on one line, 50,000 short lines with no
-  full stop, a 20 KB and a 1 MB word, 10,000 quotation marks that are never closed, brackets
-  nested 10,000 deep, and three short stories with nothing to chart (a dateline alone,
+  full stop, a 20 KB and a 1 MB word, 10,000 quotation marks that are never closed (straight
+  and curly), brackets nested 10,000 deep, one sentence of 0.4 MB that is all dates or a list
+  of place names, and three short stories with nothing to chart (a dateline alone,
   punctuation alone, nested brackets);
 - input that must be refused in one line with exit status 2: dates out of range, metadata and
   facts files of the wrong shape, YAML aliases that would expand to billions of strings,
@@ -51,6 +52,16 @@ def _repeat(body: str, mb: float, sep: str) -> str:
     return "MINSK. KAZINFORM - " + sep.join([body] * int(mb * 1e6 // len(body)))
 
 
+def _one_sentence(unit: str, size: int = 400_000) -> str:
+    """A dateline and `unit` repeated to `size` characters, numbered ({i}, {d}: 1 to 28), with
+    no full stop: one sentence."""
+    parts, n, i = [], 0, 0
+    while n < size:
+        parts.append(unit.format(i=i, d=i % 28 + 1))
+        n, i = n + len(parts[-1]), i + 1
+    return "OSLO, March 3 (Wire) - " + "".join(parts) + "\n"
+
+
 def _word(n: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return "".join(letters[(i * 7 + i // 26) % 26] for i in range(n))
@@ -66,6 +77,11 @@ TEXTS = {
     "a 1 MB word": lambda: _word(1_000_000),
     "10,000 unclosed quotation marks": lambda: 'The minister said "we will act ' * 10_000,
     "brackets nested 10,000 deep": lambda: "(" * 10_000 + "word" + ")" * 10_000,
+    "20,000 curly quotation marks never closed": lambda: _one_sentence("“We go, he said and "),
+    "18,452 dates in one sentence": lambda: _one_sentence("on March {d}, 2015 and "),
+    "a list of 54,546 place names": lambda: _one_sentence(
+        "Oslo, Bergen, Paris, Berlin, Moscow, Tokyo, "
+    ),
     "a dateline alone": lambda: "MINSK. KAZINFORM - ",
     "punctuation alone": lambda: "!!! ??? ... ;;; --- ,,, ((( )))\n",
     "nested brackets, one sentence": lambda: "The plan (a draft (of the (new (rules)))) passed.",

@@ -538,6 +538,22 @@ def test_cells_that_begin_like_a_formula_are_written_as_text(tmp_path):
     assert "=" in tokens and "@" in tokens and "-" in tokens  # one character: no formula
 
 
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("“We will go, he said. “We go now,” she said.", ["“We go now,”"]),
+        ("«Nous partons, dit-il. «Maintenant» ajouta-t-elle.", ["«Maintenant»"]),
+        ("„Wir gehen, sagte er. „Jetzt“ sagte sie.", ["„Jetzt“"]),
+        ('"We go," he said. "Now."', ['"We go,"', '"Now."']),
+    ],
+)
+def test_an_opening_quotation_mark_never_closed_is_passed_over(text, quoted):
+    # the quotation is the one a closing mark ends, not all from the first opening mark on
+    from analysis.summary.stats import quoted_spans
+
+    assert [text[a:b] for a, b in quoted_spans(text)] == quoted
+
+
 # ---- charts of long and odd articles ---------------------------------------------------------
 
 

@@ -176,12 +176,21 @@ _SET_FOR = re.compile(
     r"\b(?:" + phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
 )
 _BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
+# characters a date's rules read around it in its sentence: a clause, not a book (a sentence of
+# 20,000 dates and no full stop made each read the whole sentence before it)
+REACH = 1000
+
+
+def near(doc: Doc, start: int, end: int | None = None) -> tuple[int, int]:
+    """The part of a date's sentence its rules read: up to `REACH` characters either side of
+    `start`-`end`."""
+    lo, hi = doc.sentence_span(doc.sentence_of(start))
+    return max(lo, start - REACH), min(hi, (start if end is None else end) + REACH)
 
 
 def _clause_before(doc: Doc, start: int) -> str:
     """The words of the clause before a date, from the last comma, colon or "that" on."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
-    before = doc.text[lo:start]
+    before = doc.text[near(doc, start)[0] : start]
     cut = [m.end() for m in _BOUNDARY.finditer(before)]
     return before[cut[-1] if cut else 0 :]
 
@@ -214,7 +223,7 @@ def _ahead(doc: Doc, start: int) -> bool:
 def _moved_to(doc: Doc, start: int, end: int | None) -> bool:
     """Whether a date is the one another was moved to ("adjourned the case to June 4"): after
     the moving, so near the story's day, whatever the verb's tense."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    lo, _ = near(doc, start)
     before = doc.text[max(lo, start - 60) : start]
     if _TO_BEFORE.search(before) or _TO_IN.match(doc.text, start, end or start):
         return MOVED.search(doc.text, lo, start) is not None
