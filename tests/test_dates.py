@@ -83,8 +83,10 @@ def test_dates_against_the_publication_day(sentence, text, iso):
     assert _dates(sentence)[text] == iso
 
 
-def test_a_time_allowed_is_not_a_date():
+def test_a_deadline_runs_from_the_storys_day_and_a_time_taken_is_no_date():
     got = _dates("The regulator told the insurer to pay the claims within ten days.")
+    assert got["within ten days"] == "2024-05-15/2024-05-25"
+    got = _dates("The old bridge was rebuilt within eight months.")
     assert not [t for t in got if "within" in t]
 
 
