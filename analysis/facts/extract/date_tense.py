@@ -328,7 +328,7 @@ def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
             return found == 1
     clause = _clause_before(doc, start)
     if len(clause.split()) < 2:
-        _, hi = doc.sentence_span(doc.sentence_of(start))
+        _, hi = near(doc, start, end)
         after = doc.text[end:hi]
         stop = _BOUNDARY.search(after)
         clause = after[: stop.start() if stop else len(after)]
