@@ -24,6 +24,8 @@ import pandas as pd
 from .. import fingerprint, paths, schemas
 from ..errors import InputError
 from ..reading import page
+from ..reading.article import MAX_BYTES
+from ..reading.files import read_bounded
 
 BATCH_SIZE = 50
 
@@ -76,11 +78,13 @@ def fetch(articles) -> dict[str, page.Source | InputError]:
 
 
 def _digest(path: Path) -> bytes | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).digest()
-    except FileNotFoundError:
+    """The hash of a file, read as the worker reads it: only a regular file, and at most the
+    limit (a FIFO is not waited on, /dev/zero not read); None when there is nothing there."""
+    if not path.exists():
         return None
-    except OSError:  # unreadable: the worker reports it in `errors`
+    try:
+        return hashlib.sha256(read_bounded(path, MAX_BYTES, "a file", "")).digest()
+    except InputError:  # the worker reports it in `errors`
         return b"?"
 
 

@@ -5,9 +5,10 @@ Every function takes tidy tables and returns a new tidy table; none changes its 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
 
 import numpy as np
@@ -92,6 +93,18 @@ def _finders(segs: list[list[str]], sizes: tuple[int, ...] = (2, 3)) -> dict:
     return finders
 
 
+def _likelihood_ratio(measures, *marginals) -> float:
+    """NLTK's likelihood ratio; where a word stands next to itself ("ha ha ha ha") the counts of
+    the overlapping windows make a cell of NLTK's contingency table negative, and its logarithm
+    fails: such a cell counts as 0."""
+    try:
+        return measures.likelihood_ratio(*marginals)
+    except ValueError:
+        cells = [max(c, 0) for c in measures._contingency(*marginals)]
+        expected = measures._expected_values(cells)
+        return 2 * sum(o * math.log(o / (e + 1e-20) + 1e-20) for o, e in zip(cells, expected))
+
+
 def ngrams(
     tokens: pd.DataFrame, *, sizes: tuple[int, ...] = (2, 3), min_count: int = 1
 ) -> pd.DataFrame:
@@ -118,8 +131,11 @@ def ngrams(
         ngram_fd = finder.ngram_fd
         if not ngram_fd:
             continue
-        pmi = dict(finder.score_ngrams(measures.pmi))
-        llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        # each measure is a function of the counts alone, and most n-grams share their counts
+        # with others (a thousand n-grams seen once, of words seen once): computed once per
+        # distinct counts, the same values, in time that grows with the distinct counts
+        pmi = dict(finder.score_ngrams(cache(measures.pmi)))
+        llr = dict(finder.score_ngrams(cache(partial(_likelihood_ratio, measures))))
         keys = list(ngram_fd)
         frames.append(
             pd.DataFrame(
