@@ -99,7 +99,7 @@ def find_articles(where: str | Path | list) -> list[Path | str]:
         found = [where.strip()]
     elif Path(where).is_dir():
         found = paths.articles_in(Path(where))
-    elif Path(where).is_file():
+    elif Path(where).exists():  # a file (or a FIFO, refused when it is read)
         found = [Path(where)]
     else:
         found = [Path(p) for p in glob.glob(str(where), recursive=True)
