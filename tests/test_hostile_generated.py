@@ -132,7 +132,9 @@ PATHOLOGICAL = st.one_of(
     ),
     st.builds(lambda n: "(" * n + "ferry" + ")" * n, st.integers(1, 3000)),  # nested brackets
     st.text(
-        st.characters(blacklist_categories=["Zs", "Zl", "Zp", "Cc"]), min_size=1, max_size=3000
+        st.characters(blacklist_categories=["Zs", "Zl", "Zp", "Cc", "Cs"]),
+        min_size=1,
+        max_size=3000,
     ),  # one "word": no white space at all
     st.builds(lambda s: s.replace("\n", " "), st.text(max_size=3000)),  # one line
 )
