@@ -148,6 +148,18 @@ def test_a_year_spoken_of_as_past_fixes_no_year():
     assert pd.isna(rows.loc["on Sunday", "date"]) and "year_inferred" not in d.attrs
 
 
+def test_a_past_year_in_a_sentence_of_the_future_fixes_no_year():
+    # "since 2015" started then; the sentence's "would" is not that year's, and the story is
+    # no earlier than 2022: the month stays open rather than fall in 2014
+    d = _table(
+        "SANTIAGO (Agency) - A new law took effect in 2022. The agency said it would review "
+        "every contract signed since 2015 by the end of March.",
+        None,
+    )
+    rows = d.set_index("text")
+    assert pd.isna(rows.loc["by the end of March", "date"]) and "year_inferred" not in d.attrs
+
+
 def test_a_year_compared_with_is_the_year_before_the_story():
     d = _table(
         "ASTANA (Agency) - The farm expects to sell 55 tonnes of honey this year, up from 40 "

@@ -359,6 +359,12 @@ CASES = {
         {"Franco Alfonso": "PERSON", "Victoria Station": "LOC"},
         [],
     ),
+    "a movement named before its noun": (
+        "QUITO, March 14 (Agency) - The candidate of the Citizen Dawn movement and of the Green "
+        "Tide coalition conceded.",
+        {"Citizen Dawn": "ORG", "Green Tide": "ORG"},
+        [],
+    ),
     "an acronym the gazetteer knows after the name it abbreviates": (
         "DAKAR, March 14 (Agency) - The United Nations Children's Fund (UNICEF) sent tents.",
         {"United Nations Children's Fund = UNICEF": "ORG"},

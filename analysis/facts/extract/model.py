@@ -211,8 +211,10 @@ def model_entities(doc: Doc, parsed) -> None:
     ents = list(parsed.ents)
     for i, ent in enumerate(ents):
         etype = TYPES.get(ent.label_)
-        if ent.label_ == "PRODUCT" and _ORG_NOUN_AFTER.match(text, base + ent.end_char):
-            etype = "ORG"  # "the Green Dawn party": a product to the model, a party's name
+        if ent.label_ in ("PRODUCT", "EVENT", "WORK_OF_ART") and _ORG_NOUN_AFTER.match(
+            text, base + ent.end_char
+        ):
+            etype = "ORG"  # "the Green Dawn party", "the Citizen Revolution movement"
         elif ent.label_ == "PRODUCT" and i and _joined_to_person(parsed, ents[i - 1], ent):
             etype = "PERSON"  # "Justices Ana Ruiz and Tomas Vela": joined to a person's name
         elif ent.label_ == "WORK_OF_ART" and _EVENT_LEAD.match(ent.text):
