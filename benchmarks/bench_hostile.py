@@ -12,8 +12,9 @@ everything it started and reported as such. Two tables are printed:
   body repeated, as bench_big.py makes it), the same on one line, 50,000 short lines with no
   full stop, a 20 KB and a 1 MB word, 10,000 quotation marks that are never closed (straight
   and curly), brackets nested 10,000 deep, one sentence of 0.4 MB that is all dates or a list
-  of place names, a saved web page of 20,000 paragraphs that each credit someone, and three
-  short stories with nothing to chart (a dateline alone, punctuation alone, nested brackets);
+  of place names, 6,471 organisations a paragraph each, a saved web page of 20,000 paragraphs
+  that each credit someone, and three short stories with nothing to chart (a dateline alone,
+  punctuation alone, nested brackets);
 - input that must be refused in one line with exit status 2: dates out of range, metadata and
   facts files of the wrong shape, YAML aliases that would expand to billions of strings,
   devices and a FIFO as the article, a FIFO as its metadata file, an `--out` that cannot be a
@@ -62,6 +63,11 @@ def _one_sentence(unit: str, size: int = 400_000) -> str:
     return "OSLO, March 3 (Wire) - " + "".join(parts) + "\n"
 
 
+def _paragraphs(unit: str, size: int = 400_000) -> str:
+    """A dateline and `unit` numbered ({i}) to `size` characters, a paragraph each."""
+    return _one_sentence(unit + "\n\n", size)[:-1]
+
+
 def _word(n: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return "".join(letters[(i * 7 + i // 26) % 26] for i in range(n))
@@ -81,6 +87,9 @@ TEXTS = {
     "18,452 dates in one sentence": lambda: _one_sentence("on March {d}, 2015 and "),
     "a list of 54,546 place names": lambda: _one_sentence(
         "Oslo, Bergen, Paris, Berlin, Moscow, Tokyo, "
+    ),
+    "6,471 organisations, a paragraph each": lambda: _paragraphs(
+        "According to the Ministry of Ports{i}, the port would open."
     ),
     "a saved page of 20,000 paragraphs, each crediting someone": lambda: (
         "<html><head><title>T</title></head><body><article>"
