@@ -105,8 +105,9 @@ def _run(args) -> int:
             from . import notebooks
             from .viz.figures import default_out
 
+            out = check_out(args.out) if args.out else None  # before anything is built
             tables = load(args.article, args.published)  # bad input: one line, before any kernel
-            out = check_out(args.out or default_out(tables))
+            out = out or check_out(default_out(tables))
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")

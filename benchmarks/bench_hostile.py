@@ -12,7 +12,8 @@ everything it started and reported as such. Two tables are printed:
   body repeated, as bench_big.py makes it), the same on one line, 50,000 short lines with no
   full stop, a 20 KB and a 1 MB word, 10,000 quotation marks that are never closed (straight
   and curly), brackets nested 10,000 deep, one sentence of 0.4 MB that is all dates or a list
-  of place names, and three short stories with nothing to chart (a dateline alone,
+  of place names, 6,471 organisations a paragraph each, a saved web page of 20,000 paragraphs
+  that each credit someone, and three short stories with nothing to chart (a dateline alone,
   punctuation alone, nested brackets);
 - input that must be refused in one line with exit status 2: dates out of range, metadata and
   facts files of the wrong shape, YAML aliases that would expand to billions of strings,
@@ -62,6 +63,11 @@ def _one_sentence(unit: str, size: int = 400_000) -> str:
     return "OSLO, March 3 (Wire) - " + "".join(parts) + "\n"
 
 
+def _paragraphs(unit: str, size: int = 400_000) -> str:
+    """A dateline and `unit` numbered ({i}) to `size` characters, a paragraph each."""
+    return _one_sentence(unit + "\n\n", size)[:-1]
+
+
 def _word(n: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
     return "".join(letters[(i * 7 + i // 26) % 26] for i in range(n))
@@ -82,6 +88,17 @@ TEXTS = {
     "a list of 54,546 place names": lambda: _one_sentence(
         "Oslo, Bergen, Paris, Berlin, Moscow, Tokyo, "
     ),
+    "6,471 organisations, a paragraph each": lambda: _paragraphs(
+        "According to the Ministry of Ports{i}, the port would open."
+    ),
+    "a saved page of 20,000 paragraphs, each crediting someone": lambda: (
+        "<html><head><title>T</title></head><body><article>"
+        + "".join(
+            f"<p>Line {i} says the harbour board met on Tuesday and agreed.</p>"
+            for i in range(20_000)
+        )
+        + "</article></body></html>"
+    ),  # fmt: skip
     "a dateline alone": lambda: "MINSK. KAZINFORM - ",
     "punctuation alone": lambda: "!!! ??? ... ;;; --- ,,, ((( )))\n",
     "nested brackets, one sentence": lambda: "The plan (a draft (of the (new (rules)))) passed.",
@@ -243,8 +260,9 @@ def main() -> None:
         for name, make in TEXTS.items():
             if only and not any(o in name for o in only):
                 continue
-            path = Path(tmp) / f"{len(rows):02d}.txt"
-            path.write_text(make(), encoding="utf-8")
+            text = make()
+            path = Path(tmp) / f"{len(rows):02d}.{'html' if text.startswith('<html') else 'txt'}"
+            path.write_text(text, encoding="utf-8")
             size = path.stat().st_size
             cells = [name, f"{size / 1e6:.2f} MB" if size >= 1e5 else f"{size:,} B"]
             commands = ("tables",) if args.skip_charts else ("tables", "charts")

@@ -554,6 +554,40 @@ def test_an_opening_quotation_mark_never_closed_is_passed_over(text, quoted):
     assert [text[a:b] for a, b in quoted_spans(text)] == quoted
 
 
+def test_a_source_credited_outside_every_sentence_and_twice_in_one_keeps_its_fullest_words():
+    # the row outside every sentence (<NA>) was compared with the others as a whole, and
+    # "<NA> == 2" has no truth value: a TypeError
+    import pandas as pd
+
+    from analysis.facts.extract.sources import _unique
+
+    said = "attributed source"
+    rows = [
+        {"name": "Fjord Wire", "role": said, "sentence_id": pd.NA, "evidence": "via Fjord Wire"},
+        {"name": "Fjord Wire", "role": said, "sentence_id": 2, "evidence": "Fjord Wire said"},
+        {
+            "name": "Fjord Wire",
+            "role": said,
+            "sentence_id": 2,
+            "evidence": "according to Fjord Wire",
+        },
+        {"name": "police", "role": said, "sentence_id": 3, "evidence": "police said"},
+        {
+            "name": "Harbour police",
+            "role": said,
+            "sentence_id": 4,
+            "evidence": "Harbour police said",
+        },
+    ]
+    kept = _unique(rows)
+    assert [(r["name"], r["evidence"]) for r in kept] == [
+        ("Fjord Wire", "via Fjord Wire"),
+        ("Fjord Wire", "according to Fjord Wire"),
+        ("Harbour police", "police said"),
+        ("Harbour police", "Harbour police said"),
+    ]
+
+
 # ---- charts of long and odd articles ---------------------------------------------------------
 
 

@@ -48,9 +48,9 @@ def facts_path(article: Article) -> Path:
 
 
 def has_curated(article: Article) -> bool:
-    """Whether a facts file is beside the article: anything there (a FIFO, a folder, a device
-    is then refused when it is read, not passed over for extracted facts); none is beside a
-    page read from an address."""
+    """Whether a facts file is beside the article (none is beside a page read from an address):
+    anything there (a FIFO, a folder, a device is then refused when it is read, not passed over
+    for extracted facts)."""
     return getattr(article, "address", None) is None and facts_path(article).exists()
 
 

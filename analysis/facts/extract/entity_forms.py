@@ -186,11 +186,18 @@ def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
     Defense", "World Cup" of the "Freestyle Wrestling World Cup")."""
     orgs = [n for n, t in doc.entities.items() if t == "ORG" and n not in taken]
     alias = {}
+    # each organisation with a legal form last, under every run of its first words: a story of
+    # thousands of organisations compared each with every other
+    with_legal_form: dict[str, list[str]] = {}
+    for o in orgs:
+        if o.split()[-1].rstrip(".,") in COMPANY_WORDS:
+            for i, c in enumerate(o):
+                if c == " ":
+                    with_legal_form.setdefault(o[:i], []).append(o)
     for short, stype in doc.entities.items():  # "Nakamura Seiki" of "Nakamura Seiki Co."
         if short in taken or stype in ("GPE", "LOC") or short in g.names:
             continue
-        legal = [o for o in orgs if o.startswith(short + " ")
-                 and o.split()[-1].rstrip(".,") in COMPANY_WORDS]  # fmt: skip
+        legal = with_legal_form.get(short, [])
         only = [
             o
             for o in legal
@@ -199,11 +206,13 @@ def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
         if len(only) == 1 or len(legal) == 1:  # "Nakamura Seiki Co.", else "Toyota Motor Corp"
             alias[short] = only[0] if len(only) == 1 else legal[0]
     events = [n for n, t in doc.entities.items() if t == "EVENT" and n not in taken]
+    holding = {"ORG": _by_runs(orgs), "EVENT": _by_runs(events)}
     for short in orgs + events:
         words = short.split()
         if short in alias:
             continue
-        same = orgs if doc.entities[short] == "ORG" else events
+        same = holding[doc.entities[short]].get(tuple(words[:_RUN]), []) if words else (
+            orgs if doc.entities[short] == "ORG" else events)  # fmt: skip
         longer = [o for o in same if o != short and _inside(words, o.split())]
         if len(longer) != 1:
             continue
@@ -218,6 +227,21 @@ def _short_organisations(doc: Doc, g, taken: dict) -> dict[str, str]:
         elif len(words) >= 2:
             alias[short] = long
     return alias
+
+
+_RUN = 8  # words of a name a run is indexed by (a longer name is looked up by its first 8)
+
+
+def _by_runs(names: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Every run of one to `_RUN` words of each name -> the names that hold it, in order."""
+    runs: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        words = name.split()
+        seen = {tuple(words[i : i + n]) for n in range(1, _RUN + 1)
+                for i in range(len(words) - n + 1)}  # fmt: skip
+        for run in seen:
+            runs.setdefault(run, []).append(name)
+    return runs
 
 
 def _inside(short: list[str], long: list[str]) -> bool:
