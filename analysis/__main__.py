@@ -4,6 +4,7 @@ python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
 python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
 python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
 python -m analysis corpus PATH --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
+    [--tables terms,entities,...]
 """
 
 from __future__ import annotations
@@ -106,7 +107,11 @@ def _corpus_parser(sub) -> None:
     where = k.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
     where.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://host:8786")
-    k.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 50)")
+    k.add_argument("--batch-size", type=int, default=None,
+                   help="articles per task at most (default: 50; fewer to give each worker two)")  # fmt: skip
+    k.add_argument("--tables", default=None,
+                   help="the articles' tables to write, comma-separated (default: all; the "
+                        "costly ones are keyphrases, ngrams, stats)")  # fmt: skip
 
 
 def _corpus(args) -> int:
@@ -114,6 +119,7 @@ def _corpus(args) -> int:
     from .corpus.dask_run import run
 
     size = args.batch_size or BATCH_SIZE
+    tables = None if args.tables is None else args.tables.split(",")
     if size < 1 or (args.workers is not None and args.workers < 1):
         print("error: --workers and --batch-size must be 1 or more", file=sys.stderr)
         return 2
@@ -122,9 +128,9 @@ def _corpus(args) -> int:
             from distributed import Client
 
             with Client(args.scheduler, timeout="20s") as client:
-                result = run(args.path, args.out, client, batch_size=size)
+                result = run(args.path, args.out, client, batch_size=size, tables=tables)
         else:
-            result = run(args.path, args.out, workers=args.workers, batch_size=size)
+            result = run(args.path, args.out, workers=args.workers, batch_size=size, tables=tables)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -8,6 +8,9 @@ pandera schemas that validate a table (`validate`), and the column reference in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain
 
@@ -354,9 +357,27 @@ def empty(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=col.pandas_dtype()) for c, col in cols.items()})
 
 
+_DEFERRED: ContextVar[bool] = ContextVar("conform_deferred", default=False)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within it, `conform` puts the declared columns in order and leaves their dtypes as they
+    are: for a caller that stacks the tables of many articles and conforms each table once
+    (`analysis.tables.batch`), not once per article. The values are the same either way."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+
+
 def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """The table's declared columns, in order, with their declared dtypes."""
+    """The table's declared columns, in order, with their declared dtypes (only in order
+    inside `deferred()`)."""
     df = df.reset_index(drop=True)
+    if _DEFERRED.get():
+        return df[list(TABLES[name])]
     return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in TABLES[name].items()})
 
 

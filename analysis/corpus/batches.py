@@ -17,29 +17,38 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .. import fingerprint, paths, schemas
 from ..errors import InputError
+from . import aggregate as agg
 
-BATCH_SIZE = 50
+BATCH_SIZE = 50  # articles per batch at most
+# an article of this many bytes or more (a report, a transcript: some fifty wire stories) is a
+# batch of its own, started first, so that it never holds up the articles batched with it
+LONG_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
 class Batch:
-    """Articles processed together and written as one partition; `key` names the partition."""
+    """Articles processed together and written as one partition; `key` names the partition.
+    `tables` are the articles' tables it writes (beside the corpus tables); `long` says it is
+    one long article, which the scheduler starts first."""
 
     number: int
     articles: tuple[Path, ...]
+    tables: tuple[str, ...] = schemas.TABLE_NAMES
+    long: bool = False
 
     @property
     def key(self) -> str:
-        """The partition's name: a hash of the articles' files and the package's fingerprint,
-        as the process that asks sees them (a worker, when a worker builds the batch)."""
+        """The partition's name: a hash of the articles' files, the tables asked for and the
+        package's fingerprint, as the process that asks sees them (a worker, when a worker
+        builds the batch)."""
         h = hashlib.sha256(fingerprint.fingerprint().encode())
-        for path in self.articles:
-            h.update(b"\0" + path.stem.encode("utf-8"))
+        h.update(",".join(self.tables).encode())
+        for path in self.articles:  # (a file name need not be UTF-8: its bytes, as they are)
+            h.update(b"\0" + path.stem.encode("utf-8", "surrogateescape"))
             for file in (path, paths.companion(path, "meta"), paths.companion(path, "facts")):
                 h.update(b"\1" + (_digest(file) or b"-"))
         return h.hexdigest()[:24]
@@ -77,70 +86,75 @@ def find_articles(where: str | Path | list) -> list[Path]:
     return found
 
 
-def plan(articles: list[Path], batch_size: int = BATCH_SIZE) -> list[Batch]:
-    """The articles in batches of `batch_size`, in order."""
-    return [
-        Batch(i, tuple(articles[lo : lo + batch_size]))
-        for i, lo in enumerate(range(0, len(articles), batch_size))
+def batch_size(n_articles: int, workers: int, most: int = BATCH_SIZE) -> int:
+    """Articles per batch: at most `most`, and few enough that each worker gets two batches or
+    more (a small corpus keeps every worker busy; a worker that finishes early takes another)."""
+    return max(1, min(most, -(-n_articles // (2 * max(workers, 1)))))
+
+
+def plan(
+    articles: list[Path], batch_size: int = BATCH_SIZE, *,
+    tables: tuple[str, ...] = schemas.TABLE_NAMES, long_bytes: int = LONG_BYTES,
+) -> list[Batch]:  # fmt: skip
+    """The articles in batches of `batch_size`, in order; an article of `long_bytes` or more
+    is a batch of its own (`long`), after the others in number, started before them."""
+    size = {p: _size(p) for p in articles}
+    short = [p for p in articles if size[p] < long_bytes]
+    batches = [
+        Batch(i, tuple(short[lo : lo + batch_size]), tables)
+        for i, lo in enumerate(range(0, len(short), batch_size))
     ]
+    long = [p for p in articles if size[p] >= long_bytes]
+    return batches + [Batch(len(batches) + i, (p,), tables, True) for i, p in enumerate(long)]
 
 
-def article_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Every table of one article, and its row of `documents` (with its body, for doc_terms)."""
-    from ..tables.bundle import load
-
-    tables = load(path)
-    frames = tables.frames()
-    meta, article = tables.article.meta, tables.article
-    doc = {"doc_id": path.stem, "path": str(path), "published": (meta.get("published") or {}).get("date"),
-           "agency": meta.get("agency"), "place": meta.get("place"), "title": meta.get("title") or path.stem,
-           "body": article.text[article.body_start :]}  # fmt: skip
-    return frames, doc
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # the worker says what is wrong with it, in `errors`
+        return 0
 
 
-def batch_tables(articles: tuple[Path, ...]) -> dict[str, pd.DataFrame]:
-    """Every table of a batch: its articles' tables stacked with doc_id and published first,
-    and the batch's corpus tables. An article that raises InputError is a row of `errors`;
-    the others go on."""
-    from . import aggregate as agg
+def batch_tables(
+    articles: tuple[Path, ...], tables: tuple[str, ...] = schemas.TABLE_NAMES
+) -> dict[str, pd.DataFrame]:
+    """Every table of a batch: its articles' tables (`tables`, default every one) stacked with
+    doc_id and published first, and the batch's corpus tables (`BATCH_STEPS`). An article that
+    cannot be used, for whatever reason, is a row of `errors`; the others go on."""
+    from ..tables.batch import build
 
-    parts: dict[str, list[pd.DataFrame]] = {n: [] for n in schemas.TABLE_NAMES}
-    docs, failed = [], []
-    for path in articles:
-        try:
-            frames, doc = article_tables(path)
-        except InputError as err:
-            failed.append({"doc_id": path.stem, "path": str(path), "error": str(err)})
-            continue
-        for n, df in frames.items():
-            parts[n].append(df)
-        docs.append(doc)
-    out = {n: stack(frames, docs, n) for n, frames in parts.items()}
-    terms = agg.doc_terms({d["doc_id"]: d.pop("body") for d in docs})
-    words = terms.groupby("doc_id", sort=False)["count"].sum()
-    out["documents"] = agg.documents(
-        [d | {"n_words": int(words.get(d["doc_id"], 0))} for d in docs]
-    )
-    out["doc_terms"] = terms
-    out["timeline"] = agg.timeline(out["events"])
-    out["errors"] = agg.errors(failed)
-    out["term_totals"] = agg.term_totals(terms)
-    out["entity_articles"] = agg.entity_articles(out["entities"])
-    out["comentions"] = agg.comentions(out["entities"])
+    built = build(list(articles), tables=tables)
+    out = {n: df for n, df in built.frames.items() if n in tables}
+    for name, step in BATCH_STEPS.items():
+        out[name] = step(built, out)
     return out
 
 
-def stack(frames: list[pd.DataFrame], docs: list[dict], name: str) -> pd.DataFrame:
-    """One table of several articles (`frames`, one per row of `docs`), with doc_id and
-    published first: the columns are added once, not once per article."""
-    if not frames:
-        frames, docs = [schemas.empty(name)], [{"doc_id": None, "published": None}]
-    df = pd.concat(frames, ignore_index=True)
-    lengths = [len(f) for f in frames]
-    for i, key in enumerate(("doc_id", "published")):
-        values = np.repeat(np.array([d[key] for d in docs], dtype=object), lengths)
-        df.insert(i, key, pd.array(values, dtype="string"))
-    return df
+def _doc_terms(built, out: dict) -> pd.DataFrame:
+    return agg.doc_terms({d["doc_id"]: d["body"] for d in built.documents})
+
+
+def _documents(built, out: dict) -> pd.DataFrame:
+    words = out["doc_terms"].groupby("doc_id", sort=False)["count"].sum()
+    rows = [{k: v for k, v in d.items() if k != "body"} | {"n_words": int(words.get(d["doc_id"], 0))}
+            for d in built.documents]  # fmt: skip
+    return agg.documents(rows)
+
+
+# The corpus tables each batch writes beside its articles' tables, in order: name ->
+# step(built, tables so far), `built` the batch's `analysis.tables.batch.Batch` (every table
+# built, each article's row of `documents` with its body, the articles that failed). A new
+# corpus table of one batch is a step here; a step over the whole corpus runs once every batch
+# is written (`dask_run.CORPUS_STEPS`).
+BATCH_STEPS = {
+    "doc_terms": _doc_terms,
+    "documents": _documents,
+    "timeline": lambda built, out: agg.timeline(built.frames["events"]),
+    "errors": lambda built, out: agg.errors(built.failed),
+    "term_totals": lambda built, out: agg.term_totals(out["doc_terms"]),
+    "entity_articles": lambda built, out: agg.entity_articles(built.frames["entities"]),
+    "comentions": lambda built, out: agg.comentions(built.frames["entities"]),
+}
 
 
 def process_batch(batch: Batch, out: str) -> dict:
@@ -156,7 +170,7 @@ def process_batch(batch: Batch, out: str) -> dict:
     summary = {"key": key, "number": batch.number, "articles": len(batch.articles)}
     if partition(Path(out), key).is_dir():
         return summary | {"skipped": True, "errors": None, "seconds": 0.0}
-    frames = batch_tables(batch.articles)
+    frames = batch_tables(batch.articles, batch.tables)
     write_partition(Path(out), key, frames)
     return summary | {"skipped": False, "errors": len(frames["errors"]),
                       "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip

@@ -119,6 +119,18 @@ def parse(doc: Doc):
     sentence (the parse would take "LAGOS (AP) — A ferry" for one subject), and every offset
     stays that of the text.
     """
+    made = prepare(doc)
+    if made is None:
+        return None
+    for _, component in pipeline().pipeline:
+        made = component(made)
+    return made
+
+
+def prepare(doc: Doc):
+    """The spaCy document `parse` runs the pipeline's components on, before any of them ran:
+    the text from the body's start, the dateline blanked, the article's own sentence starts
+    set. None when the model does not read this text (no model, or too long)."""
     if len(doc.text) - doc.body_start > MAX_CHARS:
         return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
@@ -129,15 +141,32 @@ def parse(doc: Doc):
     if doc.dateline is not None:
         a, b = (max(0, x - base) for x in doc.dateline)
         text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
-    parsed = nlp.make_doc(text)
+    made = nlp.make_doc(text)
     # the article's own sentences (a headline line, each paragraph) are the parse's: it would
     # run a headline into the first sentence of the body
     starts = {s - base for _, s, _ in doc.sentences if s >= base}
-    for tok in parsed[1:]:
+    for tok in made[1:]:
         tok.is_sent_start = tok.idx in starts
-    for _, component in nlp.pipeline:
-        parsed = component(parsed)
-    return parsed
+    return made
+
+
+# every component of en_core_web_sm is read by the stages: the parser's dependencies, the
+# tagger's tags and the attribute ruler's parts of speech, the lemmas, the named entities
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def parse_many(docs: list[Doc], *, batch_size: int = 64) -> list:
+    """`parse(doc)` of each of `docs`, the model reading them together (`nlp.pipe`, which
+    batches the network's work): the same parses, for less CPU. None where `parse` gives
+    None."""
+    made = [prepare(doc) for doc in docs]
+    todo = [m for m in made if m is not None]
+    if not todo:
+        return made
+    nlp = pipeline()
+    skip = [n for n in nlp.pipe_names if n not in COMPONENTS]
+    parsed = iter(nlp.pipe(todo, batch_size=batch_size, disable=skip))
+    return [None if m is None else next(parsed) for m in made]
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
