@@ -375,9 +375,10 @@ def deferred() -> Iterator[None]:
 def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """The table's declared columns, in order, with their declared dtypes (only in order
     inside `deferred()`)."""
-    df = df.reset_index(drop=True)
     if _DEFERRED.get():
-        return df[list(TABLES[name])]
+        names = list(TABLES[name])
+        return df if df.columns.tolist() == names else df[names]
+    df = df.reset_index(drop=True)
     return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in TABLES[name].items()})
 
 
@@ -386,11 +387,10 @@ def from_records(records: list[dict], name: str, origin: str) -> pd.DataFrame:
     if not records:
         return empty(name)
     keys = dict.fromkeys(chain.from_iterable(records))  # column by column: faster than rows
-    df = pd.DataFrame({k: [r.get(k) for r in records] for k in keys}).assign(origin=origin)
-    for c in TABLES[name]:
-        if c not in df:
-            df[c] = None
-    return conform(df, name)
+    n = len(records)
+    cols = {k: [r.get(k) for r in records] for k in keys} | {"origin": [origin] * n}
+    cols |= {c: [None] * n for c in TABLES[name] if c not in cols}
+    return conform(pd.DataFrame(cols), name)
 
 
 _SCHEMAS: dict = {}
