@@ -258,7 +258,10 @@ TABLES |= {
             "string", "the agency that published it (metadata, dateline or credits)", nullable=True
         ),
         "place": _c("string", "the dateline's place", nullable=True),
-        "title": _c("string", "a short title (metadata, or the file name)"),
+        "title": _c(
+            "string",
+            "the title: the metadata's, the headline above the dateline, or the opening words",
+        ),
         "n_words": _c("Int64", "word tokens in the body (doc_terms counted)"),
     },
     "doc_terms": {

@@ -152,7 +152,9 @@ def main() -> None:
         }
         results["cpu_per_story_ms"] = {k: round(1000 * v, 2) for k, v in per.items()}
         results["ratio"] = round(per["corpus path, 1 worker"] / per["spaCy nlp.pipe alone"], 2)
-        print(f"CPU per story ({args.large} - {args.small} stories; load {' -> '.join(results['load']['cpu'])}):")
+        print(
+            f"CPU per story ({args.large} - {args.small} stories; load {' -> '.join(results['load']['cpu'])}):"
+        )
         print("| | ms of CPU per story |\n|---|---:|")
         for k, v in results["cpu_per_story_ms"].items():
             print(f"| {k} | {v:.1f} |")
@@ -162,13 +164,17 @@ def main() -> None:
         steps = [sizes[0], *(b - a for a, b in zip(sizes, sizes[1:]))]
         folders = ",".join([warm, *(stories(root, n) for n in steps)])
         results["load"]["workers"] = [load()]
-        one = child(CORPUS, f"{warm},{stories(root, sizes[0])}", str(root / "one"), "1", args.tables)
+        one = child(
+            CORPUS, f"{warm},{stories(root, sizes[0])}", str(root / "one"), "1", args.tables
+        )
         two = child(CORPUS, folders, str(root / "two"), "2", args.tables)
         results["load"]["workers"].append(load())
         scaling = one[0]["seconds"] / two[0]["seconds"]
         results |= {"one_worker": one, "two_workers": two, "scaling": round(scaling, 2)}
         print(f"Scaling on {sizes[0]:,} stories (load {' -> '.join(results['load']['workers'])}):")
-        print(f"one worker {one[0]['seconds']:.1f} s, two {two[0]['seconds']:.1f} s: {scaling:.2f}x\n")
+        print(
+            f"one worker {one[0]['seconds']:.1f} s, two {two[0]['seconds']:.1f} s: {scaling:.2f}x\n"
+        )
         print("| stories (cumulative, two workers) | seconds | RSS per worker now | peak |")
         print("|---:|---:|---:|---:|")
         done = 0

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..constants import STEADY_WORDS
 from ..terms.counting import distinctive_terms
 
 
 def _content(terms: pd.Series) -> pd.Series:
-    """True for a term that is a word (a letter in it) and not a stopword."""
+    """True for a term that is a word (letters, two or more; joined by hyphens) and not a
+    stopword: not a number, nor a clitic such as "'s"."""
     from ..reading.text import stopwords
 
-    return terms.str.contains(r"[^\W\d_]", regex=True) & ~terms.isin(stopwords())
+    word = terms.str.fullmatch(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+    return word.fillna(False).astype(bool) & ~terms.isin(stopwords())
 
 
 def with_month(documents: pd.DataFrame) -> pd.DataFrame:
@@ -22,9 +25,13 @@ def with_month(documents: pd.DataFrame) -> pd.DataFrame:
     return documents.assign(month=day.dt.to_period("M").dt.to_timestamp()).dropna(subset=["month"])
 
 
-def top_terms(totals: pd.DataFrame, *, n: int = 5) -> list[str]:
-    """The n content words in the most articles (term_totals by n_docs, then count)."""
-    t = totals.loc[_content(totals["term"])]
+def top_terms(
+    totals: pd.DataFrame, *, n: int = 5, leave_out: frozenset[str] = STEADY_WORDS
+) -> list[str]:
+    """The n content words in the most articles (term_totals by n_docs, then count), but those
+    of `leave_out`: by default the words every month uses whatever happened in it (`said`,
+    `told`, months, weekdays, `year`, `next`: `analysis.constants.STEADY_WORDS`)."""
+    t = totals.loc[_content(totals["term"]) & ~totals["term"].isin(leave_out)]
     return (
         t.sort_values(["n_docs", "count", "term"], ascending=[False, False, True])["term"]
         .head(n)
@@ -66,14 +73,25 @@ def pairs_among(comentions: pd.DataFrame, entities: list[str]) -> pd.DataFrame:
     )  # fmt: skip
 
 
+def headline(title: str, published: str | None, *, width: int = 42) -> str:
+    """An article's label: its title cut to `width` characters at a word, and its date."""
+    title = " ".join(str(title).split())
+    if len(title) > width:
+        title = title[: width - 1].rsplit(" ", 1)[0].rstrip(",;:-") + "…"
+    day = pd.to_datetime(str(published)[:10], format="ISO8601", errors="coerce")
+    return f"{title} ({day:%d %b %Y})" if pd.notna(day) else f"{title} (undated)"
+
+
 def dated_events(
     timeline: pd.DataFrame, documents: pd.DataFrame, *, n_articles: int = 30
 ) -> pd.DataFrame:
     """The dated events of the n_articles latest articles (by publication date, the undated
-    first; then by doc_id), with `article`, `agency` and `published` (a Timestamp, NaT when
-    unknown); one row per event, the articles in that order, each one's events by date."""
+    first; then by doc_id), with `article` (its shortened title and date: `headline`),
+    `agency` and `published` (a Timestamp, NaT when unknown); one row per event, the articles
+    in that order, each one's events by date."""
     docs = documents.sort_values(["published", "doc_id"], na_position="first").tail(n_articles)
-    keep = docs[["doc_id", "agency"]].assign(article=lambda d: d["doc_id"])
+    labels = [headline(t, p) for t, p in zip(docs["title"], docs["published"])]
+    keep = docs[["doc_id", "agency"]].assign(article=labels)
     return (
         timeline.dropna(subset=["start"])
         .merge(keep, on="doc_id")
@@ -89,11 +107,14 @@ def dated_events(
 
 
 def distinctive_by(
-    doc_terms: pd.DataFrame, documents: pd.DataFrame, *, by: str, n: int = 5
-) -> pd.DataFrame:
+    doc_terms: pd.DataFrame, documents: pd.DataFrame, *, by: str, n: int = 5,
+    groups: int | None = None,
+) -> pd.DataFrame:  # fmt: skip
     """<by>, term, count, log_ratio, rank: the words that set each agency (by="agency") or
     month (by="month") apart from the rest of the corpus (Hardie's log ratio, as in
-    `analysis.terms.counting.distinctive_terms`)."""
+    `analysis.terms.counting.distinctive_terms`), for the `groups` agencies with the most
+    articles (or the latest months; all by default). Words of three letters or more only: an
+    abbreviation ("rs", "pc") sets an agency's style apart, not what it reports."""
     from ..reading.text import stopwords
 
     docs = with_month(documents) if by == "month" else documents.dropna(subset=[by])
@@ -101,5 +122,10 @@ def distinctive_by(
     group = group.dt.strftime("%Y-%m") if by == "month" else group
     counts = doc_terms.assign(doc_id=doc_terms["doc_id"].map(group)).dropna(subset=["doc_id"])
     counts = counts.groupby(["doc_id", "term"], as_index=False)["count"].sum()
+    counts = counts.loc[counts["term"].str.fullmatch(r"[^\W\d_]{3,}")]
     found = distinctive_terms(counts, n=n, min_count=2, stopwords=stopwords())
-    return found.rename(columns={"doc_id": by})
+    if groups is not None:
+        sizes = group.value_counts()
+        chosen = sorted(sizes.index)[-groups:] if by == "month" else sizes.index[:groups]
+        found = found.loc[found["doc_id"].isin(list(chosen))]
+    return found.rename(columns={"doc_id": by}).reset_index(drop=True)

@@ -160,9 +160,28 @@ def _article_tables(tables, parsed, wanted: tuple[str, ...]) -> tuple[dict, dict
     article, meta = tables.article, tables.article.meta
     doc = {"doc_id": article.path.stem, "path": str(article.path),
            "published": (meta.get("published") or {}).get("date"), "agency": meta.get("agency"),
-           "place": meta.get("place"), "title": meta.get("title") or article.path.stem,
+           "place": meta.get("place"), "title": title(tables),
            "body": article.text[article.body_start :]}  # fmt: skip
     return frames, doc
+
+
+def title(tables, *, width: int = 100) -> str:
+    """An article's title: its metadata's, else the headline above its dateline, else its
+    opening words (at most `width` characters, cut at a word), else its file name."""
+    article = tables.article
+    given = article.meta.get("title")
+    if given and given != article.path.stem:
+        return str(given)
+    d = article.dateline
+    if d is not None and d.headline is not None:
+        text = article.text[d.headline[0] : d.headline[1]]
+    else:
+        sentences = tables._sentences
+        text = str(sentences["text"].iloc[0]) if len(sentences) else ""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[: width - 1].rsplit(" ", 1)[0] + "…"
+    return text or article.path.stem
 
 
 def _stacked(pieces: list, wanted: tuple[str, ...], failed: list[dict]) -> dict[str, pd.DataFrame]:
