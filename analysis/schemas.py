@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain
+from functools import cache
 
 import pandas as pd
 
@@ -34,8 +34,13 @@ class Column:
 
     def pandas_dtype(self):
         if self.categories is not None:
-            return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
+            return _categories(self.categories, self.ordered)
         return self.dtype
+
+
+@cache
+def _categories(categories: tuple[str, ...], ordered: bool) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(categories), ordered=ordered)
 
 
 def _c(dtype: str, doc: str, **kwargs) -> Column:
@@ -355,7 +360,14 @@ def arrow_schema(name: str):
 
 
 def empty(name: str) -> pd.DataFrame:
-    """An empty table with the declared columns and dtypes."""
+    """An empty table with the declared columns and dtypes (a new DataFrame on every call)."""
+    return _empty(name).copy(deep=False)
+
+
+@cache
+def _empty(name: str) -> pd.DataFrame:
+    # made once: building a Series of every column's dtype costs a millisecond or more, and an
+    # article has empty tables (topics, often quotes and roles)
     cols = TABLES[name]
     return pd.DataFrame({c: pd.Series([], dtype=col.pandas_dtype()) for c, col in cols.items()})
 
@@ -389,11 +401,12 @@ def from_records(records: list[dict], name: str, origin: str) -> pd.DataFrame:
     """A fact table from row dicts: declared columns (missing ones empty), dtypes, `origin` set."""
     if not records:
         return empty(name)
-    keys = dict.fromkeys(chain.from_iterable(records))  # column by column: faster than rows
-    n = len(records)
-    cols = {k: [r.get(k) for r in records] for k in keys} | {"origin": [origin] * n}
-    cols |= {c: [None] * n for c in TABLES[name] if c not in cols}
-    return conform(pd.DataFrame(cols), name)
+    # column by column, in the declared order (faster than rows; keys not declared left out)
+    cols = {c: [r.get(c) for r in records] for c in TABLES[name]} | {
+        "origin": [origin] * len(records)
+    }
+    # (deferred: the values as they are, for the caller to convert once; no dtype inferred)
+    return conform(pd.DataFrame(cols, dtype=object if _DEFERRED.get() else None), name)
 
 
 _SCHEMAS: dict = {}
