@@ -73,6 +73,26 @@ DATA_VERB_FORMS: tuple[str, ...] = tuple(
     f for lemma in _W["data_verbs"] for f in _reported_forms(lemma)
 )
 AUDIENCES: tuple[str, ...] = tuple(_W["audiences"])
+AUDIENCE_VERBS: tuple[str, ...] = tuple(_W["audience_verbs"])
+# "noted the importance of ...": verb form -> the particle its object follows ("" for none)
+TOPIC_FORMS: dict[str, frozenset[str]] = {}
+for _lemma in _W["topic_verbs"]:
+    for _form in verb_forms(_lemma):
+        _verb, _, _particle = _form.partition(" ")
+        TOPIC_FORMS[_verb] = TOPIC_FORMS.get(_verb, frozenset()) | {_particle}
+# "called it an ...", "describing it as ...": the verbs that put quoted words in a mouth
+NAMING_FORMS = frozenset(f for lemma in _W["naming_verbs"] for f in verb_forms(lemma))
+CREDIT_CUES = frozenset(_W["credit_cues"])
+DATA_NOUNS = frozenset(_W["data_nouns"])
+EXPECT_FORMS = frozenset(f for lemma in _W["expectation_verbs"] for f in verb_forms(lemma))
+FINDING_FORMS = frozenset(f for lemma in _W["finding_verbs"] for f in verb_forms(lemma))
+QUOTING_FORMS = frozenset(f for lemma in _W["quoting_verbs"] for f in verb_forms(lemma))
+MEDIA_NOUNS = frozenset(_W["media_nouns"])
+IMAGERY_NOUNS = frozenset(_W["imagery_nouns"])
+MEETING_NOUNS = frozenset(_W["meeting_nouns"])
+OCCASION_PREPOSITIONS = frozenset(_W["occasion_prepositions"])
+BODY_NOUNS = frozenset(_W["body_nouns"])
+PART_NOUNS = frozenset(_W["part_nouns"])
 # the verbs of an attribution to a source ("the ministry reported", "data showed")
 SOURCE_VERBS: tuple[str, ...] = (
     tuple(
@@ -156,6 +176,15 @@ CURRENCY_CODES: tuple[str, ...] = tuple(_W["currency_codes"])
 CURRENCY_SIGNS: dict[str, str] = dict(_W["currency_signs"])
 # a word after an amount, or an ISO code written as a word
 CURRENCY_WORDS: dict[str, str] = {**dict(_W["currency_words"]), **{c: c for c in CURRENCY_CODES}}
+# single letters that are a currency only before an amount with a scale or separators ("R5 million")
+CURRENCY_LETTERS: dict[str, str] = dict(_W["currency_letters"])
+# a currency's smaller units ("cents", "sen"): the currency they divide by default, and how many
+# make one; the currencies whose smaller unit is a thousandth
+CURRENCY_SUBUNITS: dict[str, tuple[str, int]] = {
+    k: tuple(v) for k, v in _W["currency_subunits"].items()
+}
+MINOR_DIGITS_3 = frozenset(_W["minor_digits_3"])
+SHARED_SUBUNITS = frozenset(_W["shared_subunits"])
 
 # the sentence splitter's abbreviations, and the words that start sentences
 ABBREVIATED_TITLES = frozenset(_W["abbreviated_titles"])
@@ -165,6 +194,21 @@ NUMBER_ABBREVIATIONS = frozenset(_W["number_abbreviations"])
 SENTENCE_STARTERS = frozenset(_W["sentence_starters"])
 NOT_UNITS = frozenset(_W["not_units"])
 VERBS_AFTER_A_NUMBER = frozenset(_W["verbs_after_a_number"])
+FRACTION_WORDS: dict[str, float] = dict(_W["fraction_words"])
+MULTIPLE_WORDS: dict[str, int] = dict(_W["multiple_words"])
+FRACTION_CUES = frozenset(_W["fraction_cues"])
+IDENTIFIER_WORDS = frozenset(_W["identifier_words"])
+SMALLER_UNITS: dict[str, tuple[str, float]] = {k: tuple(v) for k, v in _W["smaller_units"].items()}
+UNITS_IN_YEARS: dict[str, float] = dict(_W["units_in_years"])
+SPAN_WORDS = frozenset(_W["span_words"])
+UNITS_BEFORE = frozenset(_W["units_before"])
+UNIT_SYMBOLS: tuple[str, ...] = tuple(_W["unit_symbols"])
+YOUNG_NOUNS = frozenset(_W["young_nouns"])
+PARENT_NOUNS: tuple[str, ...] = tuple(_W["parent_nouns"])
+CASUALTY_NOUNS: tuple[str, ...] = tuple(_W["casualty_nouns"])
+PEOPLE_VERBS: tuple[str, ...] = tuple(_W["people_verbs"])
+CHANGE_VERBS = frozenset(_W["change_verbs"])
+QUANTITY_QUALIFIERS: tuple[str, ...] = tuple(_W["quantity_qualifiers"])
 
 # a name of two or three capitalised words
 NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"

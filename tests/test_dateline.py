@@ -283,3 +283,11 @@ def test_an_agency_the_lead_credits_is_relayed_under_another_dateline(tmp_path):
     assert b.meta["agency"] == "Kabar" and [(c.name, c.role) for c in b.credits] == [
         ("Kabar", "publisher")
     ]
+
+
+def test_a_desk_signature_names_the_outlet():
+    found = {
+        (c.name, c.role)
+        for c in credits("The match ended goalless.\n\nThe coach was pleased.\n\nT.Rossi--LdM\n")
+    }
+    assert found == {("LdM", "publisher")}

@@ -122,17 +122,28 @@ def test_a_year_in_a_name_says_nothing_of_when_the_story_is():
 
 def test_the_inferred_year_is_said_for_each_date_it_fixes():
     d = _table(
-        "ALMATY (Agency) - The clinic opened in June 2014. A new wing was finished on "
-        "October 8, and staff will grow next year.",
+        "ALMATY (Agency) - The clinic will open a second site in June 2015. A new wing was "
+        "finished on October 8, and staff will grow next year.",
         None,
     )
     rows = d.set_index("text")
-    assert rows.loc["in June 2014", "date"] == "2014-06"
-    assert rows.loc["in June 2014", "year_from"] == "text"
+    assert rows.loc["in June 2015", "date"] == "2015-06"
+    assert rows.loc["in June 2015", "year_from"] == "text"
     assert rows.loc["on October 8", "date"] == "2014-10-08"
     assert rows.loc["on October 8", "year_from"] == "inferred"
     assert rows.loc["next year", "year_from"] == "inferred"
     assert d.attrs["year_inferred"][0] == 2014
+
+
+def test_a_year_spoken_of_as_past_fixes_no_year():
+    # "last qualified in 2018" may be told in any later year: the other dates stay open
+    d = _table(
+        "LAGOS (Agency) - The team won on Sunday. It last qualified for the finals in 2018.",
+        None,
+    )
+    rows = d.set_index("text")
+    assert rows.loc["in 2018", "date"] == "2018"
+    assert pd.isna(rows.loc["on Sunday", "date"]) and "year_inferred" not in d.attrs
 
 
 def test_a_year_compared_with_is_the_year_before_the_story():

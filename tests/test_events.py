@@ -116,3 +116,14 @@ def test_the_same_event_told_twice_is_listed_once(tmp_path):
     )
     events = _events(tmp_path, text, "2024-06-03")
     assert (events["action"] == "sign").sum() == 1
+
+
+def test_a_past_form_is_read_back_to_its_verb_and_owning_is_no_event(tmp_path):
+    text = (
+        "QUITO, May 6 (Reuters) - The regulator fined the two banks a combined $4 million on "
+        "Monday. The firms, owned by a holding company since 2019, said they would pay.\n"
+    )
+    events = _by_action(_events(tmp_path, text, "2024-05-06"))
+    assert "fine" in events and "fin" not in events
+    assert events["fine"].status == "done" and events["fine"].date == "2024-05-06"
+    assert "own" not in events

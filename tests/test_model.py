@@ -87,19 +87,31 @@ REAL = evaluate.stories()
 )
 def test_real_wire_stories_meet_their_floors():
     f1 = evaluate.score_stories().set_index("kind")["f1"]
-    # measured 0.84, 0.80 and 0.89 on the sixteen stories (benchmarks/bench_extraction.py)
-    assert f1["entities typed"] >= 0.82
-    assert f1["quotes+speaker"] >= 0.77
-    assert f1["sources"] >= 0.85
+    # each a little under what benchmarks/bench_extraction.py measures on the 32 stories
+    floors = {"entities typed": 0.87, "dates": 0.97, "dates iso": 0.94, "quantities": 0.98,
+              "quotes+speaker": 0.93, "sources": 0.90, "events": 0.79, "events+status": 0.76,
+              "events+date": 0.72, "events+actor": 0.68}  # fmt: skip
+    below = {kind: round(f1[kind], 3) for kind, floor in floors.items() if f1[kind] < floor}
+    assert not below, below
 
 
 @pytest.mark.slow  # every real wire story read
 def test_a_real_story_has_its_agency_on_the_charts():
     if not REAL:
         pytest.skip(f"no real wire stories at {paths.REAL_STORIES} (set ANALYSIS_REAL_STORIES)")
-    lines = [analysis.load(p).article.meta["source_line"] for p in REAL]
-    known = sum("unknown agency" not in line for line in lines)
-    assert known >= len(REAL) - 2  # a story with no agency anywhere says so
+    import json
+
+    # every story whose gold names a publisher credits it on the charts; one that names none
+    # says "unknown agency"
+    for path in REAL:
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        publishers = [s["name"] for s in gold["sources"] if "publisher" in s["role"]]
+        publishers += [gold["dateline"]["agency"]] if gold["dateline"].get("agency") else []
+        line = analysis.load(path).article.meta["source_line"]
+        if publishers:
+            assert any(p.lower() in line.lower() for p in publishers), (path.name, line, publishers)
+        else:
+            assert "unknown agency" in line, (path.name, line)
 
 
 @needs_model

@@ -196,8 +196,10 @@ def facts_json(tables) -> dict:
     written = dict.fromkeys((r.text, r.date if pd.notna(r.date) else None)
                             for r in tables["dates"].itertuples())  # fmt: skip
     dates = [{"text": text, "iso": iso} for text, iso in written]
-    quantities = [{"text": r.evidence, "value": float(r.quantity), "unit": r.unit}
-                  for r in tables["quantities"].itertuples()]  # fmt: skip
+    # a figure written the same way twice is one fact, as the gold lists it (with occurrences)
+    figures = dict.fromkeys((r.evidence, float(r.quantity), r.unit)
+                            for r in tables["quantities"].itertuples())  # fmt: skip
+    quantities = [{"text": text, "value": value, "unit": unit} for text, value, unit in figures]
     quotes = [{"speaker": r.speaker, "text": r.text, "kind": r.kind}
               for r in tables["quotes"].itertuples()]  # fmt: skip
     # a source credited twice is one source, as the gold counts it

@@ -49,6 +49,8 @@ _SOURCE_LINE = re.compile(rf"(?:Source|Sources)[ ]?:[ ]*(?P<agency>{_AGENCY})[ .
 # a closing line "Name, AGENCY": a person's name (initials allowed: "T.Bold"), then the agency
 _NAME = r"(?:[A-Z][a-z]*\.[ ]?)*[A-Z][\w'’-]+(?:[ ](?:[A-Z]\.[ ]?)*[A-Z][\w'’-]+){0,3}"
 _NAME_AGENCY = re.compile(rf"(?P<reporter>{_NAME}),[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
+# a desk's signature under the story: the editor's name, two dashes, the outlet ("T.Rossi--LdM")
+_DESK = re.compile(rf"(?P<reporter>{_NAME})--(?P<agency>[A-Z][A-Za-z]{{1,8}})[ .]*\Z")
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
 
 
@@ -113,6 +115,10 @@ def credits(text: str, agencies=None) -> list[Credit]:
             Credit(agencies.get(name) or known_agency(name) or name, "relayed", *m.span("agency"))
         )
     for s, e in paras[-3:]:
+        desk = _DESK.match(text, s, e)
+        if desk:  # the outlet that printed it: a publisher however it is written
+            publisher(desk.group("agency"), *desk.span("agency"))
+            continue
         m = _SOURCE_LINE.match(text, s, e) or _NAME_AGENCY.match(text, s, e)
         if m and m.end() >= e and _plausible(m.group("agency"), agencies):
             publisher(m.group("agency"), *m.span("agency"))

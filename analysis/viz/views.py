@@ -145,8 +145,10 @@ def _event_label(actor, evidence: str) -> str:
     """The event's own words, led by who acts when the words name them otherwise ("it has
     launched ..." of a ministry)."""
     words = " ".join(str(evidence).split())
-    if pd.isna(actor) or str(actor).lower() in words[: len(str(actor)) + 40].lower():
-        return words
+    lead = words[: len(str(actor)) + 40].lower() if pd.notna(actor) else ""
+    named = str(actor).lower()
+    if pd.isna(actor) or named in lead or any(w in lead for w in named.split() if len(w) > 3):
+        return words  # the words name who acts ("Munoz, who ..." of Andres Munoz)
     return f"{actor}: {words}"
 
 

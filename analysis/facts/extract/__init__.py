@@ -20,14 +20,18 @@ The extractor is a pipeline of stages over one shared `Doc` (`pipeline.PIPELINE`
    their titles and by speech verbs, organisations by their head words, documents, meetings.
 5. references: "he", "the minister", "the country", "the document" resolved to an entity named
    before them.
-6. quotes: direct quotations with their speaker, and reported speech from the parse (the
-   clause a speech verb governs, its subject the speaker) or by rule.
+6. quotes: quotations (`quotations.py`) with their speakers (`direct.py`), and reported
+   speech from the parse (`speech.py`: the clause a speech verb governs), each speaker a noun
+   phrase resolved to its entity (`speakers.py`), or by rule; and every attribution, for the
+   sources (`credits.py` adds those without a speech verb: "citing X", "told Reuters").
 7. first person: "I", "my" inside a quotation are its speaker.
-8. quantities: numerals and number words with the unit that follows, money and percentages,
+8. quantities: numerals, number words and fractions with what they count (the words after
+   them, or what the sentence says), money in ISO codes, percentages, ages, scores, rates,
    and the parts of a total.
 9. events: actions with their actor, object, date and status (done, ongoing, planned,
    possible).
-10. sources: the publisher (dateline, byline, credit line) and the attributions.
+10. sources: the publisher (dateline, byline, credit line) and the attributions that name a
+    body, a document, data, unnamed people or an occasion.
 
 Word lists (speech verbs, titles, tense cues, currencies...) are read from
 `analysis/data/wordlists.yaml` by `analysis.constants`, each declared once. Every pattern that

@@ -68,8 +68,8 @@ class DateMention:
 def infer_year(doc: Doc) -> tuple[int | None, str]:
     """The year of the story when no date says it: a year after the one a figure is compared
     with ("up from 40 tonnes in 2019"), else a year before the first one it speaks of as
-    the future, else the latest one it speaks of as past. Years in names ("the 2030 Asian
-    Games") say nothing of when the story is."""
+    the future. A year spoken of as past fixes nothing (the story is no earlier, that is all);
+    years in names ("the 2030 Asian Games") say nothing of when the story is."""
     future, past, compared = [], [], []
     speaks_of_future: dict[int, bool] = {}
     for i, m in in_sentences(doc, scans()["year in a sentence"]):
@@ -86,8 +86,8 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
         return max(compared) + 1, f"inferred: the text compares with {max(compared)}"
     if future:
         return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
-    if past:
-        return max(past), f"inferred: the latest year the text speaks of as past, {max(past)}"
+    # a year the text speaks of as past says only that the story is no earlier ("they last
+    # won in 2018" may be told in any later year): it fixes nothing
     return None, "unknown"
 
 

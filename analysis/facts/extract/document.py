@@ -73,6 +73,7 @@ class Doc:
     dates: list = field(default_factory=list)  # DateMention, in text order
     quotes: list[dict] = field(default_factory=list)
     quote_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    attributions: list[dict] = field(default_factory=list)  # who is credited with words, where
     quantities: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)

@@ -44,7 +44,7 @@ from .events_rules import find_events_by_rules, speakers_by_sentence
 # the parse's dependencies that start a clause of their own below a verb
 CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj"})
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"})
-_TRIM = " ,.;:\"“”‘’'()-–—"
+_TRIM = " ,.;:\"“”‘’'()-–—\n\t"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _PASSIVE = frozenset({"nsubjpass", "auxpass", "agent"})
 _UNDER_A_HEDGE = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "ccomp", "acl", "relcl"})
@@ -99,6 +99,19 @@ def _headline(doc: Doc) -> int:
 # ---- which verbs are events ---------------------------------------------------------------------
 
 
+def verb_lemma(tok) -> str:
+    """The verb's lemma, lower case; where the lemmatizer cut a past form after its stem ("fined"
+    read as "fin" + "ed"), the commoner of the two readings ("fine")."""
+    lemma, text = tok.lemma_.lower(), tok.lower_
+    if text.endswith("ed") and lemma == text[:-2] and len(lemma) > 2:
+        from wordfreq import zipf_frequency
+
+        other = text[:-1]
+        if zipf_frequency(other, "en") > zipf_frequency(lemma, "en"):
+            return other
+    return lemma
+
+
 def _verb(tok) -> bool:
     return tok.pos_ == "VERB" or tok.tag_.startswith("VB") and tok.pos_ != "AUX"
 
@@ -140,7 +153,7 @@ def _action(tok) -> str | None:
         return None
     if tok.text[:1].isupper() and tok.i > tok.sent.start:
         return None  # a capitalised word inside a sentence is a name ("COFCO")
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
@@ -603,7 +616,8 @@ def _evidence(doc: Doc, tok, subject) -> tuple[int, int]:
     """Text offsets of the words that show the event: from its subject (or verb) to the end
     of its own clause."""
     base = doc.body_start
-    clause = _clause(tok)
+    # without the word that joins it to another clause ("when", "since", "that")
+    clause = [t for t in _clause(tok) if not (t.dep_ == "mark" and t.head.i == tok.i)]
     lo = min(t.idx for t in clause)
     hi = max(t.idx + len(t) for t in clause)
     if subject is not None and subject.i < tok.i and subject.head.i == tok.i:

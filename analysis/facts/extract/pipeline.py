@@ -15,6 +15,7 @@ What each `Doc` field holds (besides its text, sentences, article and reference 
 - `parsed`: spaCy's parse of the body, or None (no model, or a long text);
 - `mentions`, `entities`, `roles`: names and references, their entities and people's roles;
 - `quotes`, `quote_spans`: direct and reported quotations, and the direct ones' spans;
+- `attributions`: who the story credits with words (a name, or a description), and where;
 - `quantities`, `events`, `sources`: the rows of those tables.
 """
 
@@ -104,9 +105,13 @@ def _references(doc: Doc) -> Doc:
     return doc
 
 
-@stage("quotes", needs=("mentions", "roles", "parsed"), writes=("quotes", "quote_spans"))
+@stage(
+    "quotes",
+    needs=("mentions", "roles", "parsed"),
+    writes=("quotes", "quote_spans", "attributions"),
+)
 def _quotes(doc: Doc) -> Doc:
-    doc.quotes, doc.quote_spans = find_quotes(doc)
+    doc.quotes, doc.quote_spans, doc.attributions = find_quotes(doc)
     return doc
 
 
@@ -116,7 +121,7 @@ def _first_person(doc: Doc) -> Doc:
     return doc
 
 
-@stage("quantities", needs=("dates",), writes=("quantities",))
+@stage("quantities", needs=("dates", "parsed", "mentions", "entities"), writes=("quantities",))
 def _quantities(doc: Doc) -> Doc:
     doc.quantities = find_quantities(doc, doc.dates)
     return doc
@@ -128,7 +133,7 @@ def _events(doc: Doc) -> Doc:
     return doc
 
 
-@stage("sources", needs=("article", "mentions", "entities"), writes=("sources",))
+@stage("sources", needs=("article", "mentions", "entities", "attributions"), writes=("sources",))
 def _sources(doc: Doc) -> Doc:
     doc.sources = find_sources(doc, doc.article)
     return doc
@@ -162,7 +167,7 @@ def pipe_names(stages: Sequence[Stage] = PIPELINE) -> list[str]:
 
 # the Doc's fields a stage may write, and "reference" for the date dates are resolved against
 FIELDS = ("dates", "year_inferred", "parsed", "mentions", "entities", "roles", "quotes",
-          "quote_spans", "quantities", "events", "sources")  # fmt: skip
+          "quote_spans", "attributions", "quantities", "events", "sources")  # fmt: skip
 
 
 def _state(doc: Doc) -> dict[str, object]:

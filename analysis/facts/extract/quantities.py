@@ -1,12 +1,17 @@
 """Quantities: numerals and number words with their unit, money, percentages, parts of a total.
 
-Each number (see `numbers`) is read with what it counts: a currency ("RM12 billion"), a share
-("41.5 pct"), the words after it ("640 council seats", "4 Uzbek regions", "9kilogram",
-"200-ton"), or, for a bare number, the unit of the quantity before it in the sentence ("Of the
-640 seats, 212 are in ...") or the people a casualty verb counts ("killing three"). A range
-("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its lower bound.
-Not quantities: numbers inside dates, times of day ("6:30 p.m."), ordinals ("1st"), years,
-and identifiers ("COVID-19", "A320", "Corridor 2", "No. 5").
+Each number (see `numbers`) is read with what it counts (see `counts`): a currency ("RM12
+billion", "KD 25 million", "98 cents", in the currency its sentence or story names, see
+`money`), a share ("41.5 pct", "a third of the staff"), a multiple ("twice"), the words after it
+("640 council seats", "1,200 MW"), an age, or what its sentence says a bare number counts. A
+range ("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its lower
+bound; so is a score or a tally ("won 27-24", "voted 7-4"), its first number, a bid and an offer
+("4.2310/2360"), and an exchange rate ("1 USD = 386.71 KZT"), in the second currency. The words
+that qualify an amount are part of its evidence ("more than $1.9 billion", "$5 million each").
+Not quantities: numbers inside dates, times of day ("6:30 p.m."), ordinals ("1st", "a third
+dose", "five-eighth"), years, identifiers ("COVID-19", "A320", "Corridor 2", "No. 5",
+"Kambarata -1"), classes or places in an order ("category 4", "level 3", "gate 14"), and periods
+counted from the story's present ("the next 24 hours", "the first nine months of": dates).
 """
 
 from __future__ import annotations
@@ -15,34 +20,63 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ...constants import CASUALTY_VERBS, NOT_UNITS, VERBS_AFTER_A_NUMBER
+from ...constants import (
+    IDENTIFIER_WORDS,
+    NOT_UNITS,
+    QUANTITY_QUALIFIERS,
+    SMALLER_UNITS,
+    SPAN_WORDS,
+    UNITS_IN_YEARS,
+)
 from . import numbers
+from .counts import (
+    GLUED_UNIT,
+    HYPHEN_UNIT,
+    PERCENT,
+    SCORE,
+    TIME_OF_DAY,
+    Reader,
+    age_row,
+    alternatives,
+    bare_row,
+    fraction_row,
+    measure,
+    multiple_row,
+    score_row,
+)
 from .dates import DateMention
 from .document import Doc, Scan
+from .money import local_currencies, subunit_currencies
 
+# the patterns shared with `counts`, under the names the checks below were written with
+_GLUED_UNIT, _HYPHEN_UNIT, _PERCENT, _SCORE, _TIME_OF_DAY = (
+    GLUED_UNIT, HYPHEN_UNIT, PERCENT, SCORE, TIME_OF_DAY
+)  # fmt: skip
 _OF_ANOTHER = re.compile(r"\s+(?:of|another)\b")
-_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b)")
-_UNIT_WORDS = re.compile(r"(?:\s+(?:more|other|new))?((?:\s+[\w’'-]+){1,4})")
 _COLON_AHEAD = re.compile(r"[^:;.,\d]*:")
-_TIME_OF_DAY = re.compile(
-    r"\s*(?:[ap]\.\s?m\.|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|local\s+time\b|hours?\s+GMT\b)", re.I
-)
-_GLUED_UNIT = re.compile(
-    r"(?P<u>km|kg|kilograms?|kilometers?|kilometres?|tons?|tonnes?|mt|MW|GW|kW|kWh|MWh|GWh|mm"
-    r"|cm|ha|hectares?|bpd|meters?|metres?|m|g|t|l|sq\s?km|percent|pct|x)\b"
-)
-_HYPHEN_UNIT = re.compile(r"-(?P<u>[a-z]+)(?:-[a-z]+)*\b")
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|nos|Number|number)\.?|#)\s*$")
+_CLASS_BEFORE = re.compile(rf"\b(?:{alternatives(IDENTIFIER_WORDS)})\s+$", re.I)
+_NAME_DASH = re.compile(r"\b[A-Z][\w’'-]*\s+-$")
+# a period counted from the story's present: "the next 24 hours", "the first nine months of"
+_TIME_UNITS = sorted(
+    {*SMALLER_UNITS, *(u for u, _ in SMALLER_UNITS.values()), *UNITS_IN_YEARS}, key=len
+)
+_TIME_UNIT = re.compile(r"\s+(?:" + "|".join(_TIME_UNITS[::-1]) + r"|centuries)s?\b")
+_SPAN_BEFORE = re.compile(rf"\b(?:{alternatives(SPAN_WORDS)})\s+$", re.I)
+_FIRST_BEFORE = re.compile(r"\bfirst\s+$", re.I)
+_OF_AHEAD = re.compile(r"\s+of\b")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 _SIGN = re.compile(r"(?:US\$|[$€£¥₹]|RM|Rs\.?|[A-Z]{3}(?=[\s\d]))?[ \u00a0]?")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|\s(?:to|and)\s)\s*(?=\S)")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
-_CASUALTY = re.compile(r"\b(?:" + "|".join(CASUALTY_VERBS) + r")\s+$")
-_BARE_END = re.compile(
-    r"\s*(?:[,;:.)]|$|(?:and|or|in|on|at|for|from|to|of|are|were|is|was|each|respectively|while"
-    r"|against|compared|versus|vs|with)\b)"
-)
-_MINUTES = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s+minutes?\b")
+_POSSESSIVE = re.compile(r"\w['’]s$")
+_PAIR = re.compile(r"/\d+(?:\.\d+)?\b")  # a bid and an offer: "4.2310/2360"
+_SECOND_OF_PAIR = re.compile(r"\d/$")
+_RATE_EQUALS = re.compile(r"\s*=\s*")
+_MINUS = re.compile(r"\bminus\s+$", re.I)
+# how exact an amount is, and "each": part of its evidence ("more than $1.9 billion")
+_QUALIFIER = re.compile(rf"\b(?:{alternatives(QUANTITY_QUALIFIERS)})\s+$", re.I)
+_EACH = re.compile(r"\s+each\b")
 
 
 @cache
@@ -52,7 +86,7 @@ def scans() -> dict[str, Scan]:
 
 
 def _matches(doc: Doc):
-    """The number matches of both patterns, in text order, none inside another."""
+    """The number matches of every pattern, in text order, none inside another."""
     found = [m for scan in scans().values() for m in doc.scan(scan, doc.body_start)]
     found.sort(key=lambda m: (m.start(), -m.end()))
     last = -1
@@ -63,9 +97,8 @@ def _matches(doc: Doc):
 
 
 def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
-    from ...reading.text import lemma, stopwords
-
-    stop = stopwords() | {"more", "other", "new", "further", "additional"}
+    """The rows of the `quantities` table (with their `start` and `end`), in text order."""
+    reader = Reader(doc)
     text = doc.text
     date_starts = [d.start for d in dates]
 
@@ -74,6 +107,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
         return i >= 0 and dates[i].start <= pos < dates[i].end
 
     out: list[dict] = []
+    subunits: list[dict] = []  # the rows of a currency's smaller unit ("98 cents")
     total: dict | None = None
     skip_to = -1
     for m in _matches(doc):
@@ -81,22 +115,41 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             continue
         if m.group().lower() == "one" and _OF_ANOTHER.match(text, m.end()):
             continue
+        if _SECOND_OF_PAIR.search(text, max(0, m.start() - 2), m.start()):
+            continue  # "4.2310/2360", "3/4": the second half of a pair written with a slash
         n = numbers.read(text, m)
-        if n is None or _not_a_quantity(doc, m, n):
+        if n is None:
             continue
-        _range(text, n)
-        skip_to = n.end
         sid = doc.sentence_of(m.start())
-        row = _measure(text, n, stop, lemma)
-        if row is None:
-            row = _bare(doc, n, sid, out, total)
-            if row is None:
+        if n.kind in ("fraction", "multiple"):
+            row = fraction_row(reader, n) if n.kind == "fraction" else multiple_row(n)
+        else:
+            exempt = _not_an_identifier(doc, n)  # a score after a name, a number after "X's"
+            if not exempt and _not_a_quantity(doc, m, n) or _counts_nothing(text, n):
                 continue
-        elif _is_year(m, n, row):
+            minus = _MINUS.search(text, max(0, n.start - 8), n.start)
+            if minus:  # "minus 12 degrees"
+                n.value, n.start = -n.value, minus.start()
+            _range(text, n)
+            _rate(text, n)
+            row = measure(reader, n)
+            if row is None:  # no unit of its own
+                row = age_row(reader, n) or score_row(text, n)
+                row = row or bare_row(reader, n, sid, out, total)
+            elif _is_year(m, n, row):
+                continue
+        if row is None:
             continue
-        skip_to = max(skip_to, row["end"])
+        skip_to = max(n.end, row["end"])
+        if row["unit"] == "other":  # "15 others": more of what the sentence counted
+            row |= _others(out, sid)
+        _qualified(text, row)
         row |= {"sentence_id": sid, "evidence": text[row["start"] : row["end"]], "part_of": None}
         total = _parts(text, row, total, out)
+        if n.kind == "subunit":
+            subunits.append(row)
+    subunit_currencies(out, subunits)
+    local_currencies(doc, out)
     return out
 
 
@@ -136,8 +189,65 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
     return not (title_case or first or cap.group(1).lower() in stopwords())
 
 
+def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
+    """A number after a capitalised word that is no identifier's: a score after a side's name
+    ("beat Fiji 27-24", "beating Georgia 6-2"; not "Boeing 737-800" or "737-8"), or a number after a
+    possessive ("Thursday's 4.2455", "Kenya's 47 counties"); the check for identifiers
+    ("Corridor 2") would take them for one."""
+    text = doc.text
+    lo = max(0, n.start - 10)
+    at = lo + len(text[lo : n.start].rstrip())
+    if _POSSESSIVE.search(text, max(0, at - 3), at):
+        return True
+    score = _SCORE.match(text, n.start)
+    if score is None or score.end() < len(text) and text[score.end()].isalnum():
+        return False
+    first, second = (int(x) for x in re.split(r"\s?[-–]\s?", score.group()))
+    return first < 200 and second < 200  # (a model's numbers: "737-800", "737-8")
+
+
+def _others(out: list[dict], sid) -> dict:
+    """The unit "15 others" counts: that of the sentence's last count, else people."""
+    for prev in reversed(out):
+        if prev["sentence_id"] != sid:
+            break
+        if prev["category"] not in ("money", "share"):
+            return {"unit": prev["unit"], "subject": prev["subject"]}
+    return {"unit": "people", "subject": "people"}
+
+
+def _qualified(text: str, row: dict) -> None:
+    """The row's evidence with the words that qualify it: "about", "more than", "each"."""
+    qualifier = _QUALIFIER.search(text, max(0, row["start"] - 25), row["start"])
+    if qualifier:
+        row["start"] = qualifier.start()
+    each = _EACH.match(text, row["end"])
+    if each:
+        row["end"] = each.end()
+
+
+def _counts_nothing(text: str, n: numbers.Number) -> bool:
+    """A class or a place in an order ("category 4", "level 3", "gate 14"), a name's number
+    written with a spaced hyphen ("Kambarata -1"), or a period counted from the story's present
+    ("the next 24 hours", "the first nine months of the year": a date): not a count."""
+    if n.currency is not None:
+        return False
+    before = max(0, n.start - 12)
+    if _CLASS_BEFORE.search(text, before, n.start) or _NAME_DASH.search(text, before, n.start):
+        return True
+    unit = _TIME_UNIT.match(text, n.end)
+    if unit is None or unit.group().strip().startswith(("second", "minute")):
+        return False  # ("over the next 12 minutes" of a launch is its length)
+    first = _FIRST_BEFORE.search(text, before, n.start) and _OF_AHEAD.match(text, unit.end())
+    return bool(first or _SPAN_BEFORE.search(text, before, n.start))
+
+
 def _range(text: str, n: numbers.Number) -> None:
     """ "between X and Y", "X-Y percent": one quantity, the lower bound, to the end of Y."""
+    pair = _PAIR.match(text, n.end) if "." in text[n.start : n.end] else None
+    if pair:  # a bid and an offer
+        n.end = pair.end()
+        return
     between = _BETWEEN.search(text, max(0, n.start - 9), n.start)
     gap = _RANGE_AFTER.match(text, n.end)
     if gap is None:
@@ -161,91 +271,17 @@ def _range(text: str, n: numbers.Number) -> None:
     n.start = between.start() if between else n.start
 
 
-def _measure(text: str, n: numbers.Number, stop, lemma) -> dict | None:
-    """The quantity with what it counts, read from the words after it; None if none say."""
-    start, end = n.start, n.end
-    if n.currency:
-        return _row(n.value, n.currency, "money", "money", start, end)
-    pct = _PERCENT.match(text, end)
-    if pct:
-        return _row(n.value, "percent", "share", "percent", start, pct.end())
-    glued = _GLUED_UNIT.match(text, end) if text[end : end + 1].isalpha() else None
-    if glued:
-        return _row(n.value, lemma(glued.group("u")), None, glued.group("u"), start, glued.end())
-    hyphen = _HYPHEN_UNIT.match(text, end)
-    if hyphen:
-        unit = lemma(hyphen.group("u"))
-        return _row(n.value, unit, None, unit, start, hyphen.end())
-    run = _unit_run(text[end : end + 60], stop)
-    if not run:
-        return None
-    unit = lemma(run[-1])
-    end = text.index(run[-1], end) + len(run[-1])
-    row = _row(n.value, unit, " ".join(run[:-1]) or None, " ".join(run), start, end)
-    minutes = _MINUTES.match(text, end) if unit == "hour" else None
-    if minutes:  # "9 hours 45 minutes"
-        row["quantity"] += int(minutes.group("n")) / 60
-        row["end"] = minutes.end()
-    return row
-
-
-def _unit_run(after: str, stop) -> list[str]:
-    """The words after a number that say what it counts: "parliamentary seats", "Kazakh
-    regions" (a capitalised word only before a common one)."""
-    words = _UNIT_WORDS.match(after)
-    run: list[str] = []
-    if not words:
-        return run
-    tokens = words.group(1).split()
-    for i, w in enumerate(tokens):
-        if w.lower() in stop or not w.replace("-", "").isalpha():
-            break
-        if run and (w.lower() in VERBS_AFTER_A_NUMBER or len(w) > 4 and w.endswith("ed")):
-            break  # "12 trucks followed", "300 travellers leave"
-        if w[0].isupper():
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if not (following.isalpha() and following.islower() and following not in stop):
-                break
-        run.append(w)
-    return run
-
-
-def _bare(doc: Doc, n: numbers.Number, sid, out: list[dict], total: dict | None) -> dict | None:
-    """A number with no unit of its own: a part of the total before it, the people a casualty
-    verb counts, or one more of what the sentence counted before it."""
-    text, start, end = doc.text, n.start, n.end
-    after = text[end : end + 60]
-    if total and sid == total["sentence_id"]:
-        prev = out[-1] if out and out[-1].get("part_of") == total["subject"] else total
-        tail = re.match(
-            r"\s+(?:more\s+)?(?:for|on|in|of)\s+([a-z][\w\s-]*?)(?=[,.;:)]|\s+and\b|$)", after
-        )
-        category = tail.group(1).strip() if tail else None
-        subject = f"{category} {prev['unit']}s" if category else prev["unit"]
-        return _row(
-            n.value, prev["unit"], category, subject, start, end + (tail.end(1) if tail else 0)
-        )
-    casualty = _CASUALTY.search(text, max(0, start - 12), start)
-    if casualty:
-        return _row(n.value, "people", None, "people", casualty.start(), end)
-    if not _BARE_END.match(text, end) or n.value == int(n.value) and 1900 <= n.value <= 2100:
-        return None
-    prev = next(
-        (q for q in reversed(out) if q["sentence_id"] == sid and q["unit"] != "percent"), None
-    )
-    if prev is None:
-        return None
-    return _row(n.value, prev["unit"], prev["category"], prev["subject"], start, end)
+def _rate(text: str, n: numbers.Number) -> None:
+    """ "1 USD = 386.71 KZT": one quantity, the second amount, in its currency per the first."""
+    eq = _RATE_EQUALS.match(text, n.end) if n.currency else None
+    second = numbers.number_at(text, eq.end()) if eq else None
+    if second is not None and second.currency and second.currency != n.currency:
+        n.value, n.end, n.per, n.currency = second.value, second.end, n.currency, second.currency
 
 
 def _is_year(m: re.Match, n: numbers.Number, row: dict) -> bool:
     plain = m.group().isdigit() and not n.scaled and row["category"] not in ("money", "share")
     return plain and 1900 < n.value < 2100
-
-
-def _row(value, unit, category, subject, start, end) -> dict:
-    return {"quantity": value, "unit": unit, "category": category, "subject": subject,
-            "start": start, "end": end}  # fmt: skip
 
 
 def _parts(text: str, row: dict, total: dict | None, out: list[dict]) -> dict | None:

@@ -1,4 +1,9 @@
-"""Quotes: direct quotations with their speaker, and reported speech."""
+"""Quotes: direct quotations with their speaker, and reported speech.
+
+With the model's parse, `speech.Reader` reads the statements and `direct.Direct` the speakers
+of quotations (`speakers.Speakers` says who each phrase names); without it, the rules below
+read "X said that ...", "..., X told reporters", "In his words, ..." and the attributions
+beside a quotation. Both take the quotations from `quotations.quotations`."""
 
 from __future__ import annotations
 
@@ -9,19 +14,25 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...constants import NAME, QUOTE_RE, SPEECH, SPEECH_WORDS
+from ...constants import NAME, SPEECH, SPEECH_WORDS
 from ...reading.scan import Candidates, WordIndex
+from .credits import credits
+from .direct import Direct
 from .document import Doc, Scan, _first_words, _head, first_in_sentences
+from .quotations import Quotation, is_name, quotations
 from .references import person_at, resolve_pronoun
-from .speech import reported_speech, speaker_near
+from .speakers import Speakers
+from .speech import Reader
 
 if TYPE_CHECKING:
     pass
 
 # ---- quotes -------------------------------------------------------------------------------
 
+# a name of two or three capitalised words, or a surname alone ('"...," Kalnina said')
+_WHO = rf"(?:{NAME}|[A-Z][a-z’'-]+)"
 _AFTER = re.compile(
-    rf"^[,.]?\s*(?P<who>(?:[Tt]he\s+[\w\s]+?|[Hh]e|[Ss]he|{NAME}))\s+(?P<cue>{SPEECH})\b|^[,.]?\s*(?P<cue2>{SPEECH})\s+(?P<who2>{NAME}|the\s+[\w\s]+?)(?=[,.])"
+    rf"^[,.]?\s*(?P<who>(?:[Tt]he\s+[\w\s]+?|[Hh]e|[Ss]he|{_WHO}))\s+(?P<cue>{SPEECH})\b|^[,.]?\s*(?P<cue2>{SPEECH})\s+(?P<who2>{_WHO}|the\s+[\w\s]+?)(?=[,.])"
 )
 _BEFORE = re.compile(rf"(?P<who>{NAME}|[Hh]e|[Ss]he)\s+(?P<cue>{SPEECH})\s*:?\s*$")
 
@@ -54,70 +65,130 @@ def _said_that_starts(index: WordIndex):
     return index.words_before(verbs, 4)
 
 
-def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
-    """Direct quotes with their speakers, then reported speech (from the parse where there is
-    one, the rules' statements where it found none); and the spans of the direct quotes."""
-    quotes, spans = _direct_quotes(doc)
-    reported = _reported_by_rules(doc, spans)
+def find_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]], list[dict]]:
+    """Direct quotations and reported statements with their speakers, in text order; the spans
+    of the direct ones (start, end, speaker); and every attribution (who is credited with
+    words, and where: the sources stage reads them). From the parse where there is one, by
+    the rules otherwise."""
+    found = quotations(doc.text, doc.body_start)
+    quoted = _marks(doc, found)
+    skip = _frame(doc)
     if doc.parsed is None:
-        return quotes + reported, spans
-    # the parse's reported speech first, the rules' where it has none
-    marks = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text, doc.body_start)]
-    parsed = reported_speech(doc, marks)
-    # the rules' statements in sentences where the parse found none ("In his words, ...")
-    done = {doc.sentence_of(q["start"]) for q in parsed}
-    ruled = [
-        q
-        for q in reported
-        if doc.sentence_of(q["start"]) not in done and len(q["text"].split()) >= 3
-    ]
-    return quotes + parsed + _new(ruled, parsed), spans
+        quotes, spans = _direct_quotes(doc, found, skip)
+        reported = _reported_by_rules(doc, spans)
+        rows = sorted(quotes + reported, key=lambda q: q["start"])
+        return rows, spans, []
+    speakers = Speakers(
+        doc, lambda pos: bool(quoted[pos]) if 0 <= pos < len(quoted) else False, skip
+    )
+    reader = Reader(doc, speakers, speakers.quoted, skip)
+    statements = reader.statements()
+    rows = [s.row(doc.text) for s in statements]
+    spans = []
+    attributions = [_attribution(*c[:4]) for c in reader.credited + credits(reader)]
+    for q, who, cue, span in Direct(reader, speakers, found, statements).find():
+        rows.append({"speaker": who.name, "text": q.words(doc.text), "kind": "direct",
+                     "cue": cue or pd.NA, "start": q.a})  # fmt: skip
+        spans.append((q.start, q.end, who.name))
+    rows.sort(key=lambda q: q["start"])
+    attributions.sort(key=lambda a: a["start"])
+    return rows, spans, attributions
 
 
-def _direct_quotes(doc: Doc) -> tuple[list[dict], list[tuple[int, int, str]]]:
-    """Quotations of three words or more whose speaker can be found."""
+def _attribution(who, cue: str, at: int, until: int) -> dict:
+    return {"name": who.name, "kind": who.kind, "head": who.head, "definite": who.definite,
+            "cue": cue, "start": at, "end": until}  # fmt: skip
+
+
+def _marks(doc: Doc, found: list[Quotation]) -> bytearray:
+    """1 at every character inside a quotation of two words or more."""
+    marks = bytearray(len(doc.text))
+    for q in found:
+        if q.n_words(doc.text) >= 2:
+            marks[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return marks
+
+
+def _frame(doc: Doc):
+    """A test for the positions no statement is read in: the dateline, the headline above the
+    story, and the credit lines."""
+    spans = []
+    if doc.dateline:
+        spans.append(doc.dateline)
+    article = doc.article
+    d = getattr(article, "dateline", None)
+    if d is not None and d.headline is not None:
+        spans.append(d.headline)
+    elif doc.body_start == 0:
+        first = re.match(r"\s*([^\n]+)\n\s*\n", doc.text)
+        if first and _is_headline(first.group(1)):
+            spans.append((first.start(1), first.end(1)))
+    for c in getattr(article, "credits", ()) or ():
+        spans.append((c.start, c.end))
+    return lambda pos: any(a <= pos < b for a, b in spans)
+
+
+def _is_headline(line: str) -> bool:
+    """A first line that reads as a headline: short, with no full stop at its end."""
+    line = line.strip()
+    return len(line.split()) <= 25 and not re.search(r"[.!?][\"”’']?$", line)
+
+
+def _direct_quotes(
+    doc: Doc, found: list[Quotation], skip
+) -> tuple[list[dict], list[tuple[int, int, str]]]:
+    """By the rules: quotations of three words or more whose speaker can be found, or that go
+    on from the quotation before them."""
     quotes, spans = [], []
-    for m in QUOTE_RE.finditer(doc.text, doc.body_start):
-        inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) < 3:
-            continue  # a name or a term in quotation marks, not speech
-        speaker, cue = _direct_speaker(doc, m)
+    last = None
+    for q in found:
+        if skip(q.a) or q.n_words(doc.text) < 3 or is_name(q.words(doc.text)):
+            continue
+        speaker, cue = _direct_speaker(doc, q)
+        if speaker is None and last is not None and _goes_on(doc, last, q):
+            speaker, cue = last[1], pd.NA
         if speaker:
-            quotes.append({"speaker": speaker, "text": inner.rstrip(" ,."), "kind": "direct", "cue": cue,
-                           "start": m.start() + 1})  # fmt: skip
-            spans.append((m.start(), m.end(), speaker))
+            quotes.append({"speaker": speaker, "text": q.words(doc.text), "kind": "direct",
+                           "cue": cue, "start": q.a})  # fmt: skip
+            spans.append((q.start, q.end, speaker))
+            last = (q, speaker)
     return quotes, spans
 
 
-def _direct_speaker(doc: Doc, m: re.Match) -> tuple[str | None, str | None]:
-    """(speaker, cue) of a quotation: after it, before it, in the next sentence, or by the parse."""
+def _goes_on(doc: Doc, last, q: Quotation) -> bool:
+    """Whether a quotation goes on from the one before: only its attribution (a few words and
+    a full stop) stands between them, over one paragraph break at most."""
+    gap = doc.text[last[0].end : q.start]
+    if gap.count("\n") > 2 or len(gap.split()) > 8:
+        return False
+    return not gap.strip() or re.search(r"[.:]\s*$", gap) is not None
+
+
+def _direct_speaker(doc: Doc, m: Quotation) -> tuple[str | None, str | None]:
+    """(speaker, cue) of a quotation, by the rules: after it, before it, or in the next sentence."""
     text = doc.text
-    after = text[m.end() : m.end() + 160]
-    before = text[max(doc.body_start, m.start() - 120) : m.start()]
+    after = text[m.end : m.end + 160]
+    before = text[max(doc.body_start, m.start - 120) : m.start]
     speaker, cue = None, None
     a = _AFTER.match(after)
     if a:
         who = a.group("who") or a.group("who2")
         cue = a.group("cue") or a.group("cue2")
-        w_at = m.end() + after.index(who)
+        w_at = m.end + after.index(who)
         speaker = person_at(doc, w_at, w_at + len(who)) or (
-            resolve_pronoun(doc, m.start()) if who.lower() in ("he", "she") else None)  # fmt: skip
+            resolve_pronoun(doc, m.start) if who.lower() in ("he", "she") else None)  # fmt: skip
     elif b := _BEFORE.search(before):
         cue = b.group("cue")
-        w_at = m.start() - len(before) + b.start("who")
+        w_at = m.start - len(before) + b.start("who")
         speaker = person_at(doc, w_at, w_at + len(b.group("who"))) or resolve_pronoun(doc, w_at)
     if speaker is None:
         # attribution in the next sentence: "... ." He said / the minister noted
-        sid = doc.sentence_of(m.end() - 1)
+        sid = doc.sentence_of(m.end - 1)
         nxt = doc.sentence_span(sid + 1) if pd.notna(sid) else (0, 0)
         n = _NEXT_SENTENCE_SPEAKER.match(text, nxt[0], nxt[1])
         if n:
             cue = n.group("cue")
             speaker = person_at(doc, n.start("who"), n.end("who")) or resolve_pronoun(doc, nxt[0])
-    if speaker is None and doc.parsed is not None:
-        near = speaker_near(doc, m.start(), m.end())
-        if near:
-            speaker, cue = near
     return speaker, cue
 
 
@@ -191,16 +262,6 @@ def _told(doc: Doc, t: re.Match, s: int, roles) -> dict | None:
         return None
     return {"speaker": who["entity"], "text": doc.text[s:comma].strip(), "kind": "reported",
             "cue": t.group("cue"), "start": s}  # fmt: skip
-
-
-def _new(found: list[dict], known: list[dict]) -> list[dict]:
-    """The statements of `found` that overlap none of `known`."""
-    spans = [(q["start"], q["start"] + len(q["text"])) for q in known]
-    return [
-        q
-        for q in found
-        if not any(a < q["start"] + len(q["text"]) and q["start"] < b for a, b in spans)
-    ]
 
 
 @cache

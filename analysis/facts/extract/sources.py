@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ...constants import SOURCE_NOUNS, SOURCE_VERBS, TITLES, WEB_DOMAINS
+from ...constants import (
+    BODY_NOUNS,
+    DATA_NOUNS,
+    OCCASION_PREPOSITIONS,
+    ORG_NOUNS,
+    SOURCE_NOUNS,
+    SOURCE_VERBS,
+    TITLE_WORDS,
+    TITLES,
+    WEB_DOMAINS,
+)
 from ...reading.article import Article
 from ...reading.gazetteer import gazetteer
 from ...reading.scan import Candidates, WordIndex
@@ -21,6 +31,10 @@ if TYPE_CHECKING:
 
 _NP = r"(?P<who>(?:[Tt]he |[Aa]n? )?[^,.;:()\"“”\n]{2,90}?)"
 _NP_END = r"(?=\s+(?:on|in|at|last|this|which|who|that|as|for|over|to|with|after|before)\b|[,.;:()\n]|\s*$)"
+# a clause's or a prepositional phrase's first word: "that the committee ...", "in a statement"
+_CLAUSE = re.compile(
+    r"(?:that|whether|if|as|" + "|".join(sorted(OCCASION_PREPOSITIONS)) + r")\b", re.I
+)
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
 # a source's name ends before these: "the commission has so far said" names "the commission"
 _NOT_IN_NAME = re.compile(
@@ -33,7 +47,10 @@ _NOT_IN_NAME = re.compile(
 def find_sources(doc: Doc, article: Article) -> list[dict]:
     """The publisher (dateline, byline or credit line), reporters, and the sources the story
     credits: "according to the ministry", "police said", "citing official data", "BelTA
-    informs"; a bare "police" after "Osaka police" is the same source."""
+    informs", "told the agency", "at a meeting with journalists"; each a noun phrase (the
+    entity's name where it has one), never the clause it says. A bare "police" after "Osaka
+    police" is the same source. With the model's parse the attributions are the quotes
+    stage's; without it, the rules below read them."""
     g = gazetteer()
     out = []
     d = article.dateline
@@ -52,9 +69,40 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
                 g.agencies.get(who, who), "attributed source", doc.sentence_of(m.start()), m.group()
             )
         )
-    for name, at, evidence in _attributed(doc):
-        out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    for m in doc.scan(scans()["agency's"], doc.body_start):  # "A Xinhua poll"
+        out.append(_row(m.group("who"), "attributed source", doc.sentence_of(m.start()), m.group()))
+    if doc.parsed is None:
+        for name, at, evidence in _attributed(doc):
+            out.append(_row(name, "attributed source", doc.sentence_of(at), evidence))
+    else:
+        for a in doc.attributions:
+            if _a_source(a):
+                evidence = " ".join(doc.text[a["start"] : a["end"]].split())
+                out.append(_row(a["name"], "attributed source", doc.sentence_of(a["start"]),
+                                evidence))  # fmt: skip
     return _unique(out)
+
+
+def _a_source(a: dict) -> bool:
+    """Whether an attribution credits a source: an organisation, a body, a document or data
+    ("the health ministry", "official data", "the ruling"), unnamed people ("analysts",
+    "a source close to the talks", "economists polled by Bernama"), an occasion; not a named
+    person, whose words are quotes, nor one described by a title the story does not resolve
+    ("the prime minister") or as someone it named before ("the flanker"), nor a country."""
+    if a["kind"] in ("ORG", "occasion"):
+        return True
+    if a["kind"] != "description":
+        return False
+    head = a["head"]
+    if head in _SOURCE_HEADS:
+        return True
+    # unnamed people ("traders", "a dealer", "a ministry spokesman"); not one the story named
+    # before ("the flanker", "the prime minister")
+    return not a.get("definite")
+
+
+_SOURCE_HEADS = frozenset(SOURCE_NOUNS) | ORG_NOUNS | BODY_NOUNS | DATA_NOUNS
+_TITLES = frozenset(w for t in TITLE_WORDS for w in t.split())
 
 
 def _row(name, role, sentence_id, evidence) -> dict:
@@ -62,18 +110,19 @@ def _row(name, role, sentence_id, evidence) -> dict:
 
 
 def _unique(rows: list[dict]) -> list[dict]:
-    """One row per attribution: a bare common noun ("police") that ends a name found before
-    ("Osaka police") is that source; the publisher crediting itself ("Report informs" under the
-    dateline of Report.az) and repeats of the same words are dropped."""
+    """One row per attribution: a bare common noun ("police") that ends a name found before or
+    after it ("Osaka police") is that source; the story's own publisher or reporter credited in
+    the text ("Report informs" under the dateline of Report.az) and repeats of the same words
+    are dropped."""
     out: list[dict] = []
+    names = [x["name"] for x in rows if x["role"] == "attributed source"]
+    own = [x["name"].lower() for x in rows if x["role"] in ("publisher", "reporter")]
     for r in rows:
         key = r["name"].lower()
-        fuller = next((x["name"] for x in out if x["name"].lower().endswith(" " + key)), None)
+        fuller = next((n for n in names if n.lower().endswith(" " + key)), None)
         if fuller and key in SOURCE_NOUNS and r["role"] == "attributed source":
             r = r | {"name": fuller}
-        elif r["role"] == "attributed source" and any(
-            x["role"] == "publisher" and x["name"].lower().startswith(key) for x in out
-        ):
+        elif r["role"] == "attributed source" and any(n.startswith(key) for n in own):
             continue
         same = [x for x in out if (x["name"], x["role"]) == (r["name"], r["role"])
                 and (x["evidence"] == r["evidence"] or _same(x["sentence_id"], r["sentence_id"]))]  # fmt: skip
@@ -92,6 +141,8 @@ def _same(a, b) -> bool:
 
 def _source_phrase(phrase: str, doc: Doc, start: int) -> str | None:
     """The name of a source phrase, or None when it names a person (or nothing we know)."""
+    if _CLAUSE.match(phrase.strip()):
+        return None  # "that the committee prepared ...": what was said, not who said it
     name = _NOT_IN_NAME.sub("", _LEADING.sub("", phrase.strip()))
     words = name.lower().split()
     if not words or len(words) > 10:
@@ -116,7 +167,7 @@ def _titles() -> frozenset[str]:
 
 def _attributed(doc: Doc):
     """(name, offset, evidence) of each source credited in words."""
-    for key in ("according to", "citing", "based on", "before a verb", "after a verb", "agency's"):
+    for key in ("according to", "citing", "based on", "before a verb", "after a verb"):
         for m in doc.scan(scans()[key], doc.body_start):
             name = _source_phrase(m.group("who"), doc, m.start("who"))
             if name:
@@ -192,7 +243,7 @@ def scans() -> dict[str, Scan]:
             re.compile(rf"(?<![^\s,;:(])(?P<who>(?:[Tt]he |[Aa]n? )?(?:\w[\w’'-]* ){{0,7}}?\w[\w’'-]*) (?:{verbs})\b"),
             Candidates(_before_verb_starts),
         ),
-        # "..., reported the press service of the ministry."
+        # "..., reported the ministry's press office."
         "after a verb": Scan(
             re.compile(rf"\b(?:{verbs}) {_NP}(?=[.;]|\s+(?:on|in)\b|\s*$)"), _first_words(SOURCE_VERBS)
         ),

@@ -1,222 +1,464 @@
-"""Reported speech and the speakers of quotations, read off the model's dependency parse.
+"""Reported speech read off the model's dependency parse: what was said, and by whom.
 
-"X said (that) ...", "... , police said", "X told reporters ...", "according to X, ...",
-"X was quoted as saying ...": the clause the speech verb governs is what is said, its subject
-who says it. The subject becomes a speaker as the rest of the extractor knows it: a person
-named or referred to ("he", "the minister"), an organisation, or the words themselves ("a
-senior official"). Used when the model ran (see `model.py`); otherwise `quotes.py`'s rules
-read reported speech alone.
+"X said (that) ...", "..., police said", "X told reporters ...", "according to X, ...",
+"X was quoted as saying ...", "X noted the importance of ...": the clause a speech verb governs
+(or, for the verbs that take one, its noun-phrase object) is what is said; its subject, or the
+object of "according to", who says it (`speakers.Speakers`). An attribution inside another's
+clause is a statement of its own, and the outer one keeps only the words outside it. Nothing
+is read inside quotation marks (the speaker's own words), in the dateline or in the headline;
+a statement never runs over a paragraph break. Used when the model ran (see `model.py`);
+otherwise `quotes.py`'s rules read reported speech alone.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-import pandas as pd
-
-from ...constants import PRONOUNS, SPEECH_FORMS, TITLE_SYNONYMS, TITLE_WORDS
+from ...constants import (
+    AUDIENCES,
+    DATA_NOUNS,
+    EXPECT_FORMS,
+    FINDING_FORMS,
+    IMAGERY_NOUNS,
+    MEDIA_NOUNS,
+    SPEECH_FORMS,
+    TOPIC_FORMS,
+)
 from ...reading.gazetteer import gazetteer
 from .document import Doc
-from .references import resolve_pronoun
-
-
-def _verb(tok) -> bool:
-    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
-
-
-def _speech_verb(tok) -> bool:
-    return _verb(tok) and tok.lower_ in SPEECH_FORMS
-
+from .phrases import Who, char_span, phrase_tokens
+from .speakers import Speakers
+from .verbs import (
+    AUDIENCE_FORMS,
+    DATA_FORMS,
+    FRAMING,
+    NOUN_SLOTS,
+    PARTICLES,
+    a_clause,
+    is_speech_verb,
+    is_verb,
+    passive,
+    subject_of,
+    that_clause_in_phrase,
+)
 
 _LEAD = re.compile(r"(?:that|whether)\s+", re.I)
-_TRAIL = " ,.;:\"“”‘’'"
+_TRAIL = " ,.;:\"“”‘’'—–-"
+# a conjunction left at the end when a nested attribution is cut out ("..., while")
+_TAIL_WORD = re.compile(r"[\s,;]+(?:while|and|but|whereas|as|although|though)$", re.I)
+_CITING = ("citing", "quoting", "referring")  # "X reports, citing Y": the words are Y's
+_AUDIENCE = frozenset(w for a in AUDIENCES for w in a.split()) - {"the"}
+IN_WORDS = ("words", "view", "opinion")  # "In his words, ..."
+_REPORTERS = ("correspondent", "reporter", "journalist")  # an agency's own: its credit line
+# the present tense that credits a source at a sentence's end, wire style: "..., BelTA informs"
+_CREDIT_LINES = ("reports", "informs", "writes")
 
 
-def _subject(verb):
-    """The subject of a speech verb, looking through "was quoted as saying" and conjunctions."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    head = verb
-    while head.dep_ in ("xcomp", "advcl", "conj", "pcomp") and head.head is not head:
-        head = head.head
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-    return None
+@dataclass
+class Statement:
+    """What a speaker said: `a`..`b` the words (text offsets), `who` the speaker, `cue` the
+    words that attribute it, `at`..`until` the attribution (speaker and verb) in the text."""
+
+    who: Who
+    a: int
+    b: int
+    cue: str
+    at: int
+    until: int
+    cut: int  # where the attribution starts in its sentence (a nested one is cut from here)
+    verb: object = field(default=None, repr=False)
+
+    def row(self, text: str) -> dict:
+        return {"speaker": self.who.name, "text": text[self.a : self.b], "kind": "reported",
+                "cue": self.cue, "start": self.a}  # fmt: skip
 
 
-def speaker_of(doc: Doc, token) -> str | None:
-    """Who a subject token names: the person or organisation mentioned there (a pronoun or a
-    role resolved to its person), else the phrase itself when it names a source."""
-    base = doc.body_start
-    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    start, end = base + span.start_char, base + span.end_char
-    inside = [m for m in doc.between(start, end) if m["end"] <= end]
-    people = [m for m in inside if doc.entities[m["entity"]] == "PERSON"]
-    if people:
-        return people[-1]["entity"]
-    person = _by_role(doc, span, token, start)
-    if person:
-        return person
-    if token.lower_ in PRONOUNS:
-        if token.lower_ in ("he", "she"):
-            return resolve_pronoun(doc, start)
-        return None
-    head_at = doc.body_start + token.idx
-    named = [m for m in inside if m["start"] <= head_at < m["end"]]
-    if named:  # the subject is a name: "The Energy Ministry said"
-        return named[-1]["entity"]
-    words = [t for t in span if t.dep_ not in ("det", "punct", "poss") or t.i == token.i]
-    phrase = " ".join(t.text for t in words).strip()
-    if token.tag_ in ("NNP", "NNPS") and " " not in phrase:  # "Moon": the one person of that name
-        full = [n for n, t in doc.entities.items() if t == "PERSON" and phrase in n.split()]
-        if len(full) == 1:
-            return full[0]
-    return phrase if phrase and token.tag_.startswith("NN") else None
+class Reader:
+    """Reads the statements of one parsed document (see the module's docstring)."""
+
+    def __init__(self, doc: Doc, speakers: Speakers, quoted, skip):
+        self.doc, self.speakers = doc, speakers
+        self.quoted = quoted  # position -> inside quotation marks
+        self.skip = skip  # position -> in the dateline, the headline or a credit line
+        self.base = doc.body_start
+        self.paragraph_breaks = [m.start() for m in re.finditer(r"\n", doc.text)]
+        self.publishers = _publishers(doc)
+        # every attribution met: (who, cue, at, until, the head noun of the phrase)
+        self.credited: list[tuple[Who, str, int, int, str]] = []
+        self.citing = False  # whether the verb being read credits the source it cites
+
+    def outside(self, tok) -> bool:
+        at = self.base + tok.idx
+        return not self.quoted(at) and not self.skip(at)
+
+    # ---- every statement ------------------------------------------------------------------
+
+    def statements(self) -> list[Statement]:
+        """Every reported statement, in text order, each nested one cut out of its host."""
+        found = []
+        for sent in self.doc.parsed.sents:
+            for tok in sent:
+                found.extend(self.statement(tok, sent))
+        kept = _nested_cut(self.doc, found)
+        return [s for s in kept if not self.mostly_quoted(s.a, s.b)]
+
+    def statement(self, tok, sent) -> list[Statement]:
+        """The statements `tok` attributes ("said", "according"): one per clause it governs
+        ("said that A, and that B" is two). Every attribution met, with words or without, is
+        kept in `credited`."""
+        if not self.outside(tok):
+            return []
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            who = self.same_as_before(objs[0], self.speakers.who(objs[0])) if objs else None
+            if who is None:
+                return []
+            at, until = char_span(self.doc, [tok, *self.speakers.phrase(objs[0])])
+            self.credited.append((who, "according to", at, until, objs[0].lower_))
+            phrase = {t.i for t in tok.subtree} | {t.i for t in tok.nbor().subtree}
+            phrase |= set(range(tok.i, objs[0].right_edge.i + 1))  # (however the parse hangs it)
+            span = self.clause(sent, [t for t in sent if t.i not in phrase], tok)
+            return [Statement(who, *span, "according to", at, until, at, tok)] if span else []
+        if tok.lower_ == "in":
+            return self._in_words(tok, sent)
+        low = tok.lower_
+        if low in PARTICLES and not any(c.lower_ in PARTICLES[low] for c in tok.children):
+            return []  # "talking over plans" is not "talking about" them
+        if tok.dep_ in NOUN_SLOTS or low in FRAMING:
+            return []  # "the ruling party"; "citing data", "called it" (credits.py, direct.py)
+        verb = is_verb(tok) or (tok.dep_ == "ROOT" and low in SPEECH_FORMS)  # ("..., X reports"
+        if not verb or not (low in SPEECH_FORMS or low in TOPIC_FORMS or low in DATA_FORMS
+                                    or low in EXPECT_FORMS or low in FINDING_FORMS):  # fmt: skip
+            return []
+        subject = subject_of(tok, self.outside)
+        if subject is None or passive(tok, subject):
+            return []  # "the cost is estimated at": no one speaks
+        who = self.speakers.who(self.speakers.person_before(subject, tok))
+        outer = tok.head if tok.dep_ == "ccomp" and is_speech_verb(tok.head) else None
+        if outer is not None and subject.lower_ in ("he", "she") and subject_of(outer) is not None:
+            who = self.speakers.who(subject_of(outer)) or who  # "Ruiz said he believes": Ruiz
+        shows = low in DATA_FORMS and low not in SPEECH_FORMS and low not in TOPIC_FORMS
+        scene = subject.lower_ in MEDIA_NOUNS or subject.lower_ in IMAGERY_NOUNS
+        if shows and subject.lower_ not in DATA_NOUNS and not scene:
+            return []  # "data showed", "state television showed"; not "prices showed"
+        speaker = self.same_as_before(subject, who)
+        who = self._cited(tok, speaker)
+        if who is None:
+            return []
+        self.citing = (
+            who is not speaker
+        )  # "the agency reports, with reference to the office": its words
+        if self.skip(self.base + min(t.idx for t in phrase_tokens(subject))):
+            return []  # "the Agency's correspondent reports": the story's own credit line
+        phrase = self.speakers.phrase(subject)
+        at, until = char_span(self.doc, [*phrase, tok])
+        own = subject.head.i == tok.i  # "Ruiz told ..." rather than "..., adding that"
+        cut = char_span(self.doc, [*phrase, tok] if own else [tok])[0]
+        out = []
+        if shows and scene:  # "footage showed rescuers digging":
+            self.credited.append((who, tok.text, at, until, subject.lower_))  # a source, no words
+            return out
+        for tokens in self.said(tok, subject, sent):
+            span = self.clause(sent, tokens, tok)
+            if span is not None:
+                out.append(Statement(who, *span, tok.text, at, until, cut, tok))
+        if out or self._speaks(tok):  # ("police found", "declared him the winner": no words)
+            self.credited.append((who, tok.text, at, until, subject.lower_))
+        return out
+
+    def _speaks(self, verb) -> bool:
+        """Whether a speech verb with no statement of its own still credits words: a quotation
+        beside it ('"...," the ministry said'), or a wire's credit line ("..., the agency reports")."""
+        if verb.lower_ not in SPEECH_FORMS and verb.lower_ not in TOPIC_FORMS:
+            return False
+        if verb.lower_ in _CREDIT_LINES or any(c.dep_ == "ccomp" for c in verb.children):
+            return True  # "..., the ministry reports."; "an official said prices rose"
+        return any(self.quoted(self.base + t.idx) for t in verb.sent)
+
+    def _in_words(self, tok, sent) -> list[Statement]:
+        """'In his words, ...', 'In the minister's view, ...': the rest of the sentence is his."""
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lower_ not in IN_WORDS:
+            return []
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        who = self.speakers.who(owner) if owner is not None else None
+        if who is None:
+            return []
+        at, until = char_span(self.doc, list(tok.subtree))
+        self.credited.append((who, f"In {owner.text} {noun.text}", at, until, owner.lower_))
+        phrase = {t.i for t in tok.subtree}
+        span = self.clause(sent, [t for t in sent if t.i not in phrase], tok)
+        return (
+            [Statement(who, *span, f"In {owner.text} {noun.text}", at, until, at, tok)]
+            if span
+            else []
+        )
+
+    def same_as_before(self, head, who: Who | None) -> Who | None:
+        """'the data', 'the official', 'the statement': the source credited before under the
+        same noun ("figures released by the customs office ... according to the figures")."""
+        if who is None or who.kind != "description":
+            return who
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return who
+        for earlier, *_, noun in reversed(self.credited):
+            if noun == head.lower_ and earlier.kind in ("ORG", "description"):
+                return earlier
+        return who
+
+    def _cited(self, verb, who: Who | None) -> Who | None:
+        """An agency's "reports, citing Y" / "informs referring to Y": the words are Y's; the
+        story's own publisher (or its correspondent) crediting itself is no statement."""
+        agencies = set(gazetteer().agencies.values())
+        if who is not None and who.name in agencies | self.publishers:
+            for t in verb.subtree:
+                if t.lower_ in _CITING or (t.lower_ == "reference" and t.head.lower_ == "with"):
+                    objs = [c for c in t.subtree if c.dep_ in ("dobj", "pobj") and c.i > t.i
+                            and c.lower_ not in ("to", "reference")]  # fmt: skip
+                    for obj in objs:
+                        cited = self.speakers.who(obj)
+                        if cited is not None:
+                            return cited
+        if who is not None and who.name in self.publishers:
+            return None
+        if who is not None and who.kind == "description":
+            named = [p for p in self.publishers | agencies if p in who.name]
+            if named and who.head in _REPORTERS:
+                return None  # "the Agency's correspondent reports": the story's own
+        return who
+
+    def said(self, verb, subject, sent) -> list[list]:
+        """The tokens of each clause a speech verb says (see the module's docstring)."""
+        low = verb.lower_
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
+        said = [c for c in said if (is_verb(c) or c.dep_ == "ccomp") and a_clause(c)
+                and not _far(verb, c)]  # fmt: skip
+        said = said or that_clause_in_phrase(verb)  # "said in a statement that ..."
+        if said:  # (clauses joined by "and that" are one statement, as a reader quotes them)
+            tokens = sorted((t for c in said for t in c.subtree), key=lambda t: t.i)
+            if tokens[-1].i < verb.i:  # "..., Chairman of the board X told": no title
+                if verb.lower_ in _CREDIT_LINES and not self.citing:
+                    return []  # "..., the ministry reports.": a credit line (see _beside)
+                tokens = _without_apposition([t for t in tokens if t.i < subject.left_edge.i])
+            return [tokens]
+        if low in EXPECT_FORMS:  # "economists expect the rate to stay at 3%"
+            obj = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None
+            )
+            to = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if obj is not None and to is not None and low not in SPEECH_FORMS:
+                return [[*obj.subtree, *to.subtree]]
+            if low not in SPEECH_FORMS:
+                return []
+        inverted = subject.i > verb.i  # "..., reported the press office": no topic
+        topic = self._topic(verb) if low in TOPIC_FORMS and not inverted else []
+        if topic or (low not in SPEECH_FORMS and low not in FINDING_FORMS):
+            return [topic] if topic else []
+        only_before = low not in SPEECH_FORMS  # "..., the court heard." (not "police found X")
+        return [t] if (t := self._beside(verb, subject, sent, only_before)) else []
+
+    def _beside(self, verb, subject, sent, only_before: bool = False) -> list:
+        """What a speech verb with no clause of its own attributes: the clause before it ("...,
+        police said"), the whole sentence around it ("X, the President said, was Y"), or the
+        clause after it ("he said based on the data, the figure was")."""
+        if any(c.dep_ == "mark" for c in verb.children):
+            return []  # "after Nowak asked him to ...": a clause of time, not an attribution
+        if verb.lower_ in _CREDIT_LINES and not self.citing:
+            return []  # "..., the agency reports.": the wire's credit of a source, not its words
+        if verb.lower_ not in AUDIENCE_FORMS and any(
+            c.dep_ == "dobj" and c.i != subject.i for c in verb.children
+        ):
+            return []  # "the index added 178 points": a verb with an object of its own
+        own = [c for c in verb.children  # (not a second subject: "Trucks overturned, police said")
+               if c.dep_ not in ("nsubj", "nsubjpass") or c.i == subject.i]  # fmt: skip
+        attribution = {t.i for c in own for t in c.subtree if not t.is_punct} | {verb.i}
+        attribution |= {t.i for t in subject.subtree if not t.is_punct}
+        first, last = min(attribution), max(attribution)
+        before = [t for t in sent if t.i < first]
+        after = [t for t in sent if t.i > last]
+        comma_before = first > sent.start and sent.doc[first - 1].text in (",", "”", '"')
+        if only_before:
+            ends = _ends_sentence(after) and comma_before
+            return _without_apposition(before) if ends else []
+        clause_dep = verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        if (
+            clause_dep
+            and comma_before
+            and after
+            and after[0].text == ","
+            and not _ends_sentence(after[1:])
+            and not any(t.lower_ in SPEECH_FORMS and is_verb(t) for t in before + after)
+        ):
+            return before + after  # "X, the President said, was Y": the whole sentence
+        if clause_dep and comma_before and verb.head.i < verb.i:
+            return [t for t in verb.head.subtree if t.i < first]  # "The bus crashed, police said"
+        if _ends_sentence(after) and any(t.text == "," for t in sent if t.i < verb.i):
+            return _without_apposition(before)  # "..., he said." / "..., said the minister."
+        if (
+            after
+            and (after[0].text == "," or verb.head.i > verb.i)
+            and any(is_verb(t) for t in after)
+        ):  # "he said based on the data, the figure was ..."; "to which the governor replied, ..."
+            return after
+        return []
+
+    def _topic(self, verb) -> list:
+        """'noted the importance of ...', 'touched upon the results': the object said, with
+        what the verb's phrase goes on to say after it."""
+        particles = TOPIC_FORMS[verb.lower_]
+        for child in verb.children:
+            if "" in particles and child.dep_ == "dobj":
+                obj = child
+            elif child.dep_ in ("prep", "prt") and child.lower_ in particles:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+            else:
+                continue
+            if obj.tag_.startswith("PRP") or obj.lower_ in _AUDIENCE:
+                return []
+            aside = {t.i for c in verb.children if c.dep_ in ("conj", "cc", "punct")
+                     for t in c.subtree}  # fmt: skip
+            tokens = []  # from the object on, up to what is joined to the verb ("and stated")
+            goes_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                       and c.lower_ in TOPIC_FORMS for t in c.subtree}  # fmt: skip
+            goes_on |= {i - 1 for i in goes_on if i - 1 in aside}  # (its comma)
+            for t in verb.subtree:
+                if t.i < obj.left_edge.i:
+                    continue
+                if t.i not in goes_on and (t.i in aside or (t.dep_ == "conj" and is_verb(t))):
+                    break
+                tokens.append(t)  # (", highlighting ...": what it says goes on)
+            if len(tokens) >= 3:
+                return tokens
+        return []
+
+    def clause(self, sent, tokens, verb) -> tuple[int, int] | None:
+        """Text offsets of what is said: the tokens' span within the speech verb's paragraph,
+        outside the dateline and headline, trimmed of 'that' and punctuation."""
+        lo, hi = self.paragraph(self.base + verb.idx)
+        tokens = sorted(
+            (t for t in tokens if sent.start <= t.i < sent.end and self.outside_frame(t, lo, hi)),
+            key=lambda t: t.i,
+        )
+        while tokens and (tokens[-1].is_space or tokens[-1].text.strip(_TRAIL) == ""):
+            tokens.pop()  # (a full stop hung on the verb would stretch the span over its cue)
+        if not tokens:
+            return None
+        a, b = trim(self.doc.text, *char_span(self.doc, tokens))
+        if len(self.doc.text[a:b].split()) < 3 or self.quoted(a) or self.mostly_quoted(a, b):
+            return None  # words in quotation marks: a direct quotation, not a statement
+        return a, b
+
+    def mostly_quoted(self, a: int, b: int) -> bool:
+        return sum(1 for i in range(a, b) if self.quoted(i)) > (b - a) / 2
+
+    def outside_frame(self, tok, lo: int, hi: int) -> bool:
+        at = self.base + tok.idx
+        return lo <= at < hi and not self.skip(at)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """The line (paragraph) a position is in."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.paragraph_breaks, pos)
+        lo = self.paragraph_breaks[i - 1] + 1 if i > 0 else 0
+        hi = self.paragraph_breaks[i] if i < len(self.paragraph_breaks) else len(self.doc.text)
+        return lo, hi
 
 
-TITLE_NOUNS = frozenset(w for w in TITLE_WORDS if " " not in w)
+def _far(verb, clause) -> bool:
+    """Whether a clause the parse hangs on a verb lies past another verb after it ('found
+    "kinks" ..., which the researchers say is the strongest evidence that ...')."""
+    lo = clause.left_edge.i
+    return lo > verb.i and any(is_verb(t) for t in verb.doc[verb.i + 1 : lo])
 
 
-def _by_role(doc: Doc, span, token, start: int) -> str | None:
-    """'the minister', 'the Kazakh health minister', 'the diplomat': the last person before
-    whose role has that title (or, for a title no role names, the last person with a role)."""
-    if token.lower_ not in TITLE_NOUNS:
-        return None
-    words = {t.lower_ for t in span} | TITLE_SYNONYMS.get(token.lower_, frozenset())
-    titled = {r["person"]: set(r["role"].lower().split()) for r in doc.roles if r["start"] < start}
-    fits = {p for p, role in titled.items() if token.lower_ in role or role & (words - {"the"})}
-    pool = fits or set(titled)
-    return doc.last_before(start, lambda n, t: t == "PERSON" and n in pool)
-
-
-def _clause(doc: Doc, sent, tokens) -> tuple[int, int] | None:
-    """Text offsets of a clause: the tokens' span, trimmed of 'that' and punctuation."""
-    skip = doc.dateline or (0, 0)
-    base = doc.body_start
-    tokens = [
-        t for t in tokens if sent.start <= t.i < sent.end and not skip[0] <= base + t.idx < skip[1]
-    ]
-    if not tokens:
-        return None
-    # (offsets into our own text: spaCy's Doc.text is joined anew at every call)
-    a = base + min(t.idx for t in tokens)
-    b = base + max(t.idx + len(t) for t in tokens)
-    text = doc.text
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """a..b without punctuation at either end, a leading "that" or a trailing conjunction."""
     while a < b and text[a] in _TRAIL:
         a += 1
     lead = _LEAD.match(text, a, b)
-    if lead:
-        a = lead.end()
-    while b > a and text[b - 1] in _TRAIL:
-        b -= 1
-    if len(text[a:b].split()) < 3:
-        return None
+    a = lead.end() if lead else a
+    while b > a:
+        tail = _TAIL_WORD.search(text, a, b)
+        if tail:
+            b = tail.start()
+        elif text[b - 1] in _TRAIL:
+            b -= 1
+        else:
+            break
     return a, b
 
 
-def reported_speech(doc: Doc, quoted: list[tuple[int, int]]) -> list[dict]:
-    """Reported statements: speaker, text (the governed clause), kind, cue, start."""
-    out = []
-    agencies = set(gazetteer().agencies.values())
-
-    def in_quote(a: int, b: int) -> bool:  # mostly inside quotation marks: a direct quote
-        return sum(max(0, min(b, qb) - max(a, qa)) for qa, qb in quoted) > (b - a) / 2
-
-    for sent in doc.parsed.sents:
-        for tok in sent:
-            found = _statement(doc, sent, tok)
-            if found is None:
-                continue
-            speaker, (a, b), cue = found
-            if in_quote(a, b) or speaker is None or speaker in agencies:
-                continue  # "..., BelTA informs": the story's source, not a speaker
-            out.append({"speaker": speaker, "text": doc.text[a:b], "kind": "reported",
-                        "cue": cue, "start": a})  # fmt: skip
-    return _without_overlaps(out)
+def _publishers(doc: Doc) -> set[str]:
+    """The story's own agencies: the dateline's and the credit lines'."""
+    g = gazetteer()
+    article = doc.article
+    found = set()
+    d = getattr(article, "dateline", None)
+    if d is not None and d.agency:
+        found.add(g.agencies.get(d.agency, g.agencies.get(d.agency.upper(), d.agency)))
+    for c in getattr(article, "credits", ()) or ():
+        if c.role == "publisher":
+            found.add(c.name)
+    return found
 
 
-def _statement(doc: Doc, sent, tok):
-    """(speaker, clause offsets, cue) when `tok` attributes speech, else None."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-        objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-        if not objs:
-            return None
-        phrase = {t.i for t in tok.subtree} | {t.i for t in tok.nbor().subtree}
-        rest = [t for t in sent if t.i not in phrase]
-        span = _clause(doc, sent, rest)
-        return (speaker_of(doc, objs[0]), span, "according to") if span else None
-    if not _speech_verb(tok):
-        return None
-    subject = _subject(tok)
-    if subject is None:
-        return None
-    said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i != subject.i]
-    said = [c for c in said if _verb(c) or c.dep_ == "ccomp"]
-    if said:
-        tokens = [t for c in said for t in c.subtree]
-    elif tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
-        # "The bus crashed ..., police said": the head clause, without the attribution
-        attribution = {t.i for t in tok.subtree}
-        tokens = [t for t in tok.head.subtree if t.i not in attribution]
-    elif _ends_clause(tok, sent):  # "..., he said." / "..., said the minister."
-        first = min(tok.i, subject.left_edge.i)
-        tokens = _without_apposition([t for t in sent if t.i < first])
-    else:
-        return None
-    span = _clause(doc, sent, tokens)
-    return (speaker_of(doc, subject), span, tok.text) if span else None
+def _ends_sentence(after: list) -> bool:
+    """Whether only a few words (a date, a place) follow the attribution to the sentence end."""
+    words = [t for t in after if not t.is_punct]
+    return len(words) <= 6 and not any(is_verb(t) and t.dep_ != "aux" for t in words)
 
 
 def _without_apposition(tokens: list) -> list:
     """'..., Chairman of the Presidium Vladimir Gusakov told': the clause ends at the comma
     before a title that has no verb of its own."""
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
     commas = [i for i, t in enumerate(tokens) if t.text == ","]
-    if commas and not any(_verb(t) for t in tokens[commas[-1] :]):
+    if commas and not any(is_verb(t) for t in tokens[commas[-1] :]):
         return tokens[: commas[-1]]
     return tokens
 
 
-def _ends_clause(verb, sent) -> bool:
-    """'..., he said.' / '..., said Nurova': the verb and its subject close the sentence."""
-    rest = [t for t in sent if t.i > verb.i and not t.is_punct]
-    return (
-        len(rest) <= 6 and verb.i > sent.start and any(t.text == "," for t in sent if t.i < verb.i)
-    )
+def _has_verb(parsed, base: int, a: int, b: int) -> bool:
+    span = parsed.char_span(a - base, b - base, alignment_mode="expand")
+    return span is not None and any(is_verb(t) for t in span)
 
 
-def _without_overlaps(found: list[dict]) -> list[dict]:
-    """Of statements that overlap, the first (the outer one: nested clauses repeat words)."""
-    out: list[dict] = []
-    for q in sorted(found, key=lambda q: (q["start"], -len(q["text"]))):
-        end = q["start"] + len(q["text"])
-        if any(p["start"] < end and q["start"] < p["start"] + len(p["text"]) for p in out):
-            continue
-        out.append(q)
-    return out
+def _nested_cut(doc: Doc, found: list[Statement]) -> list[Statement]:
+    """Statements inside another's words. The same speaker's ("he said he believed ...") is
+    the host's own; another's ("X told Y that ..., an official said") is cut out of the host,
+    which keeps the longest run of words outside it ("X discussed ..., saying Y, an official
+    said": the official's words end before "saying") or, under three words, is dropped; one
+    whose words another statement already has is dropped too."""
+    text = doc.text
 
+    def inside(o: Statement, s: Statement) -> bool:
+        return o is not s and s.a <= o.cut < s.b
 
-def speaker_near(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
-    """(speaker, cue) of a quotation with no attribution beside it: the subject of a speech
-    verb outside the quotation marks: after it in its sentence, then in the next sentence,
-    then before it."""
-    first, last = doc.sentence_of(start), doc.sentence_of(max(start, end - 1))
-    if first is pd.NA or last is pd.NA:
-        return None
-    s0, _ = doc.sentence_span(first)
-    _, e0 = doc.sentence_span(last)
-    _, e1 = doc.sentence_span(int(last) + 1)
-    windows = [(end, e0), (e0, max(e0, e1)), (s0, start)]
-    base = doc.body_start
-    tokens = list(doc.parsed)
-    for lo, hi in windows:
-        for tok in tokens:
-            at = base + tok.idx
-            if not lo <= at < hi or not _speech_verb(tok):
-                continue
-            subject = _subject(tok)
-            who = speaker_of(doc, subject) if subject is not None else None
-            if who:
-                return who, tok.text
-    return None
+    found = [o for o in found
+             if not any(inside(o, s) and s.who.name == o.who.name for s in found)]  # fmt: skip
+    out = []
+    for s in found:
+        # a nested statement goes with its words after it ("Ruiz told Lopes that ..."); one
+        # whose words come before it ("..., reported the press office") leaves them
+        cuts = sorted((o.cut, max(o.b, o.until)) if o.a >= o.cut else (min(o.at, o.cut), o.until)
+                      for o in found if inside(o, s))  # fmt: skip
+        a, b = s.a, s.b
+        if cuts:
+            runs, pos = [], a
+            for ca, cb in cuts:
+                runs.append((pos, min(ca, b)))
+                pos = max(pos, cb)
+            runs.append((pos, b))
+            a, b = trim(text, *max(runs, key=lambda r: len(text[r[0] : r[1]].split())))
+            if len(text[a:b].split()) < 3 or not _has_verb(s.verb.doc, doc.body_start, a, b):
+                continue  # what is left is no clause ("on state radio")
+        if any(o.a <= a and b <= o.b or o.a == a for o in out):
+            continue  # (a relay's words: "X said A, the agency reports" is X's A)
+        s.a, s.b = a, b
+        out.append(s)
+    return sorted(out, key=lambda s: s.a)
