@@ -115,12 +115,11 @@ def _corpus_parser(sub) -> None:
 
 
 def _corpus(args) -> int:
-    from .corpus.batches import BATCH_SIZE
     from .corpus.dask_run import run
 
-    size = args.batch_size or BATCH_SIZE
+    size = args.batch_size  # (None: the size of the run before in --out, else 50 at most)
     tables = None if args.tables is None else args.tables.split(",")
-    if size < 1 or (args.workers is not None and args.workers < 1):
+    if (size is not None and size < 1) or (args.workers is not None and args.workers < 1):
         print("error: --workers and --batch-size must be 1 or more", file=sys.stderr)
         return 2
     try:

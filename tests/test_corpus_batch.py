@@ -134,3 +134,13 @@ def test_a_reference_looks_back_through_a_bounded_number_of_mentions():
     person = lambda name, kind: kind == "PERSON"  # noqa: E731
     assert doc.last_before(2 * (LOOKBACK - 1), person) == "Ada Lovelace"
     assert doc.last_before(len(text), person) is None  # too far back: a long text stays linear
+
+
+def test_an_article_over_the_size_limit_is_an_error_that_says_the_limit(tmp_path):
+    from analysis.reading.article import MAX_BYTES
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # (sparse: no 20 MiB written)
+    got = batch_tables((big,))
+    assert "20.0 MiB is too large for one article (limit 20 MiB)" in got["errors"]["error"].iloc[0]

@@ -88,7 +88,7 @@ def run(
     client=None,
     *,
     workers: int | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     tables: tuple[str, ...] | list[str] | None = None,
     progress: bool = True,
     echo: Callable[[str], None] | None = None,
@@ -115,9 +115,11 @@ def run(
     workers : int, optional
         The LocalCluster's worker processes (one thread each) when `client` is None; default
         one per core.
-    batch_size : int, default 50
-        Articles per batch (per task and per partition) at most: fewer when that gives each
-        worker two batches or more. An article of 256 KiB or more is a batch of its own.
+    batch_size : int, optional
+        Articles per batch (per task and per partition) at most, 50 by default: fewer when
+        that gives each worker two batches or more. None reuses the size of the run before in
+        `out`, if any, so that a rerun on other workers finds its batches. An article of
+        256 KiB or more is a batch of its own.
     tables : list of str, optional
         The articles' tables to write (default: every one; the corpus tables are always
         written). Leaving out the costly ones (``keyphrases``, ``ngrams``, ``stats``) makes a
@@ -157,7 +159,9 @@ def run(
         with local_client(workers) as own:
             return run(paths, out, own, batch_size=batch_size, tables=tables, progress=progress,
                        echo=echo)  # fmt: skip
-    size = sizing(len(articles), _workers(client) or 1, batch_size)
+    size = (batch_size is None and _previous_size(out)) or sizing(
+        len(articles), _workers(client) or 1, batch_size or BATCH_SIZE
+    )
     batches = plan(articles, size, tables=tables)
     echo(f"{len(articles)} articles in {len(batches)} batches; "
          f"Dask dashboard: {client.dashboard_link}")  # fmt: skip
@@ -175,6 +179,17 @@ def run(
     echo(f"{result['written']} batches written, {result['skipped']} already there; "
          f"{result['errors']} articles in errors; tables in {out}")  # fmt: skip
     return result
+
+
+def _previous_size(out: Path) -> int | None:
+    """The batch size of the run before in `out` (run.json), if any."""
+    import json
+
+    try:
+        size = json.loads((out / "run.json").read_text(encoding="utf-8")).get("batch_size")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return size if isinstance(size, int) and size > 0 else None
 
 
 def check_tables(tables) -> tuple[str, ...]:

@@ -72,7 +72,7 @@ def read_text(path: Path) -> str:
         if size > MAX_BYTES:
             raise InputError(
                 path,
-                f"{size / 1e6:.1f} MB is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB); "
+                f"{size / 2**20:.1f} MiB is too large for one article (limit {MAX_BYTES / 2**20:g} MiB); "
                 "split it into one file per article",
             )
         data = path.read_bytes()
