@@ -114,7 +114,8 @@ def distinctive_by(
     month (by="month") apart from the rest of the corpus (Hardie's log ratio, as in
     `analysis.terms.counting.distinctive_terms`), for the `groups` agencies with the most
     articles (or the latest months; all by default). Words of three letters or more only: an
-    abbreviation ("rs", "pc") sets an agency's style apart, not what it reports."""
+    abbreviation ("rs", "pc") sets an agency's style apart, not what it reports; and none of
+    the words every month uses (`STEADY_WORDS`: "said", "november", "day")."""
     from ..reading.text import stopwords
 
     docs = with_month(documents) if by == "month" else documents.dropna(subset=[by])
@@ -122,7 +123,9 @@ def distinctive_by(
     group = group.dt.strftime("%Y-%m") if by == "month" else group
     counts = doc_terms.assign(doc_id=doc_terms["doc_id"].map(group)).dropna(subset=["doc_id"])
     counts = counts.groupby(["doc_id", "term"], as_index=False)["count"].sum()
-    counts = counts.loc[counts["term"].str.fullmatch(r"[^\W\d_]{3,}")]
+    counts = counts.loc[
+        counts["term"].str.fullmatch(r"[^\W\d_]{3,}") & ~counts["term"].isin(STEADY_WORDS)
+    ]
     found = distinctive_terms(counts, n=n, min_count=2, stopwords=stopwords())
     if groups is not None:
         sizes = group.value_counts()
