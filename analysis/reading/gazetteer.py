@@ -5,6 +5,7 @@ agencies. The words around names (titles, organisation head words, currencies) a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -133,6 +134,39 @@ def world_places() -> frozenset[str]:
         names.add(city["name"])
         names.update(a for a in city.get("alternatenames") or () if a[:1].isupper() and a.isascii())
     return frozenset(names)
+
+
+# words of a subdivision's ISO name that say its kind in the local language, not its name
+# ("Xinjiang Uygur Zizhiqu", "Almaty oblysy", "Donetska oblast")
+_LOCAL_KINDS = re.compile(
+    r"\s+(?:Zizhiqu|Sheng|Shi|oblysy|oblasy|oblast|oblast'|viloyati|vilayeti|Oblast|Province|"
+    r"Region|State|District|County|Governorate|Prefecture|Municipality)$"
+)
+
+
+@cache
+def subdivisions() -> frozenset[str]:
+    """The names of the world's provinces, states, regions and districts (ISO 3166-2, as
+    pycountry ships it), without a local word for their kind, and the part of a name given
+    in two languages ("Wales [Cymru GB-CYM]" is Wales), in lower case without accents; empty
+    when pycountry is not installed."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names = set()
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        for form in (name, _LOCAL_KINDS.sub("", name)):
+            if form[:1].isupper():
+                names.add(folded(form).lower())
+    return frozenset(names)
+
+
+def known_place(name: str) -> bool:
+    """Whether GeoNames knows a name as a country, continent, US state or city, or ISO 3166-2
+    as a province, state, region or district (whatever its case or accents)."""
+    return name in world_places() or folded(name).lower() in subdivisions()
 
 
 @cache

@@ -12,16 +12,26 @@ verb (the date's head, or the head of the noun it qualifies) and reads its tense
   so; an adjective of possibility ("more storms were likely through October");
 - past: the past tense, a perfect ("has risen", "had fallen"), a past passive ("was signed").
 
-`clause_tense(parsed, base, start)` gives 1 (future), -1 (past) or None (no verb found: the
-caller falls back to the words of the clause).
+Words before a date can say more than its verb: a date after "ahead of", or after "to" or
+"until" in a clause that moves a date ("adjourned the case to June 4"), is still to come; one
+after "set for" or "scheduled for" is the nearest.
+
+`clause_tense(parsed, base, start)` gives 1 (future), -1 (past) or None (no verb found);
+`tense(doc, start, ctx, end)` and `is_future` read the cues first, then the parse, then the
+words of the clause.
 """
 
 from __future__ import annotations
 
-from ...constants import MODALITY, SAME_TIME_VERBS, verb_forms
+import re
 
+from ...constants import FUTURE_RE, MODALITY, PAST_RE, SAME_TIME_VERBS, verb_forms, wordlists
+from .document import Doc
+
+_W = wordlists()
 _WILL = {"will", "shall", "'ll", "wo"}
-_MAY = MODALITY["possible_auxiliaries"] - {"must", "can"}
+# what may or must happen is still to come ("must repay by March"); "can" speaks of now
+_MAY = MODALITY["possible_auxiliaries"] - {"can"} | {"must"}
 # what makes the infinitive after it a thing to come ("plans to", "is due to"); not the
 # verbs of starting or going on ("began to fall on Monday" is past)
 _PLANNING = (MODALITY["planned_verbs"] | MODALITY["planned_adjectives"]) - {
@@ -76,7 +86,7 @@ def _clause_verb(tok):
     return None
 
 
-def _tense(verb, depth: int = 0) -> int | None:
+def _tense(verb, depth: int = 0, headline: bool = False) -> int | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _WILL:
@@ -89,6 +99,8 @@ def _tense(verb, depth: int = 0) -> int | None:
         return -1 if not (verb.lower_ in _BE and _planned_after(verb)) else 1
     if verb.tag_ == "VBN" and not words:  # a participle hanging on a noun: "signed in May"
         return -1
+    if verb.tag_ in ("VBZ", "VBP") and headline and not words:
+        return -1  # a headline's present tells what happened ("Profit jumps in third quarter")
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         return 1
     if verb.tag_ == "VB" and "to" in words or verb.tag_ == "VB" and verb.dep_ == "xcomp":
@@ -117,7 +129,7 @@ def _planned_after(verb) -> bool:
 
 
 def clause_tense(
-    parsed, base: int, start: int, end: int, through_nouns: bool = False
+    parsed, base: int, start: int, end: int, through_nouns: bool = False, headline: bool = False
 ) -> int | None:
     """1 where the clause of the date at `start`-`end` speaks of the future, -1 of the past,
     None where the parse gives no verb the date hangs on (`through_nouns`: a date of a noun
@@ -130,10 +142,121 @@ def clause_tense(
         return None
     if verb.tag_.startswith("JJ"):
         return 1
-    found = _tense(verb)
+    found = _tense(verb, headline=headline)
     # a date of a noun ("the decision on Thursday") takes only a future the clause says
     # outright ("will announce its decision on Thursday"); a past or present verb may speak
     # of another time than the noun's ("contracts for March shipment fell")
     if through_nouns or not on_a_noun or found == 1 and _marked_future(verb):
         return found
     return None
+
+
+# ---- the tense of a date, from the words around it and the parse -----------------------------
+
+
+def phrases(words) -> str:
+    """An alternation of words or phrases, longest first, any spacing between their words."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# a date after "to" or "until" in a clause that moves a date is still to come ("adjourned the
+# case to June 4"); so is a date after "ahead of" ("ahead of Sunday's vote")
+MOVED = re.compile(
+    r"\b(?:" + phrases({f for v in _W["rescheduling_verbs"] for f in verb_forms(v)}) + r")\b",
+    re.I,
+)
+_TO_BEFORE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
+_TO_IN = re.compile(r"(?:until|till)\b", re.I)
+_TO_COME = re.compile(
+    r"\b(?:" + phrases(_W["before_a_date_to_come"]) + r")\s+(?:the\s+|this\s+)?$", re.I
+)
+_SET_FOR = re.compile(
+    r"\b(?:" + phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
+)
+_BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
+
+
+def _clause_before(doc: Doc, start: int) -> str:
+    """The words of the clause before a date, from the last comma, colon or "that" on."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    before = doc.text[lo:start]
+    cut = [m.end() for m in _BOUNDARY.finditer(before)]
+    return before[cut[-1] if cut else 0 :]
+
+
+def tense(doc: Doc, start: int, ctx=None, end: int | None = None, nouns: bool = False) -> int:
+    """1 where the clause of a date speaks of the future, -1 of the past, else 0: from the
+    parse where there is one (`clause_tense`), else from the words leading to the date.
+    A date after "ahead of", or after "to"/"until" in a clause that moves a date ("adjourned
+    the case to June 4"), is still to come."""
+    if _ahead(doc, start):
+        return 1
+    if _set_for(doc, start) or _moved_to(doc, start, end):
+        return 0  # "the hearing was set for Sept 30", "adjourned to June 4": the nearest
+    if ctx is not None and ctx.parsed is not None and end is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns, _in_headline(ctx, start))
+        if found is not None:
+            return found
+    clause = _clause_before(doc, start)
+    if FUTURE_RE.search(clause):
+        return 1
+    return -1 if PAST_RE.search(clause) else 0
+
+
+def _ahead(doc: Doc, start: int) -> bool:
+    """Whether words before a date make it one still to come ("ahead of Sunday's vote")."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    return _TO_COME.search(doc.text, max(lo, start - 60), start) is not None
+
+
+def _moved_to(doc: Doc, start: int, end: int | None) -> bool:
+    """Whether a date is the one another was moved to ("adjourned the case to June 4"): after
+    the moving, so near the story's day, whatever the verb's tense."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    before = doc.text[max(lo, start - 60) : start]
+    if _TO_BEFORE.search(before) or _TO_IN.match(doc.text, start, end or start):
+        return MOVED.search(doc.text, lo, start) is not None
+    return False
+
+
+def _in_headline(ctx, start: int) -> bool:
+    """Whether a position is in the headline line above the dateline."""
+    return ctx.headline is not None and ctx.headline[0] <= start < ctx.headline[1]
+
+
+def _set_for(doc: Doc, start: int) -> bool:
+    """Whether words that set a date stand before it ("was set for", "scheduled for")."""
+    return _SET_FOR.search(doc.text, max(0, start - 40), start) is not None
+
+
+def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
+    """Whether the clause around a date speaks of the future ("will meet on Friday")."""
+    if _ahead(doc, start) or _set_for(doc, start) or _moved_to(doc, start, end):
+        return True
+    if ctx.parsed is not None:
+        found = clause_tense(ctx.parsed, ctx.base, start, end, headline=_in_headline(ctx, start))
+        if found is not None:
+            return found == 1
+    clause = _clause_before(doc, start)
+    if len(clause.split()) < 2:
+        _, hi = doc.sentence_span(doc.sentence_of(start))
+        after = doc.text[end:hi]
+        stop = _BOUNDARY.search(after)
+        clause = after[: stop.start() if stop else len(after)]
+    return FUTURE_RE.search(clause) is not None
+
+
+def on_a_noun(m: re.Match, ctx) -> bool:
+    """Whether the parse makes a date a word of the noun after it ("Q3 profit")."""
+    if ctx.parsed is None or m.start() < ctx.base:
+        return False
+    span = ctx.parsed.char_span(m.start() - ctx.base, m.end() - ctx.base, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return (
+        root is not None
+        and root.dep_ in ("compound", "amod", "nmod")
+        and root.head.i > root.i
+        and root.head.tag_.startswith("NN")
+    )

@@ -10,16 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...constants import FUTURE_RE, PAST_RE, WEEKDAYS
+from ...constants import WEEKDAYS, wordlists
 from . import periods as P
-from .date_tense import clause_tense
+from .date_tense import is_future, on_a_noun, phrases, tense
 from .document import Doc
 
 SKIP = object()
-_SHIFT = {"this": 0, "the current": 0, "current": 0, "same": 0, "next": 1, "coming": 1,
-          "last": -1, "past": -1, "previous": -1, "the previous": -1}  # fmt: skip
+_W = wordlists()
+
+
+_FOOTBALL = re.compile(r"\b(?:" + phrases(_W["football_words"]) + r")\b", re.I)
+# words of a game: its halves are no halves of a year
+_GAME = re.compile(r"\b(?:" + phrases(_W["game_words"]) + r")\b", re.I)
+# the words before a date that make it an end bound ("by late 2024") or a start ("since")
+BOUNDS = ("by", "until", "till", "before", "through")
+_SHIFT = dict(_W["date_shifts"])
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
 _LOOKING_BACK = re.compile(
     r"\b(first time|highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least"
     r"|record|fastest|slowest|ago|has|have|had)\b",
@@ -41,29 +47,6 @@ def _year(g: dict, ctx: P.Ctx, month: int | None = None, tense=0) -> int | None:
     if g.get("rel"):
         return _rel_year(g["rel"], ctx)
     return P.nearest_year(month, ctx, tense) if month else ctx.year
-
-
-def _clause_before(doc: Doc, start: int) -> str:
-    """The words of the clause before a date, from the last comma, colon or "that" on."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
-    before = doc.text[lo:start]
-    cut = [m.end() for m in _BOUNDARY.finditer(before)]
-    return before[cut[-1] if cut else 0 :]
-
-
-def tense(
-    doc: Doc, start: int, ctx: P.Ctx | None = None, end: int | None = None, nouns: bool = False
-) -> int:
-    """1 where the clause of a date speaks of the future, -1 of the past, else 0: from the
-    parse where there is one (see `date_tense`), else from the words leading to the date."""
-    if ctx is not None and ctx.parsed is not None and end is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end, nouns)
-        if found is not None:
-            return found
-    clause = _clause_before(doc, start)
-    if FUTURE_RE.search(clause):
-        return 1
-    return -1 if PAST_RE.search(clause) else 0
 
 
 def _day_like(kind: str, g: dict, ctx: P.Ctx, when: int):
@@ -92,6 +75,14 @@ def _done(doc: Doc, m: re.Match, ctx: P.Ctx):
 
 def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     m1, m2 = P.month_number(g["m1"]), P.month_number(g["m2"])
+    if g.get("fy"):  # "October-December of 2022-23": months of a fiscal year across two years
+        fy = int(g["fy"])
+        return P.month_span(fy + (m1 < 4), m1, m2, fy + (m2 < 4))
+    if g.get("fyrel"):  # "October-December of the previous fiscal": of the story's calendar
+        fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
+        if fy is None:
+            return None
+        return P.month_span(fy + (m1 < ctx.fiscal), m1, m2, fy + (m2 < ctx.fiscal))
     y = _year(g, ctx, m2, _done(doc, m, ctx))
     if y is None:
         return None
@@ -99,7 +90,41 @@ def _month_range(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     return span.shifted(-1) if g.get("ago") else span
 
 
-def _part(g: dict, ctx: P.Ctx):
+def _named_part(n: int, size: int, ctx: P.Ctx, when) -> P.Span | None:
+    """The quarter or half numbered `n` of no year said: in a clause of the past the last one
+    ended by the story's day, in one of the future the next one not yet ended, else the
+    story's year's (`when`: the tense, or a callable that reads it)."""
+
+    def make(y: int, n: int) -> P.Span:
+        return P.quarter_span(y, n) if size == 3 else P.half_span(y, n)
+
+    if ctx.ref is None:
+        return make(ctx.year, n) if ctx.year else None
+    year = ctx.ref.year
+    if ctx.fiscal:  # the story counts quarters from its fiscal year's first month
+
+        def make(y: int, n: int) -> P.Span:
+            return P.fiscal_part(y, ctx.fiscal, n, size)
+
+        year = P.fiscal_year_of(ctx)
+    when = when() if callable(when) else when
+    this = make(year, n)
+    if when < 0 and this.last >= ctx.ref:
+        return make(year - 1, n)
+    if when > 0 and this.last < ctx.ref:
+        return make(year + 1, n)
+    return this
+
+
+def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
+    """The tense of a quarter or half named alone: one written as an adjective ("third-quarter
+    profit") is the last one reported, ended; else its clause's."""
+    if re.search(r"\w-(?:quarter|half)\b|[1-4]Q\b|\bQ[1-4]-", m.group()) or on_a_noun(m, ctx):
+        return lambda: -1
+    return lambda: tense(doc, m.start(), ctx, m.end())
+
+
+def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     n, size = _ORD.get(g["ord"].lower()), 3 if g["part"] == "quarter" else 6
     if g.get("em"):  # "the second quarter ended September 2023": the months up to that one
         em = P.month_number(g["em"])
@@ -110,6 +135,15 @@ def _part(g: dict, ctx: P.Ctx):
         return P.month_span(first.year, first.month, em, y)
     if n is None and not (g.get("y") or g.get("rel")):  # "the last quarter": the one before
         return P.relative_unit("quarter", -1, ctx) if size == 3 else None
+    if g.get("fy"):  # "the third quarter of the current financial year"
+        shift = _SHIFT.get((g.get("fyrel") or "this").lower(), 0)
+        y = P.fiscal_year_of(ctx, shift)
+        return P.fiscal_part(y, ctx.fiscal, n or 12 // size, size) if y is not None else None
+    if not (g.get("y") or g.get("rel")) and "year" not in m.group().lower():
+        lo, hi = doc.sentence_span(doc.sentence_of(m.start()))
+        if size == 6 and _GAME.search(doc.text, lo, hi):
+            return SKIP  # the second half of a game
+        return _named_part(n or 12 // size, size, ctx, _reported(doc, m, ctx))
     y = _year(g, ctx)
     if y is None:
         return None
@@ -117,23 +151,30 @@ def _part(g: dict, ctx: P.Ctx):
     return P.quarter_span(y, n) if size == 3 else P.half_span(y, n)
 
 
-def _hq(g: dict, ctx: P.Ctx):
+def _hq(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     p, n = g["p1"] or g["p2"], int(g["n1"] or g["n2"])
-    y = int(g["y1"] or g["y2"]) if (g["y1"] or g["y2"]) else ctx.year
-    if y is None or p == "H" and n > 2:
+    if p == "H" and n > 2:
         return None
+    if not (g["y1"] or g["y2"]):
+        return _named_part(n, 3 if p == "Q" else 6, ctx, _reported(doc, m, ctx))
+    y = int(g["y1"] or g["y2"])
     return P.quarter_span(y, n) if p == "Q" else P.half_span(y, n)
 
 
-def _edge(g: dict, ctx: P.Ctx):
+def _edge(g: dict, ctx: P.Ctx, when=0, part: bool = True):
+    """The day a period's edge falls on ("the end of March"), or (`part` False) the period
+    itself ("late 2024" where it bounds nothing: the year)."""
     if g.get("wy"):
         span = P.year_span(int(g["wy"]))
     elif g.get("wrel"):
         span = P.relative_unit(g.get("wunit") or "year", _SHIFT[g["wrel"]], ctx)
     elif g.get("wm"):
         mo = P.month_number(g["wm"])
-        y = int(g["wmy"]) if g.get("wmy") else P.nearest_year(mo, ctx)
+        y = int(g["wmy"]) if g.get("wmy") else P.nearest_year(mo, ctx, when)
         span = P.month_span(y, mo) if y else None
+    elif g.get("wfy"):  # "the end of the fiscal year": of the story's fiscal calendar
+        y = P.fiscal_year_of(ctx, _SHIFT.get((g.get("wfyrel") or "this").lower(), 0))
+        span = P.fiscal_part(y, ctx.fiscal, 1, 12) if y is not None else None
     elif g.get("wpart"):
         y = int(g["wpy"]) if g.get("wpy") else _rel_year(g.get("wprel"), ctx)
         n = _ORD[g["word"]]
@@ -142,22 +183,9 @@ def _edge(g: dict, ctx: P.Ctx):
         )
     else:
         span = P.relative_unit(g["wbare"], 0, ctx)
-    return P.edge(span, g["edge"].lower()) if span else None
-
-
-def _future(doc: Doc, start: int, end: int, ctx: P.Ctx) -> bool:
-    """Whether the clause around a date speaks of the future ("will meet on Friday")."""
-    if ctx.parsed is not None:
-        found = clause_tense(ctx.parsed, ctx.base, start, end)
-        if found is not None:
-            return found == 1
-    clause = _clause_before(doc, start)
-    if len(clause.split()) < 2:
-        _, hi = doc.sentence_span(doc.sentence_of(start))
-        after = doc.text[end:hi]
-        stop = _BOUNDARY.search(after)
-        clause = after[: stop.start() if stop else len(after)]
-    return FUTURE_RE.search(clause) is not None
+    if span is None or not part:
+        return span
+    return P.edge(span, (g.get("edge") or "end").lower())  # "year-end": its end
 
 
 def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
@@ -167,7 +195,7 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     rel = (g.get("rel") or "").lower()
     if target == ref.weekday() and rel not in ("last", "next"):
         return P.day(ref)
-    if rel == "next" or rel != "last" and _future(doc, m.start(), m.end(), ctx):
+    if rel == "next" or rel != "last" and is_future(doc, m.start(), m.end(), ctx):
         return P.day(ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7))
     return P.day(ref - dt.timedelta(days=(ref.weekday() - target) % 7 or 7))
 
@@ -195,7 +223,9 @@ def _same_period(g: dict, ctx: P.Ctx, m: re.Match):
 
 
 def _anaphor(g: dict, ctx: P.Ctx):
-    q = (g.get("q") or "").strip()
+    """ "The review month", "the period under review", "during the quarter": the period
+    last named (SKIP where a plain "the quarter" has none before it)."""
+    q = (g.get("q") or ("review" if g.get("q2") else "")).strip()
     if q == "current":
         return P.relative_unit(g["unit"], 0, ctx)
     if ctx.last is None and q not in ("reporting", "reported", "review"):
@@ -214,6 +244,9 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         if n == 1 and g["u"] == "year":
             return P.year_before(ctx)
         return P.ago(n, g["u"], ctx)
+    if g.get("fyrel"):  # "the nine months of the current financial year"
+        fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
+        return P.fiscal_part(fy, ctx.fiscal, 1, n) if fy is not None and n <= 12 else None
     y = _year(g, ctx)  # first_n: "10 months of 2016"
     return P.month_span(y, 1, n) if y and n <= 12 else None
 
@@ -223,14 +256,103 @@ def _shift(rel: str) -> int:
     return _SHIFT[re.sub(r"^the\s+(?=next|last|past|coming)", "", rel.lower())]
 
 
-def _mid_month(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
-    """ "mid-July": the middle of the month."""
+def _mid_month(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str):
+    """ "mid-July": the month; its middle day as a bound or a start ("by mid-July")."""
     mo = P.month_number(g["m"])
     y = _year(g, ctx, mo, lambda: tense(doc, m.start(), ctx, m.end()))
-    return P.edge(P.month_span(y, mo), "middle") if y else None
+    if not y:
+        return None
+    month = P.month_span(y, mo)
+    return P.edge(month, "middle") if prep in (*BOUNDS, "since", "from") else month
 
 
-def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+def _numeric(g: dict):
+    """ "31.03.2024", "2024-03-01", "30/06/2024": the day first, unless only the month-first
+    reading is a date; with a slash and both readings possible, open."""
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    if g.get("sep") == "/" and a <= 12 and b <= 12 and a != b:
+        return None
+    day, month = (b, a) if g.get("sep") == "/" and b > 12 else (a, b)
+    try:
+        return P.day(dt.date(y, month, day))
+    except ValueError:
+        return None
+
+
+_LENGTHS = {"quarter": 3, "half": 6, "year": 12}
+# "the past year", "over the last week" (not "last year"): the one unit up to the story's day
+_PAST_ONE = re.compile(r"(?:the\s+)?past|the\s+last", re.I)
+
+
+def _period_to(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "the week to May 10", "the year to March", "the quarter ended June 30, 2023": the
+    stretch that ends on that day or with that month."""
+    mo, d = P.month_number(g["m"]), g.get("d") or g.get("d2")
+    y = int(g["y"]) if g.get("y") else P.nearest_year(mo, ctx, _done(doc, m, ctx))
+    n = P.number(g["n"]) if g.get("n") else 1
+    if y is None or not n:
+        return None
+    unit = g["u"].lower().split()[-1].split("-")[0].rstrip("s")
+    if unit in ("week", "day"):
+        if not d:
+            return None
+        try:
+            end = dt.date(y, mo, int(d))
+        except ValueError:
+            return None
+        return P.Span(end - dt.timedelta(days=n * (7 if unit == "week" else 1) - 1), end, "day")
+    months = n * _LENGTHS.get(unit, 1)
+    first = P.add_months(dt.date(y, mo, 1), 1 - months)
+    return P.month_span(first.year, first.month, mo, y)
+
+
+def _anchored(g: dict, ctx: P.Ctx):
+    """A date counted from the last one named: "the next day", "the following year", "two
+    months later" (open where none is named, or it is too coarse to count from)."""
+    if g.get("dir3"):
+        n = P.number(g["n"])
+        if not n or ctx.anchor is None:
+            return None
+        return P.moved(ctx.anchor, n * _SHIFT[g["dir3"].lower()], g["u"])
+    way = g.get("dir") or g.get("dirp") or g.get("dirn") or g.get("dir2")
+    unit = g.get("unit") or g.get("unitp") or g.get("unitn") or g.get("unit2")
+    return P.following(unit, _SHIFT[way.lower()], ctx)
+
+
+def _season(g: dict, ctx: P.Ctx, doc: Doc):
+    """ "Last season" of football (August to May): "2018/2019"; of another sport, open."""
+    if ctx.year is None or not _FOOTBALL.search(doc.text, doc.body_start):
+        return None
+    ref = ctx.ref or dt.date(ctx.year, 1, 1)
+    first = ref.year - (ref.month < 7) + _SHIFT.get(g["rel"].lower(), 0)
+    return P.Span(dt.date(first, 8, 1), dt.date(first + 1, 5, 31), "year")
+
+
+_NTH = {**_ORD, "last": -1, "final": -1}
+
+
+def _month_week(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "the first week of March": its days 1-7; "the last week": its last seven days."""
+    mo = P.month_number(g["m"])
+    y = _year(g, ctx, mo, lambda: tense(doc, m.start(), ctx, m.end()))
+    if not y:
+        return None
+    month, n = P.month_span(y, mo), _NTH[g["ord"].lower()]
+    first = month.last - dt.timedelta(days=6) if n < 0 else month.first + dt.timedelta(weeks=n - 1)
+    return P.Span(first, first + dt.timedelta(days=6), "day")
+
+
+def _to_date(g: dict, ctx: P.Ctx):
+    """ "so far this year", "year to date": from the period's first day to the story's day."""
+    if ctx.ref is None or not ctx.ref_is_day:
+        return None
+    if g.get("y") and int(g["y"]) != ctx.ref.year:
+        return P.year_span(int(g["y"]))
+    unit = g.get("u") or g.get("u2") or g.get("u3") or "year"
+    return P.Span(P.relative_unit(unit, 0, ctx).first, ctx.ref, "day")
+
+
+def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = ""):
     """The span of time of one expression (None where it cannot be fixed), or SKIP."""
     if kind == "month_range":
         return _month_range(g, ctx, doc, m)
@@ -248,24 +370,45 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         return (
             P.Span(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year") if y2 > y1 else P.year_span(y1)
         )
-    if kind in ("edge", "edge_year"):
-        return _edge(g, ctx)
+    if kind == "edge":
+        return _edge(g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
+    if kind == "edge_year":  # "late 2024": the year; "by late 2024": its last day
+        return _edge(g, ctx, part=prep in (*BOUNDS, "since", "from"))
+    if kind == "relative" and _PAST_ONE.fullmatch(g["rel"]) and g["unit"] != "quarter":
+        return P.stretch(1, g["unit"], False, ctx)  # "the past year": the year up to the day
     if kind in ("stretch", "ago", "first_n"):
         return _number_span(kind, g, ctx, doc, m)
     simple = {
-        "part": lambda: _part(g, ctx),
-        "hq": lambda: _hq(g, ctx),
+        "part": lambda: _part(g, ctx, doc, m),
+        "hq": lambda: _hq(g, ctx, doc, m),
+        "numeric": lambda: _numeric(g),
+        "period_to": lambda: _period_to(g, ctx, doc, m),
+        "to_date": lambda: _to_date(g, ctx),
+        "vague": lambda: None,
+        "anchored": lambda: _anchored(g, ctx),
+        "season": lambda: _season(g, ctx, doc),
+        "full_year": lambda: (
+            P.fiscal_part(P.fiscal_year_of(ctx), ctx.fiscal, 1, 12)
+            if ctx.fiscal and ctx.ref
+            else None
+        ),
+        "century": lambda: P.century(int(g["c"]) if g.get("c") else None, g.get("rel"), ctx),
+        "month_week": lambda: _month_week(g, ctx, doc, m),
+        "overnight": lambda: P.night_before(ctx),
+        "week_of_story": lambda: P.relative_unit("week", 0, ctx),
         "within": lambda: _within(g, ctx, doc, m),
         "same_period": lambda: _same_period(g, ctx, m),
         "prev_year": lambda: P.year_before(ctx),
         "anaphor": lambda: _anaphor(g, ctx),
-        "weekend": lambda: P.weekend(g["rel"].lower(), ctx),
+        "weekend": lambda: P.weekend(
+            g["rel"].lower(), ctx, is_future(doc, m.start(), m.end(), ctx)
+        ),
         "relative": lambda: P.relative_unit(g["unit"], _shift(g["rel"]), ctx),
         "the_year": lambda: P.relative_unit("year", 0, ctx),
         "decade": lambda: P.Span(
             dt.date(int(g["y"]), 1, 1), dt.date(int(g["y"]) + 9, 12, 31), "year"
         ),
-        "mid_month": lambda: _mid_month(g, ctx, doc, m),
+        "mid_month": lambda: _mid_month(g, ctx, doc, m, prep),
         "weekday": lambda: _weekday(g, ctx, doc, m),
         "year": lambda: P.year_span(int(g["y"])),
     }
@@ -277,20 +420,27 @@ _PRECISION = {"relative_day": "day", "weekday": "day", "year": "year", "year_ran
               "mid_month": "day", "time": "minute"}  # fmt: skip
 
 
-def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc):
-    """(iso, precision, span) of one date expression, or SKIP."""
+def resolve(kind: str, m: re.Match, ctx: P.Ctx, doc: Doc, prep: str = ""):
+    """(iso, precision, span) of one date expression, or SKIP (`prep`: the preposition before
+    it, lower case: "by late 2024" is a bound, "late 2024" a year)."""
     g = m.groupdict()
     if kind == "time":
+        if g.get("noon") and not (g.get("at") or g.get("zone") or g.get("city")):
+            return SKIP  # "noon" alone may be no time of the story ("the noon prayers")
         return None, "minute", None  # its day and zone are read with its sentence (see dates)
     if kind in ("day", "day_range", "month"):
-        return _day_like(kind, g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
+        found = _day_like(kind, g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
+        late = re.match(r"(?:early|late)\b", m.group(), re.I)
+        if kind == "month" and late and prep in BOUNDS and found[2] is not None:
+            return P.edge(found[2], late.group().lower()).iso(), "day", found[2]  # "by late June"
+        return found
     if kind == "relative_day":
         if ctx.ref is None or not ctx.ref_is_day:
             return None, "day", None
         said = re.sub(r"\s+", " ", g["rel"].lower())
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(said, 0)
         return (ctx.ref + dt.timedelta(days=shift)).isoformat(), "day", None
-    span = _span(kind, g, ctx, doc, m)
+    span = _span(kind, g, ctx, doc, m, prep)
     if span is SKIP:
         return SKIP
     if span is None:
@@ -310,15 +460,18 @@ def clock_time(m: re.Match, day: dt.date, local_zone: str | None) -> str:
     from ...reading.gazetteer import time_zone
 
     g = m.groupdict()
-    hour, minute = int(g["h"] or g["h2"]), int(g["mi"] or g["mi2"] or 0)
-    if g["ap"]:
+    if g.get("noon"):
+        hour, minute = 12, 0
+    else:
+        hour, minute = int(g["h"] or g["h2"]), int(g["mi"] or g["mi2"] or 0)
+    if g.get("ap"):
         pm = g["ap"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
     when = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if g["city"]:
+    if g.get("city"):
         zone = local_zone if g["city"] == "local" else time_zone(g["city"])
     else:
-        zone = TIME_ZONES.get(g["zone"]) if g["zone"] else local_zone
+        zone = TIME_ZONES.get(g["zone"]) if g.get("zone") else local_zone
     if zone is None or hour > 23:
         return when
     if zone == "UTC":

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ... import schemas
-from ...constants import FUTURE_RE, MONTHS
+from ...constants import FUTURE_RE, MONTHS, wordlists
 from ...reading.article import Article
 from ...reading.gazetteer import time_zone
 from . import periods
-from .date_rules import COMPILED
+from .date_rules import COMPILED, COUNTED_FROM
+from .date_tense import MOVED
 from .date_values import SKIP, clock_time, resolve
 from .document import Doc, Scan, _head, in_sentences
 
@@ -33,7 +34,8 @@ _NO_PREP = ("relative",)  # "this year" stays as written
 _DATE_SCANS = [(kind, Scan(rx, head, runs)) for kind, rx, head, runs in COMPILED]
 # kinds that name a period of their own, which later words may point back at
 _NAMES_A_PERIOD = {"month", "month_range", "month_rel", "month_quarter", "year", "year_range",
-                   "part", "hq", "first_n", "relative"}  # fmt: skip
+                   "part", "hq", "first_n", "relative", "anchored", "period_to"}  # fmt: skip
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d$€.,])(?:19|20)\d{2}(?![\d%]|s\b)")
@@ -53,6 +55,19 @@ _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|\b\d0s\b|\b[1-4][HQ]\d\d")
 _POINTS_BACK = {"anaphor", "same_period", "prev_year"}
 _SINCE = re.compile(r"[Ss]ince\b")
 _EDGES = {"edge", "edge_year", "mid_month"}
+# "its lowest level since 2019": the year is a point of comparison, not the start of a period
+_COMPARED_SINCE = re.compile(
+    r"\b(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in wordlists()["compared_since"])
+    + r")\b[^.;:]{0,50}$",
+    re.I,
+)
+# two dates joined into one range: "from June 1 to November 30", "between March 2019 and
+# February 2021", "May 28-June 2", "from Monday to Wednesday"
+_JOIN = re.compile(r"\s*(?:[-–—]|\b(?:to|until|till|through|and)\b)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_RANGED = {"day", "month", "weekday", "numeric", "mid_month", "relative_day", "month_rel",
+           "edge"}  # fmt: skip
 
 
 @dataclass
@@ -102,16 +117,21 @@ def find_dates(
         expressions = _date_expressions(doc)
     ctx = _context(doc, parsed)
     out: list[DateMention] = []
+    kinds, partials = [], []
     times = []
     last_from = None  # how the year of the last period named is known
     for start, end, kind, m in expressions:
-        found = resolve(kind, m, ctx, doc)
+        text = doc.text[start:end]
+        prep = text.split(None, 1)[0].lower()
+        found = resolve(kind, m, ctx, doc, prep)
         if found is SKIP:
             continue
         iso, precision, span = found
+        partials.append(iso)
         if iso and iso.startswith("-") and not partial:
             iso = None  # a day or month of no known year: left open
-        text = doc.text[start:end]
+        if span is None and iso and _ISO_DAY.fullmatch(iso):
+            span = periods.day(dt.date.fromisoformat(iso))  # "since last Monday"
         if (
             span
             and iso
@@ -119,6 +139,9 @@ def find_dates(
             and ctx.ref
             and ctx.ref_is_day
             and span.first < ctx.ref
+            and not _COMPARED_SINCE.search(
+                doc.text, doc.sentence_span(doc.sentence_of(start))[0], start
+            )
         ):
             # "since 2019", "since December", "since the start of the year": a period that runs
             # from then, as precisely as the words give it, to the story's day
@@ -127,12 +150,94 @@ def find_dates(
         year_from = _year_from(doc, text, iso, last_from if kind in _POINTS_BACK else None)
         if kind in _NAMES_A_PERIOD and periods.keep(span):
             ctx.last, last_from = periods.keep(span), year_from
+        if iso and _ISO_DAY.fullmatch(iso):  # what "the next day", "a year later" count from
+            ctx.anchor = periods.day(dt.date.fromisoformat(iso))
+        elif span is not None and kind != "time":
+            ctx.anchor = span
         out.append(DateMention(start, end, text, iso, precision, year_from))
+        kinds.append(kind)
         if kind == "time":
             times.append((len(out) - 1, m))
     for i, m in times:  # a clock time is on the day its sentence names, else the story's
         out[i] = _on_its_day(doc, out, out[i], m, ctx)
+    return [_counted_from(doc, d) for d in _ranges(doc, out, kinds, partials, ctx)]
+
+
+def _counted_from(doc: Doc, d: DateMention) -> DateMention:
+    """ "two days after Monday's vote": the day counted from the date named."""
+    way = d.text.split(None, 1)[0].lower()
+    if way not in ("after", "before"):
+        return d
+    lo, _ = doc.sentence_span(doc.sentence_of(d.start))
+    n = COUNTED_FROM.search(doc.text, max(lo, d.start - 20), d.start)
+    count = n and periods.number(n.group("n"))
+    if not count:
+        return d
+    iso = d.date
+    if iso and _ISO_DAY.fullmatch(iso):
+        days = count * (7 if n.group("u").startswith("week") else 1)
+        day = dt.date.fromisoformat(iso) + dt.timedelta(days=days if way == "after" else -days)
+        iso = day.isoformat()
+    elif iso:
+        return d
+    return DateMention(n.start(), d.end, doc.text[n.start() : d.end], iso, d.precision,
+                       d.year_from)  # fmt: skip
+
+
+def _ranges(doc: Doc, found: list[DateMention], kinds: list[str], partials: list, ctx) -> list:
+    """Two dates joined by "to", "-" or "between ... and" as one range."""
+    out, i = [], 0
+    while i < len(found):
+        joined = _range(doc, found, kinds, partials, i, ctx) if i + 1 < len(found) else None
+        out.append(joined or found[i])
+        i += 2 if joined else 1
     return out
+
+
+def _range(doc: Doc, found, kinds, partials, i: int, ctx) -> DateMention | None:
+    """The range of the dates `i` and `i + 1`, if words join them into one, else None."""
+    a, b = found[i], found[i + 1]
+    join = doc.text[a.end : b.start]
+    if kinds[i] not in _RANGED or kinds[i + 1] not in _RANGED or not _JOIN.fullmatch(join):
+        return None
+    lo, _ = doc.sentence_span(doc.sentence_of(a.start))
+    between = _BETWEEN.search(doc.text, max(lo, a.start - 10), a.start)
+    if "and" in join.lower() and not (between or a.text.lower().startswith("between")):
+        return None  # "on Monday and Tuesday": two dates
+    if MOVED.search(doc.text, lo, a.start):
+        return None  # "moved the vote from June 4 to June 11": two dates, not a stretch
+    start = between.start() if between else a.start
+    text = doc.text[start : b.end]
+    if partials[i] is None or b.date is None:
+        return DateMention(start, b.end, text, None, a.precision, None)
+    if b.date.startswith("-"):
+        return None  # a year still to infer: the ends are read alone
+    first, last = partials[i].split("/")[0], b.date.split("/")[-1]
+    if kinds[i] in ("day", "month", "mid_month") and a.year_from != IN_TEXT:
+        first, last = _ends_of_a_year(first, last, b.year_from == IN_TEXT, ctx)
+    if kinds[i] == kinds[i + 1] == "weekday" and first > last:  # "from Tuesday to Thursday"
+        last = (dt.date.fromisoformat(last) + dt.timedelta(days=7)).isoformat()
+    if first > last:
+        return None
+    precision = a.precision if a.precision == b.precision else "day"
+    year_from = IN_TEXT if IN_TEXT in (a.year_from, b.year_from) else b.year_from
+    return DateMention(start, b.end, text, f"{first}/{last}", precision, year_from)
+
+
+def _ends_of_a_year(first: str, last: str, last_written: bool, ctx) -> tuple[str, str]:
+    """The ends of a range whose first end has no year written: a stretch the story's day is
+    in, when neither end's year is written ("the season runs from June 1 to November 30");
+    else the second end's year, or the year before ("June 1 to November 30, 2019")."""
+    rest = first.lstrip("-") if first.startswith("-") else first[5:]
+    if not last_written and ctx.ref is not None and not first.startswith("-"):
+        day, now = ctx.ref.isoformat(), (f"{ctx.ref.year}-{rest}", f"{ctx.ref.year}{last[4:]}")
+        if now[0] <= day[: len(now[0])] and day[: len(now[1])] <= now[1]:
+            return now
+    if first.startswith("-") or last_written or first > last:
+        first = f"{last[:4]}-{rest}"
+        if first > last:
+            first = f"{int(last[:4]) - 1:04d}-{rest}"
+    return first, last
 
 
 def _on_its_day(doc: Doc, found: list[DateMention], time: DateMention, m, ctx) -> DateMention:
@@ -174,13 +279,32 @@ def _published_year_inferred(doc: Doc) -> bool:
 
 
 def _context(doc: Doc, parsed: object = None) -> periods.Ctx:
-    """What the dates are resolved against: the publication day, or the year alone."""
+    """What the dates are resolved against: the publication day, or the year alone, and the
+    story's fiscal calendar where it has one."""
     ref, precision = doc.ref_date, doc.ref_precision
     year = ref.year if ref else None
     if precision == "year":
         ref = None
+    dateline = doc.article.dateline if doc.article is not None else None
     return periods.Ctx(ref, year, ref_is_day=precision in ("day", "dateline"), parsed=parsed,
-                       base=doc.body_start)  # fmt: skip
+                       base=doc.body_start, fiscal=_fiscal_start(doc),
+                       headline=dateline.headline if dateline else None)  # fmt: skip
+
+
+# a story that speaks of its fiscal year ("the current financial year", "fiscal 2024", "FY24")
+_FISCAL_TALK = re.compile(
+    r"\b(?:(?:fiscal|financial)\s+year|fiscal\s+(?:19|20)\d\d|FY\s?'?\d\d)", re.I
+)
+
+
+def _fiscal_start(doc: Doc) -> int | None:
+    """The month the story's fiscal year starts in: where the story speaks of its fiscal year
+    and its place keeps one fiscal calendar (`fiscal_years` in wordlists.yaml), else None."""
+    if not _FISCAL_TALK.search(doc.text, doc.body_start):
+        return None
+    dateline = doc.article.dateline if doc.article is not None else None
+    zone = time_zone(dateline.place) if dateline else None
+    return wordlists()["fiscal_years"].get(zone) if zone else None
 
 
 def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
@@ -192,7 +316,8 @@ def _date_expressions(doc: Doc) -> list[tuple[int, int, str, re.Match]]:
     extended = []
     for start, end, kind, m in found:
         p = _PREP_BEFORE.search(doc.text, max(0, start - 8), start)
-        extended.append((p.start() if p and kind not in _NO_PREP else start, end, kind, m))
+        own = p and (kind not in _NO_PREP or p.group().lower().startswith("since"))
+        extended.append((p.start() if own else start, end, kind, m))
     found = extended
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen, last_end = [], -1

@@ -7,22 +7,37 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ...constants import (
+    COMPANY_WORDS,
+    EVENT_HEADS,
     HONORIFICS,
+    INDEX_HEADS,
     MONTHS,
     NAME,
     ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_KINDS,
     SENTENCE_STARTERS,
     SPEECH,
     SPEECH_WORDS,
     SUB_BODIES,
+    TITLE_WORDS,
     TITLES,
     WEEKDAYS,
 )
-from ...reading.gazetteer import Gazetteer, gazetteer
+from ...reading.gazetteer import Gazetteer, gazetteer, known_place
 from .document import Doc, Scan, _first_words, _head
+from .entity_bounds import name_particles, person_words
+from .entity_forms import join_acronyms, join_short_forms, places_by_kind
+from .entity_forms import scans as _kind_scans
+from .entity_passes import (
+    events_and_facilities,
+    organisations_by_noun,
+    people_by_noun,
+    subjects_unnamed,
+)
 from .entity_types import drop_unlikely, places_missed
-from .model import FACILITY, join_acronyms, model_entities, names_a_currency
+from .model import FACILITY, model_entities, names_a_currency
 
 if TYPE_CHECKING:
     pass
@@ -56,7 +71,7 @@ def _title_re() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in TITLES)
     return re.compile(
         rf"\b(?P<title>(?:(?:First|Deputy|Vice|Acting)\s+)*(?:{titles}))"
-        rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>{_CAP}(?:(?:\s+{_CONNECT})*\s+{_CAP})*?))?"
         rf"(?:,?\s+(?P<second>academician|professor|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?))?"
         rf",?\s+{HONORIFICS}*(?P<name>{_TITLED_NAME})\b(?!\s+(?:of|for)\s+[A-Z])"
     )
@@ -101,7 +116,10 @@ def dateline_mentions(doc: Doc, article) -> None:
     """The dateline's place (GPE) and agency (ORG), and the agencies credited elsewhere."""
     g = gazetteer()
     d = article.dateline
-    if d and d.place_at:
+    if d and d.place_at and d.place.startswith("By "):  # a byline read as a place
+        name = d.place.removeprefix("By ").strip()
+        doc.add_mention(name, "PERSON", d.place_at[1] - len(name), d.place_at[1])
+    elif d and d.place_at:
         place = g.names.get(d.place) or g.names.get(d.place.upper())
         doc.add_mention(place[0] if place else d.place, "GPE", *d.place_at)
     if d and d.agency and d.agency_at:
@@ -110,6 +128,8 @@ def dateline_mentions(doc: Doc, article) -> None:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
     for c in article.credits:
+        if c.role != "reporter" and c.name.split()[-1].lower() in person_words():
+            continue  # "PA Court Reporter": the agency's (named in the dateline) and a title
         doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
 
 
@@ -119,12 +139,17 @@ def find_entities(doc: Doc) -> None:
     words, gazetteer names, later mentions by surname, documents, acronyms, meetings."""
     g = gazetteer()
     found = scans()
+    places_by_kind(doc)
     _whole_gazetteer_names(doc, g, found)
     _titled_people(doc, g, found)
     _country_titles(doc, found)
     if doc.parsed is not None:  # the model's names, where the rules above named nothing
         model_entities(doc, doc.parsed)
     _speakers(doc, g, found)
+    people_by_noun(doc, g, found)
+    if doc.parsed is not None:
+        subjects_unnamed(doc, g)
+    organisations_by_noun(doc, g, found)
     for m in doc.scan(found["facility"], doc.body_start):  # "the Navoi-Karshi gas pipeline"
         if m.group("name").split()[0] not in SENTENCE_STARTERS and not doc.taken(
             m.start(), m.end()
@@ -143,6 +168,7 @@ def find_entities(doc: Doc) -> None:
             doc.add_mention(m.group(), "PERSON", m.start(), m.end())
     _documents(doc, found)
     join_acronyms(doc)
+    join_short_forms(doc)
     _meetings(doc, found)
     drop_unlikely(doc)
 
@@ -150,6 +176,14 @@ def find_entities(doc: Doc) -> None:
 _NAME_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*{_SP}(?:(?:of|for|de|the){_SP})*)+$")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<word>[A-Z][\w'’.-]*)")
 _HYPHENED = re.compile(r"\s?-\s?[A-Z]")
+
+
+@cache
+def _particle_after() -> re.Pattern:
+    """A particle of a longer place's name after a name: "Santiago de Cuba"."""
+    return re.compile(rf"{_SP}(?:{name_particles()}){_SP}[A-Z][\w'’-]*")
+
+
 _HYPHENED_BEFORE = re.compile(r"[A-Za-z]-$")
 _KIND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(PLACE_KINDS) + r")\b")
 
@@ -169,6 +203,12 @@ def _joined_before(before: str) -> bool | None:
     return None if any(chain.group().startswith(t) for t in TITLES) else True
 
 
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.5
+
+
 def _whole_gazetteer_names(doc: Doc, g, found) -> None:
     """Gazetteer names that stand alone, before any other pass: no other capitalised word
     joins them (so "Bosnia and Herzegovina" is one name, and "China" in "China Road and
@@ -185,6 +225,12 @@ def _whole_gazetteer_names(doc: Doc, g, found) -> None:
         joined = _NAME_AFTER.match(text, end)  # (after a title, a person's name may follow)
         if before is False and joined and joined.group("word") not in free:
             continue
+        particle = _particle_after().match(text, end)
+        if particle and not doc.taken(start, particle.end()):  # "Santiago de Cuba"
+            longer = text[start : particle.end()]
+            if known_place(longer):
+                doc.add_mention(longer, "GPE", start, particle.end())
+            continue
         if (
             names_a_currency(text, end)
             or _HYPHENED.match(text, end)
@@ -196,7 +242,7 @@ def _whole_gazetteer_names(doc: Doc, g, found) -> None:
         canonical, etype = g.names[m.group()]
         kind = _KIND_AFTER.match(text, end)
         if kind and etype == "GPE" and canonical not in g.countries:
-            canonical, end = f"{canonical}{kind.group()}", kind.end()
+            canonical = f"{canonical}{kind.group()}"  # the name alone its mention
         doc.add_mention(canonical, etype, start, end)
 
 
@@ -211,6 +257,10 @@ def _titled_people(doc: Doc, g, found) -> None:
             if len(rest) < 2:
                 continue
             name_at = m.end("name") - len(" ".join(rest))
+            name = text[name_at : m.end("name")]
+        while len(name.split()) > 2 and _common_word(name.split()[0]):
+            # "Minister for Civil Protection Stavros Kalogerakis": the portfolio's last word
+            name_at += len(name.split()[0]) + 1
             name = text[name_at : m.end("name")]
         if name in g.names:
             continue
@@ -248,6 +298,8 @@ def _speakers(doc: Doc, g, found) -> None:
             name = m.group("name")
             if name in g.names or set(name.split()) & (ORG_HEADS | set(WEEKDAYS) | set(MONTHS)):
                 continue
+            if set(name.split()) & (INDEX_HEADS | COMPANY_WORDS | EVENT_HEADS):
+                continue  # "the ... Industrial Average added 120 points": no speaker
             if name.split()[0] in SENTENCE_STARTERS:
                 continue
             start = m.start("name")
@@ -267,6 +319,9 @@ def _speakers(doc: Doc, g, found) -> None:
             doc.add_mention(name, "PERSON", start, m.end("name"))
 
 
+_DATE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b.*$")
+
+
 def _organisations(doc: Doc, g) -> None:
     """Capitalised spans with an organisation's head word ("Ministry", "Committee"), split
     into the organisations they name, a leading title ("Minister of") left out."""
@@ -274,16 +329,25 @@ def _organisations(doc: Doc, g) -> None:
         rf"(?:(?:First|Deputy|Vice)\s+)*(?:{'|'.join(map(re.escape, TITLES))})\s+of\s+(?:the\s+)?"
     )
     for m in CAP_SPAN.finditer(doc.text, doc.body_start):
-        span = m.group().rstrip(".")
-        if not (set(span.split()) & ORG_HEADS) or doc.taken(m.start(), m.end()):
+        span = _DATE_TAIL.sub("", m.group().rstrip("."))
+        span = re.split(r"(?<=[a-z]{2})\.\s", span)[-1]  # "Monday. Party": a sentence's end
+        if span.startswith("The "):
+            span = span[4:]  # (a sentence's first word)
+        if doc.taken(m.start(), m.end()):
+            continue
+        offset = m.group().find(span)
+        if not set(span.split()) & ORG_HEADS:
+            events_and_facilities(doc, span, m.start() + offset)
             continue
         lead = title_lead.match(span)
         core = span[lead.end() :] if lead else span
-        base = m.start() + (lead.end() if lead else 0)
+        base = m.start() + offset + (lead.end() if lead else 0)
         for org in _split_org(core, g):
             at = doc.text.find(org, base)
             if " " not in org and org in ORG_HEADS:
                 continue  # "Union" alone: a head word, no name
+            if re.split(r"\s+(?:of|for)\s+", org)[0].split()[-1].lower() in person_words():
+                continue  # "PA Court Reporter": a title
             if at >= 0 and not doc.taken(at, at + len(org)):
                 doc.add_mention(org, "ORG", at, at + len(org))
 
@@ -324,6 +388,9 @@ def scans() -> dict[str, Scan]:
     countries = "|".join(map(re.escape, sorted(g.countries, key=len, reverse=True)))
     names = sorted(g.names, key=len, reverse=True)
     speech = _first_words(SPEECH_WORDS)
+    person_words = sorted({w.lower() for w in (*PERSON_NOUNS, *TITLE_WORDS)}, key=len, reverse=True)
+    person_nouns = "|".join(map(re.escape, person_words))
+    org_nouns = "|".join(map(re.escape, sorted(ORG_NOUNS, key=len, reverse=True)))
     return {
         "title and name": Scan(_title_re(), _first_words(["First", "Deputy", "Vice", "Acting", *TITLES])),
         "title of a country": Scan(
@@ -345,4 +412,15 @@ def scans() -> dict[str, Scan]:
         "initial and surname": Scan(re.compile(r"(?<![\w.])[A-Z]\.[A-Z][a-z]{2,}\b(?![.-]\w)"),
                                     _head(r"[A-Z]")),
         "meeting": Scan(_MEETING, _head("[Aa]n?", "[Tt]he")),
+        # a person's noun or title, then a name: "striker Tomas Reyes", "Opener Farhan Qazi"
+        "noun and name": Scan(
+            re.compile(rf"\b(?i:{person_nouns})[^\S\n]+(?P<name>{NAME})\b"),
+            _first_words(person_words, flags=re.IGNORECASE),
+        ),
+        # an organisation's noun, then a name: "the journal Nature Astronomy"
+        "org noun and name": Scan(
+            re.compile(rf"\b(?:{org_nouns})[^\S\n]+(?P<name>[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){{0,2}})"),
+            _first_words(ORG_NOUNS),
+        ),
+        **_kind_scans(),
     }  # fmt: skip

@@ -25,17 +25,21 @@ from collections import defaultdict
 from functools import cache
 
 from ...constants import (
+    COMPASS_WORDS,
+    FACILITY_WORDS,
     HONORIFIC_WORDS,
+    LOC_HEADS,
     MONTHS,
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_TITLES,
     PRICE_VERBS,
     SETTLEMENT_NOUNS,
     TITLE_WORDS,
     WEEKDAYS,
 )
-from ...reading.gazetteer import gazetteer, world_places
+from ...reading.gazetteer import gazetteer, known_place
 from .document import Doc
 
 
@@ -50,20 +54,35 @@ def _cues() -> dict[str, re.Pattern]:
         "person before": re.compile(
             rf"(?i:\b(?:{person_words})\.?,?|\b\d{{1,3}}-year-old)[^\S\n]+$"
         ),
-        "person after": re.compile(r",[^\S\n]*(?:\d{1,3}\s*,|aged\s+\d|who\b)"),
-        "org before": re.compile(rf"(?i:\b(?:{_alt(ORG_NOUNS)})|\bshares\s+(?:of|in))[^\S\n]+$"),
+        # an age, "who", or an apposition that says a person: "X, a spokesman for the agency"
+        "person after": re.compile(
+            rf",[^\S\n]*(?:\d{{1,3}}\s*,|aged\s+\d|who\b|(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?i:{person_words})\b)"
+        ),
+        # an organisation's common noun (in lower case: "the Barlas Group" is no cue)
+        "org before": re.compile(rf"(?:\b(?:{_alt(ORG_NOUNS)})|\bshares\s+(?:of|in))[^\S\n]+$"),
         # a price that moves from one figure to another: "fell 22 cents to 9.40"
         "price after": re.compile(
             rf"[^\S\n]+(?:up\s+|down\s+)?(?:{_alt(PRICE_VERBS)})\s+(?:up\s+|down\s+)?\S*\d[\d.,]*"
             r"\s*(?:%|percent|per\s+cent|[a-z]+)?\s+(?:to|at)\s+\S*\d"
         ),
         "org after": re.compile(
-            rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)})\b|['’]s\s+(?:shares|stock|board"
+            rf",\s*which\b|[^\S\n]+(?:shares|stock|{_alt(ORG_NOUNS)}|{_alt(_company_titles())})\b"
+            r"|['’]s\s+(?:shares|stock|board"
             r"|chief\s+executive|CEO|chairman|subsidiary|headquarters)\b"
         ),
-        "place before": re.compile(rf"(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))\s+of[^\S\n]+$"),
+        # a kind of place and "of", a direction ("northern Sinai"), "near" or "outside"
+        "place before": re.compile(
+            rf"(?:(?i:\b(?:{_alt(SETTLEMENT_NOUNS)}))s?\s+of|\b(?:{_alt(COMPASS_WORDS)})|\bnear"
+            r"|\boutside)[^\S\n]+$"
+        ),
         "initials": re.compile(r"[A-Z]\.\s?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?"),
     }
+
+
+def _company_titles() -> set[str]:
+    """Titles after a name that make it an organisation's, not a place's ("Toyota president")."""
+    return {w for w in TITLE_WORDS if w not in PLACE_TITLES}
 
 
 def _cues_of(doc: Doc, name: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -103,6 +122,8 @@ def retype(doc: Doc) -> None:
         words = name.split()
         if set(words) & ORG_HEADS:  # "... Ministry": typed by its head word
             continue
+        if etype == "LOC" and words[-1].lower() in FACILITY_WORDS | LOC_HEADS:
+            continue  # "the Meghna bridge": a facility, typed by its kind
         cues = _cues_of(doc, name, spans.get(name, []))
         new = etype
         if "place" in cues and "person" not in cues:
@@ -144,7 +165,7 @@ def drop_unlikely(doc: Doc) -> None:
 
 def _a_place(name: str) -> bool:
     """A name GeoNames knows as a place that is not a common English word."""
-    if name not in world_places():
+    if not known_place(name):
         return False
     from wordfreq import zipf_frequency
 
@@ -156,9 +177,10 @@ _AT_A_PLACE = re.compile(r"(?:\b(?:in|at|near|outside|from)\s+|,\s+)$")
 
 
 def places_missed(doc: Doc) -> None:
-    """Cities the model did not name: a capitalised name GeoNames knows, after "in", "at",
-    "near", "outside", "from" or a kind of place and "of" ("the town of X"), and not a common
-    English word."""
+    """Places the model did not name: a capitalised name GeoNames or ISO 3166-2 knows, after
+    "in", "at", "near", "outside", "from", a direction or a kind of place and "of" ("the town
+    of X"), and not a common English word; a region no list knows after a direction ("the
+    southern Peloponnese")."""
     cues = _cues()
     not_names = {*MONTHS, *WEEKDAYS}
     for m in _CAPS.finditer(doc.text, doc.body_start):
@@ -168,8 +190,21 @@ def places_missed(doc: Doc) -> None:
         before = doc.text[max(0, m.start() - 30) : m.start()]
         if not (_AT_A_PLACE.search(before) or cues["place before"].search(before)):
             continue
-        if _a_place(name) and not set(name.split()) & ORG_HEADS:
+        if set(name.split()) & ORG_HEADS:
+            continue
+        if _a_place(name):
             doc.add_mention(name, "GPE", m.start(), m.end())
+        elif _COMPASS_BEFORE.search(before) and not _common(name):
+            doc.add_mention(name, "LOC", m.start(), m.end())  # "the southern Peloponnese"
+
+
+_COMPASS_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, COMPASS_WORDS))})[^\S\n]+$")
+
+
+def _common(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(w.lower(), "en") >= 4.0 for w in name.split())
 
 
 def adjectival_only(doc: Doc) -> set[str]:
@@ -184,15 +219,20 @@ def adjectival_only(doc: Doc) -> set[str]:
         if m["is_indirect"] or doc.entities.get(name) not in ("GPE", "LOC"):
             continue
         written = doc.text[m["start"] : m["end"]]
+        if len(name) > len(written) and name.startswith(written + " "):
+            named[name] = False  # "the Kilombero district": the name, then its kind word
+            continue
         as_adjective = (written in adjectives and written not in g.names) or m["end"] in modifiers
         named[name] = named.get(name, True) and as_adjective
     return {n for n, only in named.items() if only}
 
 
 def _modifier_spans(doc: Doc) -> set[int]:
-    """Where the parse's named entities that modify a common noun after them end."""
+    """Where the parse's named entities that modify a common noun after them end (a title
+    after a place names the place: "the Amapa governor")."""
     if doc.parsed is None:
         return set()
+    titles = {w.lower() for w in TITLE_WORDS}
     found = set()
     base = doc.body_start
     for ent in doc.parsed.ents:
@@ -202,6 +242,7 @@ def _modifier_spans(doc: Doc) -> set[int]:
             root.dep_ in ("compound", "amod", "nmod")
             and head.i >= ent.end
             and head.tag_.startswith("NN")
+            and head.text.lower() not in titles
         ):
             found.add(base + ent.end_char)
     return found

@@ -14,25 +14,36 @@ from collections import Counter
 from functools import cache
 
 from ...constants import (
+    CLUB_WORDS,
     COMPANY_WORDS,
+    COMPETITION_NOUNS,
     CURRENCY_CODES,
+    CURRENCY_SIGNS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
+    EVENT_KINDS,
+    EVENT_LEADS,
     FACILITY_KINDS,
     FACILITY_WORDS,
     HONORIFICS,
     LOC_HEADS,
     MONTHS,
+    NATURAL_KINDS,
     ORG_HEADS,
+    ORG_NOUNS,
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
+    SENTENCE_STARTERS,
+    SUB_BODIES,
     TIME_ZONES,
     TITLE_WORDS,
+    WEEKDAYS,
     WIRE_MARKERS,
 )
 from ...fingerprint import rules_only
-from ...reading.gazetteer import folded, gazetteer, world_places
+from ...reading.gazetteer import folded, gazetteer, known_place
+from . import entity_bounds as bounds
 from .document import Doc
 from .entity_types import retype
 
@@ -49,6 +60,13 @@ _TRIM_END = re.compile(
 )
 # a place named with its kind after it: "Karaganda region", "Hyogo prefecture"
 _PLACE_KIND = re.compile(r"\s+(?:" + "|".join(PLACE_KINDS) + r")\b")
+_NATURAL_KIND = re.compile(r"\s+(?:" + "|".join(NATURAL_KINDS) + r")\b")
+_EVENT_KIND = re.compile(r"\s+(?:" + "|".join(EVENT_KINDS) + r")\b")
+_EVENT_LEAD = re.compile(
+    r"(?:" + "|".join(sorted(EVENT_LEADS, key=len, reverse=True)) + r")\s+[A-Z]"
+)
+_CHAIN_BEFORE = re.compile(r"(?<![\w.,;:'’-])(?:[A-Z][\w'’-]*[^\S\n]+){1,4}$")
+_ORG_NOUN_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b")
 _POLICE = re.compile(r"\s+police\b")
 _HYPHEN_TAIL = re.compile(r"(?:-[a-z]+)?")
 # a facility named by a place and what it is: "the Tokta-2 hydropower plant", "the
@@ -66,7 +84,11 @@ _TITLE_AFTER = re.compile(
 # what the model takes for a name and is none: an amount ("RM4.20"), a date ("Oct 2"), a code
 _NOT_A_NAME = re.compile(
     r"(?:[A-Z]{0,3}\$?\s?\d[\d.,]*|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:,?\s+\d{4})?"
-    r"|" + "|".join([*CURRENCY_CODES, *TIME_ZONES]) + r")"
+    r"|"
+    + "|".join([*CURRENCY_CODES, *TIME_ZONES])
+    + r"|(?:"
+    + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+    + r")\s?\d[\d.,]*)"
 )
 
 
@@ -187,40 +209,72 @@ def model_entities(doc: Doc, parsed) -> None:
     g = gazetteer()
     text, base = doc.text, doc.body_start
     found = []
-    for ent in parsed.ents:
+    ents = list(parsed.ents)
+    for i, ent in enumerate(ents):
         etype = TYPES.get(ent.label_)
+        if ent.label_ == "PRODUCT" and _ORG_NOUN_AFTER.match(text, base + ent.end_char):
+            etype = "ORG"  # "the Green Dawn party": a product to the model, a party's name
+        elif ent.label_ == "PRODUCT" and i and _joined_to_person(parsed, ents[i - 1], ent):
+            etype = "PERSON"  # "Justices Ana Ruiz and Tomas Vela": joined to a person's name
+        elif ent.label_ == "WORK_OF_ART" and _EVENT_LEAD.match(ent.text):
+            etype = "EVENT"  # "Operation Car Wash"
         if etype is None:
             continue
         start, end = _span(text, base + ent.start_char, base + ent.end_char)
         end = start + len(re.split(r"\s*[()\n]", text[start:end])[0])
         if etype == "PERSON":  # "Lee Jun-ho": the model stops at the hyphen
             end = _HYPHEN_TAIL.match(text, end).end()
+        start, end = bounds.trim(text, etype, start, end, g)
         name = text[start:end]
         if not name[:1].isupper() or name in WIRE_MARKERS or doc.taken(start, end):
             continue
         if _NOT_A_NAME.fullmatch(name) or etype == "GPE" and names_a_currency(text, end):
             continue
+        if bounds.not_a_name(text, etype, start, end, ent.root, g):
+            continue
+        if any(a < end and start < b for _, _, a, b in found):
+            continue  # inside a name found before, widened ("University of X, Minna")
+        wider = bounds.extend(text, etype, start, end, g)
+        if wider != (start, end) and not doc.taken(*wider):
+            start, end = wider
+            name = text[start:end]
+            found = [f for f in found if not (start <= f[2] and f[3] <= end)]  # the wider wins
+        if etype == "GPE":  # "Bank Negara Malaysia": a place at the end of an organisation's name
+            chain = _CHAIN_BEFORE.search(text, max(0, start - 60), start)
+            words = chain.group().split() if chain else []
+            if words and words[0] not in SENTENCE_STARTERS and set(words) & _org_words():
+                start, etype = chain.start(), "ORG"
+            elif words and words[-1] not in SENTENCE_STARTERS and name in g.countries:
+                dated = set(words) & {*MONTHS, *WEEKDAYS}
+                if not dated and not any(w.lower() in TITLE_WORDS for w in words):
+                    continue  # "Bursa Malaysia": a country inside a name, no mention of it
+        start, etype = _given_names(text, start, end, etype, g)
+        name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
             continue  # "State": a very common word capitalised, not an organisation's name
-        if etype != "PERSON" and name not in g.names and _portfolio(text, name, end):
+        if name not in g.names and _portfolio(text, name, end, g):
             continue  # "Transport" of "Transport Minister": part of a title
         facility = _FACILITY.match(text, end)
-        if facility and etype in ("GPE", "LOC") and name not in g.countries:
-            found.append((name, "LOC", start, facility.end()))
+        if facility and etype != "EVENT" and name not in g.countries and name not in g.demonyms:
+            found.append((text[start : facility.end()], "LOC", start, facility.end()))
             continue
         known = _known_prefix(name, g)
         if known:  # "Czech Republic Jan Novak": a known name, then a person's
             found.append((known, g.names[known][1], start, start + len(known)))
             start += len(known) + 1
             name, etype = text[start:end], "PERSON"
+        owner = _org_then_person(name)
+        if owner:  # "the Barlas Group Kemal Ozturan": an organisation, then a person
+            found.append((owner, "ORG", start, start + len(owner)))
+            start = text.index(name[len(owner) :].strip(), start + len(owner))
+            name, etype = text[start:end], "PERSON"
         for piece, at in _route_parts(name, start, g):
-            found.append((piece, *_typed(text, piece, etype, at, at + len(piece))))
+            found.append(_typed(text, piece, etype, at, at + len(piece)))
     people = {text[a:b] for _, t, a, b in found if t == "PERSON" and " " in text[a:b]}
     people |= {n for n, t in doc.entities.items() if t == "PERSON" and " " in n and " of " not in n}
     spelled = {folded(n): n for n in doc.entities}
     votes: dict[str, Counter] = {}
-    for _, etype, start, end in found:
-        name = text[start:end]
+    for name, etype, start, end in found:
         canonical, etype = _canonical(name, etype, people, g)
         if canonical:
             canonical = spelled.setdefault(folded(canonical), canonical)  # "Brasília", "Brasilia"
@@ -242,15 +296,36 @@ def names_a_currency(text: str, end: int) -> bool:
     return _CURRENCY_AFTER.match(text, end) is not None
 
 
-def _portfolio(text: str, name: str, end: int) -> bool:
+_RUN_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]*(?:,|and|&)[^\S\n]*$")
+_RUN_WORD = re.compile(r"(?:[^\S\n]*(?:,|and|&)[^\S\n]*|[^\S\n]+)([A-Z][a-z]+)")
+
+
+def _portfolio(text: str, name: str, end: int, g) -> bool:
     """Whether a name is the portfolio of a title after it: common words ("Transport",
-    "Foreign Affairs") before "Minister", "Secretary", "spokesman"."""
-    if not _TITLE_AFTER.match(text, end):
+    "Foreign Affairs") before "Minister", "Secretary", "spokesman", also a list of them
+    ("Road Transport" of "Road Transport and Bridges Minister")."""
+    pos, words = end, [w for w in re.findall(r"[A-Za-z]+", name) if w not in ("and", "of", "the")]
+    for _ in range(6):
+        if _TITLE_AFTER.match(text, pos):
+            break
+        more = _RUN_WORD.match(text, pos)
+        if not more:
+            return False
+        words.append(more.group(1))
+        pos = more.end()
+    else:
+        return False
+    if (
+        not words
+        or set(words) & _org_words()
+        or any(w in g.names or w in g.demonyms for w in words)
+    ):
         return False
     from wordfreq import zipf_frequency
 
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "of", "the")]
-    return bool(words) and all(zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
+    listed = _RUN_BEFORE.search(text, max(0, end - len(name) - 60), end - len(name))
+    floor = 3.0 if pos > end or listed else 4.0  # a list: "Road Transport and Bridges Minister"
+    return all(zipf_frequency(w.lower(), "en") >= floor for w in words)
 
 
 def _join_people(doc: Doc) -> None:
@@ -312,8 +387,70 @@ def _known_prefix(name: str, g) -> str | None:
     for k in range(len(words) - 2, 0, -1):
         head, rest = " ".join(words[:k]), words[k:]
         if head in g.names and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            return head if not set(rest) & ORG_HEADS else None
+            return head if not set(w.rstrip(".") for w in rest) & _org_words() else None
     return None
+
+
+def _joined_to_person(parsed, before, ent) -> bool:
+    """Whether a name follows a person's and "and" ("Ana Ruiz and Tomas Vela")."""
+    between = parsed.text[before.end_char : ent.start_char]
+    return before.label_ == "PERSON" and between.strip() == "and" and " " in ent.text
+
+
+def _org_then_person(name: str) -> str | None:
+    """The organisation a name starts with when a person's two or three capitalised words
+    follow its head word ("Barlas Group Kemal Ozturan")."""
+    words = name.split()
+    heads = _org_words()
+    for k in range(len(words) - 3, 0, -1):
+        rest = words[k + 1 :]
+        if words[k] in heads and 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            if not set(rest) & heads and not any(_is_common(w) for w in rest):
+                return " ".join(words[: k + 1])
+    return None
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.,;:'’\"“”()-])(?P<w>[A-Z][a-z][\w-]*)[^\S\n]+$")
+
+
+def _given_names(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
+    """A person's name with the given names the model left out before it ("Emeka" of "Emeka
+    Okonkwo"): capitalised words that are not English words, titles, known names or a
+    sentence's first word. A one-word name so widened after a person's noun or title
+    ("defender Emeka Okonkwo") is a person's."""
+    if etype != "PERSON" and " " in text[start:end]:
+        return start, etype
+    at = start
+    for _ in range(2):
+        before = _CAPITALISED_BEFORE.search(text, max(0, at - 30), at)
+        if not before:
+            break
+        word = before.group("w")
+        if word in g.names or word in g.demonyms or _is_common(word) or _title_word(word):
+            break
+        ahead = text[max(0, before.start("w") - 3) : before.start("w")]
+        if re.search(r"[.!?]\s+$|^\s*$", ahead) or word in MONTHS:
+            break  # a sentence's first word
+        at = before.start("w")
+    if at == start:
+        return start, etype
+    if etype != "PERSON":
+        person_before = re.search(r"\b([a-z][\w-]*)[^\S\n]+$", text[max(0, at - 30) : at])
+        if not person_before or not _title_word(person_before.group(1)):
+            return start, etype
+    return at, "PERSON"
+
+
+def _title_word(word: str) -> bool:
+    from .entity_bounds import person_words
+
+    return word.lower() in person_words()
+
+
+def _is_common(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.5
 
 
 def _common_word(name: str) -> bool:
@@ -342,38 +479,59 @@ def _route_parts(name: str, start: int, g) -> list[tuple[str, int]]:
     return [(name, start)]
 
 
-def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, int, int]:
-    """The type a name's head word or what follows it gives: "... Forum" an EVENT,
-    "Karaganda region" a GPE (the region word joins the name), "Osaka police" an ORG."""
+def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str, str, int, int]:
+    """The name and type a name's head word or what follows it gives: "... Forum" an EVENT,
+    "Karaganda region" the GPE of that name (the name alone its mention), "the Tana river"
+    the LOC, "the Covid-19 pandemic" the EVENT, "Osaka police" an ORG, "Hurricane Ida" and
+    "Operation Car Wash" EVENTs, a league before "title" or "table" an EVENT."""
     last = re.split(r"\s+(?:of|on|for|in)\s+", name)[0].split()[-1]  # the head word
+    if last.isdigit() and " " in name:  # "Launch Pad 31": the word before the number
+        last = name.split()[-2]
     kind = _PLACE_KIND.match(text, end)
-    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and " " not in name:
-        return "GPE", start, kind.end()
+    if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
+        if " " not in name or etype in ("GPE", "LOC") or _a_place(name):
+            return f"{name}{kind.group()}", "GPE", start, end
+    natural = _NATURAL_KIND.match(text, end)
+    if natural and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
+        return f"{name}{natural.group()}", "LOC", start, end
+    event = _EVENT_KIND.match(text, end)
+    if event and etype not in ("PERSON", "GPE"):
+        return f"{name}{event.group()}", "EVENT", start, end
     police = _POLICE.match(text, end)
     if police and etype in ("GPE", "LOC", "ORG"):
-        return "ORG", start, police.end()
+        return text[start : police.end()], "ORG", start, police.end()
     title = _TITLE_AFTER.match(text, end)
     if etype in ("PERSON", "ORG") and title:  # "the Roraima governor", "Volta chief executive"
-        heads_a_place = title.group().strip().lower() in PLACE_TITLES
-        if heads_a_place or _a_place(name):
-            return "GPE", start, end
-        return "ORG", start, end
+        if title.group().strip().lower() in PLACE_TITLES:
+            return name, "GPE", start, end
+        return name, "ORG", start, end  # ("Toyota president": the company's, not the town's)
+    if _EVENT_LEAD.match(name) or (last == "League" and _competition_after(text, end)):
+        return name, "EVENT", start, end
     if last in EVENT_HEADS:
-        return "EVENT", start, end
+        return name, "EVENT", start, end
     if last in LOC_HEADS:
-        return "LOC", start, end
+        return name, "LOC", start, end
     if last in DOCUMENT_HEADS:
-        return "DOCUMENT", start, end
+        return name, "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
-        return "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
+        return name, "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
     if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
-        return "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
-    return etype, start, end
+        return name, "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
+    return name, etype, start, end
+
+
+def _acronym(name: str) -> bool:
+    return name.isupper() and " " not in name
+
+
+def _competition_after(text: str, end: int) -> bool:
+    after = re.match(r"[^\S\n]+([a-z][\w-]*)", text[end : end + 30])
+    return bool(after) and after.group(1) in COMPETITION_NOUNS
 
 
 def _a_place(name: str) -> bool:
     """A single word that names a place of the world and is not a common English word."""
-    if name not in world_places():
+    if not known_place(name):
         return False
     from wordfreq import zipf_frequency
 
@@ -383,7 +541,7 @@ def _a_place(name: str) -> bool:
 @cache
 def _org_words() -> frozenset[str]:
     """The last words that make a name an organisation's: organisation heads, company words."""
-    return ORG_HEADS | COMPANY_WORDS
+    return ORG_HEADS | COMPANY_WORDS | SUB_BODIES | CLUB_WORDS
 
 
 def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, str]:
@@ -405,32 +563,3 @@ def _canonical(name: str, etype: str, people: set[str], g) -> tuple[str | None, 
         if len(full) == 1:
             return full[0], "PERSON"
     return name, etype
-
-
-_ACRONYM = re.compile(r"(?:['’]s)?\s*\((?P<acr>[A-Z][A-Za-z&.-]{1,9})\)")
-
-
-def join_acronyms(doc: Doc) -> None:
-    """'Caspian Shipping Board (CSB)': later mentions of CSB are the Board's."""
-    ordered, _ = doc.ordered()
-    alias = {}
-    for m in ordered:
-        if doc.entities.get(m["entity"]) in ("ORG", "LOC", "EVENT", "GPE") and not m["is_indirect"]:
-            a = _ACRONYM.match(doc.text, m["end"])
-            if a and a.group("acr") != m["entity"] and _abbreviates(a.group("acr"), m["entity"]):
-                alias[a.group("acr")] = m["entity"]
-                doc.add_mention(
-                    m["entity"], doc.entities[m["entity"]], a.start("acr"), a.end("acr")
-                )
-    if alias:
-        doc.rename(alias)
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether the acronym's capitals are the name's initials, in order (OPEC, NLD, MPOB)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", name))
-    letters = [c for c in acronym if c.isupper()]
-    if not letters or not initials or letters[0] != initials[0]:
-        return False
-    it = iter(initials)
-    return all(c in it for c in letters)

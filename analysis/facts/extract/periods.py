@@ -50,6 +50,9 @@ class Ctx:
     year: int | None  # its year (or the year inferred when no day is known)
     ref_is_day: bool  # the reference day is known (given), not inferred
     last: Span | None = None  # the last period the text named
+    anchor: Span | None = None  # the last date the text named, a day or a period
+    fiscal: int | None = None  # the month the story's fiscal year starts in, where it says
+    headline: tuple[int, int] | None = None  # the headline line above the dateline
     parsed: object = None  # the parse of the body, to read the tense of a date's clause
     base: int = 0  # where the parsed body starts in the text
 
@@ -84,6 +87,21 @@ def quarter_span(y: int, q: int) -> Span:
 
 def half_span(y: int, h: int) -> Span:
     return month_span(y, 6 * h - 5, 6 * h)
+
+
+def fiscal_part(year: int, start: int, n: int, size: int) -> Span:
+    """The `n`th quarter (`size` 3), half (6) or the whole (12) of the fiscal year that starts
+    in month `start` of `year`."""
+    first = add_months(dt.date(year, start, 1), size * (n - 1))
+    last = add_months(first, size - 1)
+    return month_span(first.year, first.month, last.month, last.year)
+
+
+def fiscal_year_of(ctx: Ctx, shift: int = 0) -> int | None:
+    """The year the fiscal year of the reference day starts in (moved by `shift` years)."""
+    if ctx.ref is None or ctx.fiscal is None:
+        return None
+    return ctx.ref.year - (ctx.ref.month < ctx.fiscal) + shift
 
 
 def day(d: dt.date) -> Span:
@@ -162,17 +180,40 @@ def relative_unit(unit: str, shift: int, ctx: Ctx) -> Span | None:
     return Span(monday, monday + dt.timedelta(days=6), "week")
 
 
-def weekend(rel: str, ctx: Ctx) -> Span | None:
-    """Saturday and Sunday: the last ones before the reference day, this or next."""
+def century(nth: int | None, rel: str | None, ctx: Ctx) -> Span | None:
+    """ "The 19th century": the 1800s, as "the 1990s" are a decade; "this century", "the
+    last century" from the reference year."""
+    if nth is None:
+        if not ctx.year:
+            return None
+        nth = (
+            ctx.year // 100
+            + 1
+            + {"last": -1, "past": -1, "previous": -1, "next": 1}.get((rel or "").lower(), 0)
+        )
+    first = (nth - 1) * 100
+    return Span(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "year")
+
+
+def weekend(rel: str, ctx: Ctx, ahead: bool = False) -> Span | None:
+    """Saturday and Sunday: the last ones before the reference day, this or next ("the
+    weekend": the coming one in a clause of the future, else the last)."""
     if ctx.ref is None or not ctx.ref_is_day:
         return None
     ref = ctx.ref
     saturday = ref + dt.timedelta(days=5 - ref.weekday())  # of the reference week
-    if rel in ("last", "past") or rel == "the" and ref.weekday() < 5:
+    if rel in ("last", "past") or rel == "the" and ref.weekday() < 5 and not ahead:
         saturday -= dt.timedelta(weeks=1)
     elif rel == "next":
         saturday += dt.timedelta(weeks=1)
     return Span(saturday, saturday + dt.timedelta(days=1), "day")
+
+
+def night_before(ctx: Ctx) -> Span | None:
+    """ "Overnight": the evening before the reference day and that day's morning."""
+    if ctx.ref is None or not ctx.ref_is_day:
+        return None
+    return Span(ctx.ref - dt.timedelta(days=1), ctx.ref, "day")
 
 
 def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
@@ -190,6 +231,8 @@ def stretch(n: int, unit: str, ahead: bool, ctx: Ctx) -> Span | None:
         return Span(dt.date(a, 1, 1), dt.date(b, 12, 31), "year")
     if not ctx.ref_is_day:
         return None
+    if unit.startswith("hour"):  # "the past 24 hours": the days they touch
+        n, unit = -(-n // 24), "day"
     if unit.startswith("month"):  # the past N months are the N whole months before this one
         a, b = (
             (add_months(ref, -n), add_months(ref, -1))
@@ -211,7 +254,55 @@ def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
     if unit.startswith("month"):
         d = add_months(ctx.ref, -n)
         return month_span(d.year, d.month)
+    if unit.startswith("hour"):
+        return day(ctx.ref - dt.timedelta(days=n // 24))
+    if unit.startswith("decade"):
+        return year_span(ctx.year - 10 * n) if ctx.year else None
     return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
+
+
+def moved(span: Span, n: int, unit: str) -> Span | None:
+    """A date or period moved by `n` days, weeks, months, years or decades, as precise as it
+    was (None where the unit is finer than the date: "two days later" than a month)."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "week"):
+        if span.precision != "day" or span.first != span.last:
+            return None
+        return day(span.first + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    if unit == "month":
+        if span.precision not in ("day", "month"):
+            return None
+        if span.precision == "day":
+            d = span.first
+            first = add_months(d, n)
+            return day(first.replace(day=min(d.day, _month_end(first).day)))
+        a, b = add_months(span.first, n), add_months(span.last, n)
+        return Span(a, _month_end(b), "month")
+    return span.shifted(n * (10 if unit == "decade" else 1))
+
+
+def following(unit: str, shift: int, ctx: Ctx) -> Span | None:
+    """ "The next day", "the following year", "the same month": the day, week, month or year
+    of the last date named, or the one after or before it."""
+    base = ctx.anchor
+    if base is None:
+        return None
+    if unit in ("day", "week"):
+        if base.precision != "day" or base.first != base.last:
+            return None
+        d = base.first
+        if unit == "day":
+            return day(d + dt.timedelta(days=shift))
+        monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+        return Span(monday, monday + dt.timedelta(days=6), "week")
+    if unit == "month":
+        if base.precision == "year" or base.first.month != base.last.month:
+            return None
+        d = add_months(base.first, shift)
+        return month_span(d.year, d.month)
+    if base.first.year != base.last.year:
+        return None
+    return year_span(base.first.year + shift)
 
 
 def year_before(ctx: Ctx) -> Span | None:
