@@ -87,9 +87,11 @@ def build(
             bundles.append((path, _bundle(load(path))))
         except Exception as err:  # noqa: BLE001 - whatever it is, it is this article's
             failed.append({"doc_id": name, "path": shown(path), "error": reason(path, err)})
-    parses = _parses(bundles, failed)
     pieces: list[tuple[Path, dict[str, pd.DataFrame], dict]] = []
-    with schemas.deferred():  # dtypes as they come: conformed once per table below
+    # dtypes as they come (numpy's, Python's objects), the tables each article's others are
+    # made from (its sentences and tokens) too: each table is conformed once, below
+    with schemas.deferred():
+        parses = _parses(bundles, failed)
         for (path, tables_of), parsed in zip(bundles, parses):
             if parsed is _FAILED:
                 continue
