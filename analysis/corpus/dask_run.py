@@ -110,8 +110,10 @@ def run(
     Parameters
     ----------
     paths : str, Path or list
-        The articles: a folder (its ``*.txt`` files), a glob such as ``'news/**/*.txt'``, or a
-        list of ``.txt`` files. Each article's name is its ``doc_id``.
+        The articles: a folder (its ``*.txt`` files and saved web pages, ``*.html`` and
+        ``*.htm``), a glob such as ``'news/**/*.txt'``, an ``http(s)://`` address, or a list
+        of files and addresses. Each article's name is its ``doc_id`` (an address's: the last
+        part of its path, `analysis.reading.page.name_of`).
     out : str or Path
         The output folder (made if absent): ``batches/batch=<key>/<table>.parquet``, the
         totals as ``<table>.parquet``, and ``run.json``. Read it with `analysis.corpus.read`.
