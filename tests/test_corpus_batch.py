@@ -160,4 +160,6 @@ def test_an_article_s_title_is_its_opening_words_after_a_byline(tmp_path):
     docs = batch_tables(tuple(find_articles(tmp_path)))["documents"].set_index("doc_id")
     assert docs.loc["quay", "title"].startswith("The port authority opened a second container")
     assert docs.loc["quay", "title"].endswith("…") and len(docs.loc["quay", "title"]) <= 100
-    assert docs.loc["rain", "title"] == "Heavy rain closed two mountain passes, the roads agency said."
+    assert (
+        docs.loc["rain", "title"] == "Heavy rain closed two mountain passes, the roads agency said."
+    )

@@ -82,7 +82,12 @@ def test_a_month_without_articles_breaks_terms_over_time_and_months_are_named_in
     words = pd.DataFrame({"doc_id": ["a", "b", "c", "d"] * 2,
                           "term": ["ferry"] * 4 + ["harvest"] * 4, "count": [2, 2, 0, 0, 0, 0, 2, 2]})  # fmt: skip
     data = stats.terms_by_month(words.loc[words["count"] > 0], docs, ["ferry"])
-    assert data["month"].dt.strftime("%Y-%m").tolist() == ["2024-05", "2024-06", "2024-07", "2024-08"]
+    assert data["month"].dt.strftime("%Y-%m").tolist() == [
+        "2024-05",
+        "2024-06",
+        "2024-07",
+        "2024-08",
+    ]
     rate = data["per_1k"].tolist()
     assert rate[0] == 500.0 and rate[3] == 0.0  # no ferry in August's articles: 0
     assert pd.isna(rate[1]) and pd.isna(rate[2])  # no article in June or July: no rate
