@@ -84,7 +84,7 @@ corpus: $(STAMP) ## a corpus on Dask as Parquet, then 04_corpus headless (CORPUS
 screenshots: $(STAMP) ## refresh the JupyterLab screenshots in docs/lab/ (needs chromium)
 	LAB_SCREENSHOT_DIR=docs/lab $(PY) -m pytest tests/test_lab_e2e.py -q -p no:cacheprovider
 
-bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebooks (headless and in the browser), scale, 5 MB
+bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebooks (headless and in the browser), scale, 5 MB, hostile input
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_sentences.py
 	$(PY) benchmarks/bench_tables.py
@@ -92,6 +92,7 @@ bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebo
 	$(PY) benchmarks/bench_lab.py
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_big.py
+	$(PY) benchmarks/bench_hostile.py
 
 bench-corpus: $(STAMP) ## a corpus on Dask beside nlp.pipe alone: CPU per story, 1 -> 2 workers, memory after 1,000 and 10,000 stories (some twenty minutes)
 	$(PY) benchmarks/bench_corpus.py --profile 30

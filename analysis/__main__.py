@@ -69,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    from .tables.output import check_out
+
     try:
+        if args.out:  # refused before anything is built
+            check_out(args.out)
         if args.command == "tables":
             from .corpus.folder import write_corpus_tables
             from .tables.output import write_tables
@@ -90,15 +94,20 @@ def _run(args) -> int:
                       file=sys.stderr)  # fmt: skip
                 return 2
             tables = load(args.article, args.published)
-            out = args.out or default_out(tables)
+            out = check_out(args.out or default_out(tables))
             entries = charts.export(out, tables, formats=formats)
-            print(f"wrote {len(entries)} charts ({', '.join(formats)}) and manifest.json to {out}")
+            drawn = [e for e in entries if e["files"] and e["name"] in charts.CHARTS]
+            left = len([e for e in entries if not e["files"]])
+            note = f"; {left} left out (nothing to draw, see the manifest)" if left else ""
+            print(
+                f"wrote {len(drawn)} charts ({', '.join(formats)}) and manifest.json to {out}{note}"
+            )
         elif args.command == "notebooks":
             from . import notebooks
             from .viz.figures import default_out
 
             tables = load(args.article, args.published)  # bad input: one line, before any kernel
-            out = args.out or default_out(tables)
+            out = check_out(args.out or default_out(tables))
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")

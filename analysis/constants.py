@@ -231,8 +231,10 @@ NAME = (
     + r")){1,3}\s+[A-Z][a-z’'-]+)?"
 )
 
-# a quotation in straight, curly, angle or low-high marks, within a paragraph line
-QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^”\n]+)”|«(?P<c>[^»\n]+)»|„(?P<d>[^“\n]+)“')
+# a quotation in straight, curly, angle or low-high marks, within a paragraph line; an opening
+# mark never closed is passed over at the next opening one (else every one of thousands of
+# them was read to the line's end)
+QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^“”\n]+)”|«(?P<c>[^«»\n]+)»|„(?P<d>[^„“\n]+)“')
 
 CALENDAR_WORDS = frozenset(_W["calendar_words"])
 # words every month of a corpus uses whatever happened in it, for charts of terms over time to

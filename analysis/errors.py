@@ -15,7 +15,9 @@ class InputError(ValueError):
     def __init__(self, path: str | Path | None, problem: str):
         self.path = None if path is None else Path(path)
         self.problem = problem
-        super().__init__(problem if path is None else f"{path}: {problem}")
+        message = problem if path is None else f"{path}: {problem}"
+        # one line, whatever it quotes (a key, a value or a file name may hold a line break)
+        super().__init__(" ".join(message.splitlines()))
 
     def __reduce__(self):  # raised in a worker process, re-raised in this one
         return (type(self), (self.path, self.problem))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -97,11 +98,13 @@ def _mtime(path: str) -> int | None:
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime, size) of a regular file; None for anything else (a FIFO or a device named as
+    the stopword list is never read here: reading it refuses it in one line)."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size)
+    return (st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
 
 
 def _digest(path: Path, stamp: tuple[int, int] | None) -> bytes:
@@ -112,7 +115,8 @@ def _digest(path: Path, stamp: tuple[int, int] | None) -> bytes:
     if seen is not None and seen[:2] == stamp:
         return seen[2]
     try:
-        digest = hashlib.sha256(path.read_bytes()).digest()
+        with open(path, "rb") as f:  # in blocks: a stopword list of gigabytes is refused later
+            digest = hashlib.file_digest(f, "sha256").digest()
     except OSError:
         return b"?"
     _hashed[path] = (*stamp, digest)

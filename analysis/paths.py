@@ -66,5 +66,6 @@ def is_article_file(path: Path) -> bool:
 
 
 def articles_in(folder: Path) -> list[Path]:
-    """The articles of a folder (its `.txt`, `.html` and `.htm` files), in name order."""
-    return sorted(p for p in folder.iterdir() if is_article_file(p) and p.is_file())
+    """The articles of a folder (its `.txt`, `.html` and `.htm` entries that are not folders),
+    in name order: a FIFO or a device named so is listed, to be refused when it is read."""
+    return sorted(p for p in folder.iterdir() if is_article_file(p) and not p.is_dir())

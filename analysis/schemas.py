@@ -440,6 +440,11 @@ Every table's columns, their pandas dtypes and what they hold, generated from
 `analysis/schemas.py` (`make columns` writes this file; a test keeps it in step). Nullable
 columns hold `<NA>` where the value is missing; categories list their values.
 
+In the CSV files (`python -m analysis tables`), a text cell that begins with `=`, `+`, `-`,
+`@`, a tab or a carriage return, and holds more than that character, is written with an
+apostrophe before it (`'=SUM(A1)`), so that a spreadsheet shows it as text instead of running
+it as a formula; the tables in Python hold the text as it is.
+
 """
 
 

@@ -127,10 +127,11 @@ def test_help(args, says):
 )
 def test_csv_is_what_pandas_writes(article):
     for name, df in analysis.load(article).frames().items():
-        assert output.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode(), name
+        expected = output._defused_frame(df).to_csv(index=False, lineterminator="\n").encode()
+        assert output.to_csv(df) == expected, name
 
 
-ODD = st.text(alphabet=st.sampled_from(list("ab,\"\n\r\t \x85\u2028;'é\x00")), max_size=8)
+ODD = st.text(alphabet=st.sampled_from(list("ab,\"\n\r\t \x85\u2028;'é\x00=+-@")), max_size=8)
 
 
 @settings(max_examples=200, deadline=None)
@@ -155,7 +156,8 @@ def test_csv_of_odd_values_is_what_pandas_writes(rows):
             "kind": pd.Categorical([("x" if r[3] % 2 else "y,z") for r in rows]),
         }
     )
-    assert output.to_csv(df) == df.to_csv(index=False, lineterminator="\n").encode()
+    expected = output._defused_frame(df).to_csv(index=False, lineterminator="\n").encode()
+    assert output.to_csv(df) == expected
 
 
 def test_a_table_with_float_columns_reads_back_to_the_same_values(seed):

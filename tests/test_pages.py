@@ -307,7 +307,7 @@ def _bad_pages(folder: Path) -> dict[str, str]:
         "wrong.html": "it declares utf-8, and byte 0x92 at offset",
         "nocharset.html": "declares no charset, so it is read as UTF-8",
         "unknown.html": "declares the charset 'x-klingon-8'",
-        "huge.html": "25.0 MiB is too large for one article (the limit is 20 MiB)",
+        "huge.html": "25 MiB is too large for one article (the limit is 20 MiB)",
     }
 
 

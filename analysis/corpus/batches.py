@@ -23,6 +23,8 @@ import pandas as pd
 from .. import fingerprint, paths, schemas
 from ..errors import InputError
 from ..reading import page
+from ..reading.article import MAX_BYTES
+from ..reading.files import read_bounded
 from . import aggregate as agg
 
 BATCH_SIZE = 50  # articles per batch at most
@@ -85,11 +87,13 @@ def fetch(articles) -> dict[str, page.Source | InputError]:
 
 
 def _digest(path: Path) -> bytes | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).digest()
-    except FileNotFoundError:
+    """The hash of a file, read as the worker reads it: only a regular file, and at most the
+    limit (a FIFO is not waited on, /dev/zero not read); None when there is nothing there."""
+    if not path.exists():
         return None
-    except OSError:  # unreadable: the worker reports it in `errors`
+    try:
+        return hashlib.sha256(read_bounded(path, MAX_BYTES, "a file", "")).digest()
+    except InputError:  # the worker reports it in `errors`
         return b"?"
 
 
@@ -104,7 +108,7 @@ def find_articles(where: str | Path | list) -> list[Path | str]:
         found = [where.strip()]
     elif Path(where).is_dir():
         found = paths.articles_in(Path(where))
-    elif Path(where).is_file():
+    elif Path(where).exists():  # a file (or a FIFO, refused when it is read)
         found = [Path(where)]
     else:
         found = [Path(p) for p in glob.glob(str(where), recursive=True)

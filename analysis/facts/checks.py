@@ -4,6 +4,7 @@ failure is one line naming the file, the line, the fact and the field."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class Row:
             (
                 str(self.values[k])
                 for k in ("entity", "person", "subject", "area", "name", "speaker")
-                if self.values.get(k)
+                if self.values.get(k) and isinstance(self.values[k], str)
             ),
             "",
         )
@@ -106,8 +107,18 @@ def rows_of(data: dict, section: str, file: Path, fields: dict[str, bool]) -> li
     return rows
 
 
+# What each field holds, when it is not text: a number, a date, one alias or a list of them,
+# a list of references (mappings, checked one by one).
+KINDS = {"quantity": "number", "date": "date", "aliases": "names", "references": "list"}
+
+
 def check_fields(row: Row, fields: dict[str, bool], file: Path):
+    """Every field known, every required one there, each value of its kind (text unless
+    `KINDS` says otherwise)."""
     for key in row.values:
+        if not isinstance(key, str):
+            raise InputError(file, f"{row.where()}: '{short(key)}' is not a field name; the "
+                             f"fields are {', '.join(fields)}")  # fmt: skip
         if key not in fields:
             guess = difflib.get_close_matches(key, fields, n=1)
             hint = (
@@ -119,6 +130,54 @@ def check_fields(row: Row, fields: dict[str, bool], file: Path):
     for key, required in fields.items():
         if required and (row.values.get(key) is None or row.values.get(key) == ""):
             raise InputError(file, f"{row.where()}, field '{key}': missing; it is required")
+    for key, value in row.values.items():
+        problem = None if value is None else _wrong_kind(KINDS.get(key, "text"), value)
+        if problem:
+            raise InputError(file, f"{row.where()}, field '{key}': {problem}")
+
+
+def _wrong_kind(kind: str, value) -> str | None:
+    """What is wrong with a value of a field of this kind, or None."""
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"{_what(value)} is not a number"
+        if value != value or abs(value) == float("inf"):
+            return f"{value} is not a number of anything"
+        return None
+    if kind == "date":
+        ok = (
+            isinstance(value, (str, dt.date))
+            or isinstance(value, int)
+            and not isinstance(value, bool)
+        )
+        return None if ok else f"{_what(value)} is not an ISO 8601 date (2016, 2015-10, 2015-10-22)"
+    if kind == "list":
+        return None if isinstance(value, list) else f"must be a list, not {_what(value)}"
+    if kind == "names" and isinstance(value, list):
+        bad = next((v for v in value if not isinstance(v, str)), None)
+        return None if bad is None else f"each alias must be text, not {_what(bad)}"
+    if not isinstance(value, str):
+        return f"must be text, not {_what(value)}" + _QUOTE_IT * (
+            not isinstance(value, list | dict)
+        )
+    return None
+
+
+_QUOTE_IT = "; put it in quotes if it is a number or a date"
+
+
+def _what(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true or false)"
+    if isinstance(value, (int, float)):
+        return f"the number {short(value, 20)}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"'{short(value)}'"
 
 
 def validate(df: pd.DataFrame, name: str, rows: list[Row], file: Path, typed: list[str]):

@@ -48,8 +48,10 @@ def facts_path(article: Article) -> Path:
 
 
 def has_curated(article: Article) -> bool:
-    """Whether a facts file is beside the article (none is beside a page read from an address)."""
-    return getattr(article, "address", None) is None and facts_path(article).is_file()
+    """Whether a facts file is beside the article: anything there (a FIFO, a folder, a device
+    is then refused when it is read, not passed over for extracted facts); none is beside a
+    page read from an address."""
+    return getattr(article, "address", None) is None and facts_path(article).exists()
 
 
 def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -61,6 +63,9 @@ def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFr
     if not isinstance(data, dict):
         raise InputError(file, "must be a mapping of sections (entities, events, ...) to lists")
     unknown = [k for k in data if k != LINE and k not in FIELDS]
+    if unknown and not isinstance(unknown[0], str):
+        raise InputError(file, f"'{short(unknown[0])}' is not a section; the sections are "
+                         f"{', '.join(FIELDS)}")  # fmt: skip
     if unknown:
         guess = difflib.get_close_matches(unknown[0], FIELDS, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"the sections are {', '.join(FIELDS)}"

@@ -10,10 +10,12 @@ from pathlib import Path
 from .. import paths
 from ..errors import InputError
 from ..readonly import frozen
+from . import encodings
 from .credits import Credit, credits
 from .dateline import Dateline, parse_dateline
+from .files import MIB, read_bounded
 
-MAX_BYTES = 20 * 1024 * 1024  # one article; a whole newspaper year is not an article
+MAX_BYTES = 20 * MIB  # one article; a whole newspaper year is not an article
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -66,28 +68,29 @@ def resolve(path: str | Path | None) -> Path:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or an InputError saying what is wrong with it and what to do."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                path,
-                f"{size / 2**20:.1f} MiB is too large for one article (limit {MAX_BYTES / 2**20:g} MiB); "
-                "split it into one file per article",
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions") from None
-    if b"\x00" in data:
-        raise InputError(path, "is a binary file, not text; pass a plain-text article (.txt)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
+    """The file's text, or an InputError saying what is wrong with it and what to do.
+
+    Only a regular file is read (a device or a FIFO is refused before it is read, and a FIFO
+    is opened without waiting for a writer), and never more than `MAX_BYTES` of it.
+    """
+    data = read_bounded(path, MAX_BYTES, "one article", "split it into one file per article")
+    text, bad = None, "NUL bytes"
+    if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            bad = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+    if text is None:
+        guess = encodings.guess(data)
+        if b"\x00" in data and not guess.startswith("UTF"):
+            raise InputError(path, "is a binary file, not text; pass a plain-text article (.txt)")
+        how = f"re-save it as UTF-8, for example: iconv -f {guess} -t UTF-8 IN > OUT"
+        if guess.startswith("UTF"):
+            raise InputError(path, f"is {encodings.LABELS[guess]} text, not UTF-8; {how}")
         raise InputError(
             path,
-            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "re-save it as UTF-8, for example: iconv -f cp1251 -t utf-8 IN > OUT",
-        ) from None
+            f"is not UTF-8 text ({bad}); it is most likely {encodings.LABELS[guess]}: {how}",
+        )
     if not text.strip("\ufeff \t\r\n\f\v"):
         raise InputError(path, "is empty; put the article's text in it")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
@@ -130,6 +133,9 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     return from_text(path, read_text(path), published=published)
 
 
+YEARS = range(1800, 2201)  # publication dates outside these years are typing errors
+
+
 def from_dateline(meta: dict, dateline: Dateline, *, dated: bool = True) -> dict:
     """The metadata with what the dateline says and the metadata file does not: the agencies
     a joint credit names besides the publisher ("APP via Xinhua") and, when `dated`, the date
@@ -170,13 +176,27 @@ def with_dateline_date(pub: dict, d: Dateline) -> dict:
 
 def given_date(value: str | dt.date, where: str) -> dict:
     """A publication date a user gave, as the metadata's `published` mapping."""
+    return {"date": _date(value, where), "precision": "day", "how_known": f"given ({where})"}
+
+
+def _date(value, where: str, file: Path | None = None) -> str:
+    """An ISO date (YYYY-MM-DD) from a date or its text, with its year in `YEARS`."""
     try:
+        if isinstance(value, dt.datetime):
+            raise ValueError
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(
-            None, f"{where}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01"
+            file,
+            f"{where}: '{_show(value)}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01",
         ) from None
-    return {"date": date.isoformat(), "precision": "day", "how_known": f"given ({where})"}
+    if date.year not in YEARS:
+        raise InputError(
+            file,
+            f"{where}: {date.isoformat()} is not a publication date (the year must be from "
+            f"{YEARS[0]} to {YEARS[-1]}); check the year",
+        )
+    return date.isoformat()
 
 
 META_KEYS = {
@@ -192,6 +212,8 @@ META_KEYS = {
     "(true when no date in the story gives the year)",
     "source_line": "the credit line printed under charts",
 }
+PUBLISHED_KEYS = ("date", "precision", "how_known", "year_inferred")
+_LANGUAGE = re.compile(r"[a-z]{2}")
 
 
 def _relayed_or_published(credited: tuple[Credit, ...], dateline: Dateline | None) -> tuple:
@@ -213,7 +235,10 @@ def read_meta(
     given: dict | None = None, *, beside: bool = True,
 ) -> dict:  # fmt: skip
     """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
-    the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
+    the credits (a byline, a closing "- Bernama", an agency's name alone on a line).
+
+    Every key and value of the file is checked: a key it does not know, or a value of the
+    wrong type (a list where a name is due, a date that is not one), is an InputError."""
     meta: dict = {
         "title": path.stem.replace("_", " "),
         "place": dateline.place if dateline else None,
@@ -230,32 +255,105 @@ def read_meta(
         return meta | {"source_line": source_line(meta)}
 
     file = paths.companion(path, "meta")
-    if file.is_file():
-        from .yamlfile import load_yaml
-
-        given = load_yaml(file)
-        if not isinstance(given, dict):
-            raise InputError(
-                file, "must be a mapping of keys to values; see data/raw/article.meta.yaml"
-            )
-        for key in given:
-            if key.startswith("__"):
-                continue
-            if key not in META_KEYS:
-                raise InputError(file, f"unknown key '{key}'; the keys are {', '.join(META_KEYS)}")
-        meta.update({k: v for k, v in given.items() if not k.startswith("__")})
-        pub = meta.get("published") or {}
-        date = pub.get("date")
-        if isinstance(date, dt.date):
-            pub["date"] = date.isoformat()
-        elif date is not None and not isinstance(date, str):
-            raise InputError(file, "published.date must be an ISO date such as 2015-10-22")
-        if pub.get("precision") not in (None, "day", "month", "year"):
-            raise InputError(file, "published.precision must be day, month or year")
-        meta["published"] = pub
+    if file.exists():  # a FIFO, a folder or a device there is refused, not passed over
+        meta.update(_checked_meta(file))
     if not meta.get("source_line"):
         meta["source_line"] = source_line(meta)
     return meta
+
+
+def _checked_meta(file: Path) -> dict:
+    """The keys a metadata file gives (None values left out), each checked."""
+    from .yamlfile import load_yaml
+
+    given = load_yaml(file)
+    if given is None:
+        return {}
+    if not isinstance(given, dict):
+        raise InputError(
+            file, "must be a mapping of keys to values; see data/raw/article.meta.yaml"
+        )
+    out = {}
+    for key, value in given.items():
+        if isinstance(key, str) and key.startswith("__"):
+            continue
+        if key not in META_KEYS or not isinstance(key, str):
+            raise InputError(file, f"unknown key '{key}'; the keys are {', '.join(META_KEYS)}")
+        if value is None:
+            continue
+        if key == "published":
+            out[key] = _checked_published(file, value)
+        elif key == "sources":
+            if not isinstance(value, list):
+                raise InputError(file, f"sources: must be a list of names, e.g. [BelTA], not "
+                                 f"{_kind(value)}")  # fmt: skip
+            bad = next((v for v in value if not _is_name(v)), None)
+            if bad is not None or None in value:
+                raise InputError(file, f"sources: each source must be a name, not {_kind(bad)}"
+                                 + _QUOTE_IT * (not isinstance(bad, list | dict)))  # fmt: skip
+            out[key] = [v.strip() for v in value]
+        elif key == "language":
+            if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+                raise InputError(file, f"language: must be a two-letter ISO 639-1 code such as "
+                                 f"en, not {_kind(value)}")  # fmt: skip
+            out[key] = value
+        elif not _is_name(value):
+            raise InputError(file, f"{key}: must be text ({META_KEYS[key]}), not {_kind(value)}"
+                             + _QUOTE_IT * (not isinstance(value, list | dict)))  # fmt: skip
+        else:
+            out[key] = value.strip()
+    return out
+
+
+def _checked_published(file: Path, value) -> dict:
+    if not isinstance(value, dict):
+        raise InputError(file, f"published: must be a mapping such as {{date: 2015-10-22, "
+                         f"precision: day}}, not {_kind(value)}")  # fmt: skip
+    pub = {k: v for k, v in value.items() if not (isinstance(k, str) and k.startswith("__"))}
+    unknown = [k for k in pub if k not in PUBLISHED_KEYS]
+    if unknown:
+        raise InputError(file, f"published: unknown key '{unknown[0]}'; the keys are "
+                         f"{', '.join(PUBLISHED_KEYS)}")  # fmt: skip
+    if pub.get("date") is not None:
+        if not isinstance(pub["date"], (str, dt.date)):
+            raise InputError(file, f"published.date must be an ISO date such as 2015-10-22, "
+                             f"not {_kind(pub['date'])}")  # fmt: skip
+        pub["date"] = _date(pub["date"], "published.date", file)
+    if pub.get("precision") not in (None, "day", "month", "year"):
+        raise InputError(file, "published.precision must be day, month or year")
+    if pub.get("how_known") is not None and not isinstance(pub["how_known"], str):
+        raise InputError(file, f"published.how_known must be text, not {_kind(pub['how_known'])}")
+    if pub.get("year_inferred") is not None and not isinstance(pub["year_inferred"], bool):
+        raise InputError(file, "published.year_inferred must be true or false")
+    return {"date": None, "precision": None, "how_known": "not known"} | pub
+
+
+_QUOTE_IT = "; put it in quotes if it is a number or a date"
+
+
+def _is_name(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _kind(value) -> str:
+    """What a YAML value is, for a message: "a list", "the number 2", "'soon'"."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true or false)"
+    if isinstance(value, (int, float)):
+        return f"the number {_show(value)}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"'{_show(value)}'" if value.strip() else "an empty text"
+    return {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _show(value, n: int = 40) -> str:
+    """A value as one short line."""
+    s = " ".join(str(value).split())
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def source_line(meta: dict) -> str:

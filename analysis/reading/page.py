@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import re
-import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from pathlib import Path
 from .. import paths
 from ..errors import InputError
 from .article import MAX_BYTES, Article, from_text, resolve
+from .files import read_bounded
 
 TIMEOUT = 20.0  # seconds an address has to answer, and to send the whole page
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -112,33 +111,6 @@ def read(where: str | Path | Source) -> Source:
         return Source(Path(f"{name_of(address)}.html"), data, address, charset)
     path = resolve(where)
     return Source(path, read_bounded(path, MAX_BYTES, "one article", "save the article's own page"))
-
-
-def read_bounded(path: Path, limit: int, what: str, split: str) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes, its size checked before anything
-    is read; else an InputError. A device or a FIFO is refused before it is read."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(path, "is not a regular file; pass a saved web page (.html)")
-        if info.st_size > limit:
-            raise InputError(path, f"{info.st_size / 2**20:.1f} MiB is too large for {what} "
-                             f"(the limit is {limit / 2**20:.0f} MiB); {split}")  # fmt: skip
-        with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read(limit + 1)
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror}); check its permissions") from None
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise InputError(
-            path, f"is too large for {what} (the limit is {limit / 2**20:.0f} MiB); {split}"
-        )
-    return data
 
 
 def fetch(address: str, *, timeout: float = TIMEOUT) -> tuple[bytes, str | None]:

@@ -21,12 +21,38 @@ from .. import paths, schemas
 from ..errors import InputError
 from . import segment
 from .article import Article
+from .files import MIB, read_bounded
 
-TOKEN_PATTERN = r"""
-      (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S., e.g.
-    | \d{1,3}(?:,\d{3})+(?:\.\d+)?          # 1,000 and 12,500.5
-    | \w+(?:[-.]\w+)*                       # words, 2016, 22-23, belta.by, earth-observing
-    | ['’]\w+                               # 's 't 're: the tail of a contraction
+
+def _joining() -> str:
+    """The characters that belong to the word they follow without being word characters to
+    `re`: combining marks (an accent written as its own character, "Jose" + U+0301; the vowel
+    signs of Indic scripts) and the zero-width joiner and non-joiner. A character class body."""
+    import unicodedata
+
+    # (marks are assigned in planes 0-3 and 14 only: the rest is looked at in no time)
+    planes = [*range(0x40000), *range(0xE0000, 0xF0000)]
+    marks = [c for c in planes if unicodedata.category(chr(c))[0] == "M"]
+    marks = sorted([*marks, 0x200C, 0x200D])
+
+    def escaped(c: int) -> str:
+        return f"\\u{c:04x}" if c <= 0xFFFF else f"\\U{c:08x}"
+
+    ranges, start = [], marks[0]
+    for a, b in zip(marks, [*marks[1:], None]):
+        if b != a + 1:
+            ranges.append(escaped(a) if start == a else f"{escaped(start)}-{escaped(a)}")
+            start = b
+    return "".join(ranges)
+
+
+# a word character, then word characters and the marks and joiners that belong to the word
+WORD = rf"\w[\w{_joining()}]*"
+TOKEN_PATTERN = rf"""
+      (?:[A-Za-z]\.){{2,}}(?![A-Za-z])        # U.S., e.g.
+    | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?          # 1,000 and 12,500.5
+    | {WORD}(?:[-.]{WORD})*                   # words, 2016, 22-23, belta.by, earth-observing, José
+    | ['’]{WORD}                               # 's 't 're: the tail of a contraction
     | [^\w\s]                               # one punctuation mark
 """
 
@@ -75,9 +101,10 @@ def stopwords_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _read_stopwords(path: Path, mtime: float) -> frozenset[str]:
+    data = read_bounded(path, 20 * MIB, "a stopword list", "keep one word a line")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as err:
         raise InputError(
             path, f"stopword list cannot be read ({err}); fix ANALYSIS_STOPWORDS"
         ) from None

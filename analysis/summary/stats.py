@@ -57,7 +57,12 @@ def syllables(word: str) -> int:
     known = _cmu().get(word)
     if known:
         return known
+    if len(word) > LONGEST_WORD:  # no word: a run of letters (Pyphen takes seconds a megabyte)
+        return max(1, len(word) // 3)
     return len(_hyphenator().positions(word)) + 1
+
+
+LONGEST_WORD = 45  # letters in the longest word of an English dictionary
 
 
 def mtld(words: list[str], threshold: float = MTLD_THRESHOLD) -> float:

@@ -16,17 +16,30 @@ from ..errors import InputError
 from ..reading.article import Article
 from .bundle import load
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(values: list) -> list:
+    """Text values, each that a spreadsheet would take for a formula (it begins with `=`, `+`,
+    `-`, `@`, a tab or a carriage return, and holds more than that character) with an
+    apostrophe before it: a spreadsheet then shows it as text and runs nothing."""
+    return [
+        "'" + v if isinstance(v, str) and len(v) > 1 and v.startswith(FORMULA_STARTS) else v
+        for v in values
+    ]
+
 
 def to_csv(df: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends.
+    """A table as UTF-8 CSV: header row, no index column, '\\n' line ends; text cells that
+    begin like a formula are `defused`.
 
-    Byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes, column by column:
-    pandas writes row by row, which takes seconds for the tokens of a long text. A table with
-    a column of another dtype (floats, say) goes to pandas itself.
+    Byte for byte what `df.to_csv(index=False, lineterminator="\\n")` writes of the defused
+    table, column by column: pandas writes row by row, which takes seconds for the tokens of a
+    long text. A table with a column of another dtype (floats, say) goes to pandas itself.
     """
     cols = [_csv_fields(df[c]) for c in df.columns] if len(df.columns) >= 2 else [None]
     if any(c is None for c in cols):
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return _defused_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
     lines = [",".join(_csv_quoted([str(c) for c in df.columns]))]
     if len(df):
         lines.append("\n".join(map(",".join, zip(*cols))))
@@ -46,7 +59,7 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
         out = list(map(_BOOL.__getitem__ if dtype == "bool" else str, data))
     elif isinstance(dtype, pd.StringDtype | pd.CategoricalDtype):
         mask = None  # <NA> is empty already
-        out = _csv_quoted(col.to_numpy(dtype=object, na_value="").tolist())
+        out = _csv_quoted(defused(col.to_numpy(dtype=object, na_value="").tolist()))
     else:
         return None
     if mask is not None and mask.any():
@@ -56,6 +69,14 @@ def _csv_fields(col: pd.Series) -> list[str] | None:
 
 
 _BOOL = ("False", "True")
+
+
+def _defused_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its text columns `defused` (a new frame; the table itself is kept)."""
+    text = [c for c in df.columns if isinstance(df[c].dtype, pd.StringDtype | pd.CategoricalDtype)
+            or df[c].dtype == object]  # fmt: skip
+    return df.assign(**{c: pd.Series(defused(df[c].tolist()), index=df.index, dtype=object)
+                        for c in text})  # fmt: skip
 
 
 @cache
@@ -133,11 +154,65 @@ def write_csvs(
 ) -> list[Path]:
     """Every frame as <out>/<name>.csv, and the files `also` (name -> bytes), all or none
     (never inside data/raw/). Returns the tables' paths."""
-    if out.resolve().is_relative_to(paths.RAW.resolve()):
-        raise InputError(
-            out, "is inside data/raw/, which code never writes to; choose another --out"
-        )
+    check_out(out)
     data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
-    os.makedirs(out, exist_ok=True)
+    make_out(out)
     write_all_atomic(data | {out / name: b for name, b in (also or {}).items()})
     return list(data)
+
+
+def check_out(out: str | Path, option: str = "--out") -> Path:
+    """The output folder, refused (InputError) before anything is built or written when it
+    cannot be one: inside data/raw/, an existing file or device (/dev/null), or a folder that
+    cannot be made (it is made and removed again to find out) or written to."""
+    out = Path(out)
+    if out.resolve().is_relative_to(paths.RAW.resolve()):
+        raise InputError(
+            out, f"is inside data/raw/, which code never writes to; choose another {option}"
+        )
+    if out.exists() and not out.is_dir():
+        raise InputError(out, f"exists and is not a folder; choose a folder for {option}")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(out, f"is a folder that cannot be written to; choose another {option}")
+    if not out.exists():
+        _remove(_make(out, option))
+    return out
+
+
+def make_out(out: str | Path, option: str = "--out") -> Path:
+    """Make the output folder (after `check_out`); if it cannot be made, an InputError, and
+    the folders made on the way are removed again."""
+    out = check_out(out, option)
+    _make(out, option)
+    return out
+
+
+def _make(out: Path, option: str) -> list[Path]:
+    """Make `out` and the folders above it that are missing; return those made. If one cannot
+    be made, those made are removed and an InputError says why."""
+    made: list[Path] = []
+    for folder in [*reversed(out.absolute().parents), out.absolute()]:
+        if folder.is_dir():
+            continue
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            if folder.is_dir():
+                continue
+            err = f"{folder} is not a folder"
+        except OSError as exc:
+            err = exc.strerror
+        else:
+            made.append(folder)
+            continue
+        _remove(made)
+        raise InputError(out, f"cannot be made ({err}); choose another {option}")
+    return made
+
+
+def _remove(made: list[Path]) -> None:
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:  # (something else wrote into it meanwhile: it stays)
+            pass

@@ -31,10 +31,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..reading.text import WORD
+
 # The word alternatives of analysis.reading.text.TOKEN_PATTERN, in one line (scikit-learn's
-# CountVectorizer takes this same pattern, so the benchmark compares like with like).
-WORD_PATTERN = r"(?:[a-z]\.){2,}(?![a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-.]\w+)*|['’]\w+"
+# CountVectorizer takes this same pattern, so the benchmark compares like with like): a word
+# keeps the combining marks and joiners that follow its letters ("Jose" + U+0301 is one word).
+WORD_PATTERN = (
+    rf"(?:[a-z]\.){{2,}}(?![a-z])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{WORD}(?:[-.]{WORD})*|['’]{WORD}"
+)
 _WORDS = re.compile(WORD_PATTERN)
+# the same for polars, for the texts it counts: they hold no mark or joiner (`_SAFE`), so a
+# word is \w+ there (Rust's \w, unlike Python's, would take marks in)
+_PLAIN_PATTERN = r"(?:[a-z]\.){2,}(?![a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-.]\w+)*|['’]\w+"
 
 
 def _texts(docs: Iterable[str | Path | tuple[str, str]]) -> Iterable[tuple[str, str]]:
@@ -105,7 +113,7 @@ _SAFE = (
     r"\x{2500}-\x{2775}\x{2794}-\x{27bf}\x{2800}-\x{28ff}\x{1f300}-\x{1faff}"
 )
 _OTHER_CHARACTER = rf"[^{_SAFE}]"
-_RUST_PATTERN = r"(?:[a-z]\.){2,}[a-z]\w*(?:[-.]\w+)*|" + WORD_PATTERN.replace("(?![a-z])", "")
+_RUST_PATTERN = r"(?:[a-z]\.){2,}[a-z]\w*(?:[-.]\w+)*|" + _PLAIN_PATTERN.replace("(?![a-z])", "")
 _BLOCK_CHARS = 1 << 23  # text counted at a time: memory stays a few times the block
 
 

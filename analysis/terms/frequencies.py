@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
 
 import numpy as np
@@ -116,6 +116,18 @@ def _finders(segs: list[list[str]], sizes: tuple[int, ...] = (2, 3)) -> dict:
     return finders
 
 
+def _likelihood_ratio(measures, *marginals) -> float:
+    """NLTK's likelihood ratio; where a word stands next to itself ("ha ha ha ha") the counts of
+    the overlapping windows make a cell of NLTK's contingency table negative, and its logarithm
+    fails: such a cell counts as 0."""
+    try:
+        return measures.likelihood_ratio(*marginals)
+    except ValueError:
+        cells = [max(c, 0) for c in measures._contingency(*marginals)]
+        expected = measures._expected_values(cells)
+        return 2 * sum(o * math.log(o / (e + 1e-20) + 1e-20) for o, e in zip(cells, expected))
+
+
 def ngrams(
     tokens: pd.DataFrame, *, sizes: tuple[int, ...] = (2, 3), min_count: int = 1
 ) -> pd.DataFrame:
@@ -162,15 +174,17 @@ def _scores(finder, n: int, keys: list[tuple]) -> tuple[list[float], list[float]
     contingency table and the expected counts are integers, exact as floats while the words
     counted, to the power n, stay below 2**53 (some 200,000 words for trigrams); the divisions
     are correctly rounded either way; the logarithms (`math.log`, `math.log2`) and each n-gram's
-    sum (`sum`) are Python's own, in NLTK's order. Past that size, NLTK's own code scores them.
+    sum (`sum`) are Python's own, in NLTK's order. Past that size, NLTK's own code scores them;
+    an n-gram with a cell below 0 is scored as `_likelihood_ratio` scores it.
     """
     from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
+    measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}[n]
     total = finder.N
     if total**n >= _EXACT:
-        measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}[n]
-        pmi = dict(finder.score_ngrams(measures.pmi))
-        llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+        # (each measure a function of the counts alone: computed once per distinct counts)
+        pmi = dict(finder.score_ngrams(cache(measures.pmi)))
+        llr = dict(finder.score_ngrams(cache(partial(_likelihood_ratio, measures))))
         return [pmi[k] for k in keys], [llr[k] for k in keys]
 
     def counts(fd, at) -> np.ndarray:
@@ -209,11 +223,18 @@ def _scores(finder, n: int, keys: list[tuple]) -> tuple[list[float], list[float]
         pmi_of, pmi_by = n_iii * (total * total), n_ixx * n_xix * n_xxi
     pmi = [math.log2(a) - math.log2(b) for a, b in zip(pmi_of.tolist(), pmi_by.tolist())]
     small = 1e-20  # nltk.metrics.association._SMALL
+    # a cell below 0 (a word next to itself: overlapping windows) is scored by
+    # `_likelihood_ratio`, one n-gram at a time; the others column-wise
+    negative = np.zeros(len(keys), dtype=bool)
+    for cell in cont:
+        negative |= cell < 0
     terms = [
-        [o * math.log(r) for o, r in zip(obs.tolist(), (obs / (exp + small) + small).tolist())]
+        [o * math.log(r) for o, r in zip(obs.tolist(), np.where(negative, 1.0, obs / (exp + small) + small).tolist())]
         for obs, exp in zip(cont, expected)
-    ]
+    ]  # fmt: skip
     llr = [2 * sum(row) for row in zip(*terms)]
+    for i in np.flatnonzero(negative).tolist():
+        llr[i] = finder.score_ngram(partial(_likelihood_ratio, measures), *keys[i])
     return pmi, llr
 
 

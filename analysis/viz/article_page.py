@@ -44,17 +44,30 @@ def _find(text: str, phrase, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def marks(tables: Tables) -> list[Mark]:
-    """Every highlight of the article, from the fact tables."""
+    """Every highlight of the article, from the fact tables.
+
+    A fact's evidence, quote or cue is looked for in its own sentence (from the sentence's
+    start; a phrase may run past its end), never in the whole text: a phrase that occurs
+    several times is marked where its fact is, and a long article costs time in proportion
+    to its length."""
     text = tables.article.text
-    sentences = tables["sentences"].set_index("sentence_id")
+    sentences = tables["sentences"]
+    spans = dict(zip(sentences["sentence_id"].tolist(),
+                     zip(sentences["start"].tolist(), sentences["end"].tolist())))  # fmt: skip
     types = dict(zip(tables["entities"]["entity"], tables["entities"]["type"].astype(str)))
     out: list[Mark] = []
 
     def sentence_span(sid) -> tuple[int, int]:
-        if pd.isna(sid):
+        if pd.isna(sid) or int(sid) not in spans:
             return 0, tables.article.body_start
-        row = sentences.loc[int(sid)]
-        return int(row["start"]), int(row["end"])
+        return spans[int(sid)]
+
+    def in_sentence(sid, phrase) -> tuple[int, int] | None:
+        """Where `phrase` stands, starting in sentence `sid` (anywhere, when it has none)."""
+        if pd.isna(sid) or int(sid) not in spans:
+            return _find(text, phrase, 0, len(text))
+        lo, hi = spans[int(sid)]
+        return _find(text, phrase, lo, hi + len(phrase) if isinstance(phrase, str) else hi)
 
     for m in tables["mentions"].itertuples():
         t = types.get(m.entity, "OTHER")
@@ -69,13 +82,13 @@ def marks(tables: Tables) -> list[Mark]:
             )
         )
     for q in tables["quotes"].itertuples():
-        at = _find(text, q.text, 0, len(text))
+        at = in_sentence(q.sentence_id, q.text)
         if at:
             out.append(Mark(*at, "quote", f"{q.kind} quote, {q.speaker} ({q.cue})"))
     for e in tables["events"].itertuples():
         lo, hi = sentence_span(e.sentence_id)
         if pd.notna(e.evidence):
-            ev = _find(text, e.evidence, 0, len(text))
+            ev = in_sentence(e.sentence_id, e.evidence)
             if ev:
                 lo, hi = min(lo, ev[0]), max(hi, ev[1])
         what = f"{e.event_id} {e.status}: {e.action}" + (
@@ -89,7 +102,7 @@ def marks(tables: Tables) -> list[Mark]:
             iso = e.date if pd.notna(e.date) else "no exact date"
             out.append(Mark(*date, "date", f"date of {e.event_id}: {iso}"))
     for q in tables["quantities"].itertuples():
-        ev = _find(text, q.evidence, 0, len(text))
+        ev = in_sentence(q.sentence_id, q.evidence)
         if ev:
             number = re.search(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b",
                                text[ev[0] : ev[1]], re.IGNORECASE)  # fmt: skip
@@ -106,17 +119,30 @@ def article_html(tables: Tables, *, full_page: bool = True) -> str:
     text = tables.article.text
     found = marks(tables)
     cuts = sorted({0, len(text), *(m.start for m in found), *(m.end for m in found)})
+    # one sweep over the cuts: a mark is active from the cut at its start to the one at its end
+    # (the marks of a piece in the order `marks` gives them, as each piece's title lists them)
+    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
+    ends: dict[int, list[int]] = {}
+    active: set[int] = set()
+    nxt = 0
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
-        active = [m for m in found if m.start <= a and b <= m.end]
+        active.difference_update(ends.pop(a, ()))
+        while nxt < len(by_start) and found[by_start[nxt]].start <= a:
+            i = by_start[nxt]
+            nxt += 1
+            if found[i].end > a:
+                active.add(i)
+                ends.setdefault(found[i].end, []).append(i)
+        here = [found[i] for i in sorted(active)]
         chunk = html.escape(text[a:b]).replace("\n", "<br>\n")
-        if not active:
+        if not here:
             pieces.append(chunk)
             continue
-        kinds = sorted({m.kind for m in active}, key=list(KINDS).index)
-        colour = next((m.colour for m in active if m.colour), None)
+        kinds = sorted({m.kind for m in here}, key=list(KINDS).index)
+        colour = next((m.colour for m in here if m.colour), None)
         style = f' style="--c:{colour}"' if colour else ""
-        title = html.escape("\n".join(dict.fromkeys(m.note for m in active)), quote=True)
+        title = html.escape("\n".join(dict.fromkeys(m.note for m in here)), quote=True)
         pieces.append(f'<span class="{" ".join(kinds)}"{style} title="{title}">{chunk}</span>')
     legend = "".join(
         f'<span class="{k}" style="--c:#0072B2">{html.escape(label)}</span> '

@@ -28,7 +28,7 @@ from .style import (
 
 def timeline(
     data: pd.DataFrame, *, x: str = "date", y: str = "label", hue: str = "status",
-    ax: Axes | None = None, **kwargs,
+    max_rows: int = 40, ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
     """Rows of `y` (events, in the order given) against when they happen (columns, in time order).
 
@@ -48,6 +48,8 @@ def timeline(
         The column of the rows' labels.
     hue : str, default "status"
         The column of statuses: done, ongoing, planned, possible.
+    max_rows : int, default 40
+        The rows drawn, the first ones; the y label says how many there are when more.
     ax : matplotlib.axes.Axes, optional
         The Axes to draw on; the current Axes when None.
     **kwargs
@@ -65,6 +67,8 @@ def timeline(
     """
     with style():
         ax = axes_or_current(ax)
+        n = len(data)
+        data = data.head(max_rows)
         dated = data.dropna(subset=["start"]).sort_values(["start", "end"], kind="stable")
         guessed = set(dated.loc[dated["year_inferred"], x]) if "year_inferred" in dated else set()
 
@@ -76,18 +80,19 @@ def timeline(
             *dict.fromkeys(_date_label(d) for d in dated[x]),
             "later\n(undated)",
         ]
+        where = {c: i for i, c in enumerate(columns)}
         for i, row in enumerate(data.itertuples(index=False)):
             row = row._asdict()
             colour, marker, filled, _ = STATUS_STYLE[row[hue]]
             if pd.notna(row["start"]):
-                col = columns.index(_date_label(row[x]))
+                col = where[_date_label(row[x])]
             else:
                 col = 0 if row[hue] in ("done", "ongoing") else len(columns) - 1
             ax.plot([-0.5, col], [i, i], color="#eeeeee", lw=0.8, zorder=1)
             ax.plot([col], [i], **{"marker": marker, "ms": 9, "color": colour,
                                    "mfc": colour if filled else "white", "mew": 1.8, "zorder": 3, "ls": "", **kwargs})  # fmt: skip
         ax.set_yticks(range(len(data)), data[y].astype(str), fontsize=8)
-        ax.set_ylim(len(data) - 0.5, -0.5)
+        ax.set_ylim(max(len(data), 1) - 0.5, -0.5)
         ax.set_xticks(range(len(columns)), columns, fontsize=8.5)
         ax.set_xlim(-0.5, len(columns) - 0.5)
         ax.tick_params(axis="x", labeltop=True, labelbottom=False, top=True, bottom=False)
@@ -97,6 +102,8 @@ def timeline(
             ax.axvline(col, color="#dddddd", lw=0.8, zorder=0)
         ax.legend(handles=status_legend(data[hue]), loc="upper center", bbox_to_anchor=(0.5, -0.01),
                   ncols=4, fontsize=8.5)  # fmt: skip
+        if n > len(data):
+            ax.set_ylabel(f"the first {len(data)} of {n:,} events, in the order of the text")
     return ax
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -139,7 +140,14 @@ class Album:
     def show(self, ax, caption: str, *, keep: bool = True) -> ChartView:
         """The chart drawn on `ax` (an Axes or an array of them) with its caption, for a
         notebook to display; `keep=False` leaves the chart out (nothing to draw) and shows the
-        caption alone."""
+        caption alone, as a caption that says there is nothing to draw does
+        (`notes.NothingToDraw`)."""
+        from .notes import NothingToDraw
+
+        keep = keep and not isinstance(caption, NothingToDraw)
+        caption = shorten(caption, CAPTION_CHARS)  # (it quotes words of the article)
+        for each in ax.flat if hasattr(ax, "flat") else ax if isinstance(ax, list) else [ax]:
+            shorten_labels(each.figure)
         fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, list) else ax).figure
         name = next(n for n, (f, *_) in self.drawn.items() if f is fig)
         view = ChartView(name, fig if keep else None, caption)
@@ -160,7 +168,9 @@ class Album:
         bad = [f for f in formats if f not in FORMATS]
         if bad:
             raise ValueError(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}")
-        out = Path(out)
+        from ..tables.output import check_out, make_out
+
+        out = check_out(out)
         files: dict[Path, bytes] = {}
         entries = []
         for name in [n for n in self.charts if n in self.drawn]:
@@ -176,11 +186,54 @@ class Album:
 
             files[out / "article.html"] = article_html(self.tables).encode("utf-8")
             entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
-        out.mkdir(parents=True, exist_ok=True)
+        make_out(out)
         with _locked(out):  # notebooks run side by side share the manifest
             files[out / MANIFEST] = _manifest(out, entries, [*CHARTS, *self.charts])
             write_all_atomic(files)
         return entries
+
+
+WORD_CHARS = 40  # a word (a run without white space) in any label
+TICK_CHARS = 60  # a line of a tick label: a term, a name or a phrase beside a bar
+TEXT_CHARS = 160  # a line of a title, an annotation or the source line
+CAPTION_CHARS = 600  # a caption, under the chart
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` with each word cut to `WORD_CHARS` characters and each line to `limit`, an
+    ellipsis ending what was cut."""
+    text = _LONG_WORD.sub(lambda m: m.group()[: WORD_CHARS - 1] + "…", text)
+    return "\n".join(
+        line if len(line) <= limit else line[: limit - 1] + "…" for line in text.split("\n")
+    )
+
+
+_LONG_WORD = re.compile(rf"\S{{{WORD_CHARS + 1},}}")
+
+
+def shorten_labels(fig: Figure) -> None:
+    """Cut every label of a figure that could not fit it: a "word" of 20,000 characters in a
+    tick label or an annotation took minutes to lay out, and squeezed the axes to nothing.
+    Words are cut to `WORD_CHARS`; lines of tick labels to `TICK_CHARS`, of other text to
+    `TEXT_CHARS`."""
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter, FuncFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            fmt = axis.get_major_formatter()
+            if isinstance(fmt, FixedFormatter):
+                fmt.seq = [shorten(str(t), TICK_CHARS) for t in fmt.seq]
+            elif isinstance(fmt, FuncFormatter | StrCategoryFormatter):  # labels of named ticks
+                short = FuncFormatter(lambda x, pos, f=fmt: shorten(str(f(x, pos)), TICK_CHARS))
+                axis.set_major_formatter(short)
+    for text in fig.findobj(Text):
+        s = text.get_text()
+        if len(s) > WORD_CHARS:
+            short = shorten(s, TEXT_CHARS)
+            if short != s:
+                text.set_text(short)
 
 
 def default_out(tables) -> Path:

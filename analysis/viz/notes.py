@@ -14,8 +14,15 @@ from matplotlib.axes import Axes
 from .style import ORANGE, VERMILION, style
 
 
+class NothingToDraw(str):
+    """A caption saying why a chart has nothing to draw (an article of one word, or of
+    punctuation alone): `Album.show` leaves such a chart out and shows the caption alone."""
+
+
 def longest(ax: Axes, data: pd.DataFrame, *, x: str, y: str) -> str:
     """The longest bar, in orange and labelled; the caption counts the bars and their sum."""
+    if data.empty or not data[y].fillna(0).astype(int).sum():
+        return NothingToDraw("No sentence has a word in it: there are no lengths to draw.")
     at = int(data[y].to_numpy().argmax())
     top = data.iloc[at]
     if ax.containers:
@@ -51,6 +58,8 @@ def leader(data: pd.DataFrame, *, x: str, y: str, what: str = "occurrences") -> 
 
 def most_key(ax: Axes, data: pd.DataFrame) -> str:
     """The term of highest G2 (the first row of `views.keyness_extremes`), with its rates."""
+    if data.empty:
+        return NothingToDraw("The article has no words to compare with general English.")
     top = data.iloc[0]
     with style():
         ax.annotate(
@@ -63,6 +72,8 @@ def most_key(ax: Axes, data: pd.DataFrame) -> str:
 
 def ngram_counts(axes, data: pd.DataFrame, *, y: str = "ngram", col: str = "n") -> str:
     """How often each n-gram occurs (×N inside its bar); the strongest named in the caption."""
+    if data.empty:
+        return NothingToDraw("No words occur together more than once: there is no collocation.")
     with style():
         for ax, (n, part) in zip(axes, data.groupby(col, sort=False)):
             for i, c in enumerate(part["count"]):
@@ -87,6 +98,8 @@ def hapaxes(
     ax: Axes, data: pd.DataFrame, *, fit: tuple[float, float], x: str = "rank", y: str = "count"
 ) -> str:
     """How many terms occur once, written at the tail; the fitted slope in the caption."""
+    if data[x].nunique() < 2:
+        return NothingToDraw("Fewer than two ranks of frequency: there is no slope to fit.")
     once = int((data[y] == 1).sum())
     with style():
         ax.annotate(f"{once} of {len(data)} terms occur once", (float(data[x].iloc[-1]), 1),

@@ -18,6 +18,34 @@ from matplotlib.patches import Patch
 
 from .style import BLACK, BLUE, GREEN, GREY, ORANGE, PINK, SKY, VERMILION, axes_or_current, style
 
+_MANY_BARS = 2000  # bars drawn one by one; more are drawn as one shape
+# marks drawn as vectors in SVG and PDF; more are drawn as one image there (as in the PNG):
+# 100,000 dots took 20 s to write as vectors, and a reader sees a smear either way
+_MANY_MARKS = 5000
+_MANY_LINES = 500  # lines across a plot, closer than their width beyond this
+_READABLE = 60  # positions on an axis that can each have their tick label, or a number drawn
+
+
+def _integer_ticks(axis, positions) -> None:
+    """A tick at every position when they are few enough to read; else a few, at integers
+    (a tick label a sentence, for 40,000 sentences, took minutes to lay out and read as ink)."""
+    positions = list(positions)
+    if len(positions) <= _READABLE:
+        axis.set_ticks(positions)
+    else:
+        from matplotlib.ticker import MaxNLocator
+
+        axis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+
+
+def _rows(ax: Axes, labels: pd.Series) -> np.ndarray:
+    """Rows 0, 1, 2... for horizontal bars, each with its label as the tick label. (Labels given
+    to matplotlib as the bars' positions are categories: each is tried as a date first, which
+    took 20 s for a "word" of a million characters, and two equal labels share one row.)"""
+    rows = np.arange(len(labels))
+    ax.set_yticks(rows, labels.astype(str).tolist())
+    return rows
+
 
 def _words(column: str) -> str:
     """A column name as an axis label: 'sentence_id' -> 'sentence', 'n_words' -> 'n words'."""
@@ -28,7 +56,8 @@ def bars(
     data: pd.DataFrame, *, x: str, y: str, highlight=(), ylabel: str | None = None,
     ax: Axes | None = None, **kwargs,
 ) -> Axes:  # fmt: skip
-    """Vertical bars in the order of `x` (sentences, say), with a dashed line at the mean.
+    """Vertical bars in the order of `x` (sentences, say), with a dashed line at the mean;
+    more than 2,000 bars are drawn as one shape, their outline (thinner than a pixel each).
 
     Parameters
     ----------
@@ -60,12 +89,18 @@ def bars(
     with style():
         ax = axes_or_current(ax)
         xs, ys = data[x].astype(int), data[y].astype(int)
-        colours = [ORANGE if v in set(highlight) else BLUE for v in xs]
-        ax.bar(xs, ys, **{"color": colours, "width": 0.7, **kwargs})
+        if len(xs) <= _MANY_BARS:
+            marked = set(highlight)
+            colours = [ORANGE if v in marked else BLUE for v in xs]
+            ax.bar(xs, ys, **{"color": colours, "width": 0.7, **kwargs})
+        else:  # thinner than a pixel each: one shape, the bars' outline (missing x are 0)
+            full = ys.set_axis(xs).reindex(range(int(xs.min()), int(xs.max()) + 1), fill_value=0)
+            ax.fill_between(full.index, full.to_numpy(), step="mid", lw=0,
+                            **{"color": BLUE, **kwargs})  # fmt: skip
         mean = float(ys.mean()) if len(ys) else 0.0
         ax.axhline(mean, color=BLACK, lw=0.8, ls="--", label=f"mean: {mean:.1f}")
         ax.legend(loc="upper center")
-        ax.set_xticks(xs)
+        _integer_ticks(ax.xaxis, xs)
         ax.set_xlabel(f"{_words(x)} (order in the text)")
         ax.set_ylabel(ylabel or _words(y))
         ax.margins(x=0.01)
@@ -113,15 +148,23 @@ def dot_strip(
         kinds = list(data[y].cat.categories)
         rows = data[y].cat.codes.to_numpy()
         xs, counts = data[x].astype(int).to_numpy(), data[size].astype(int).to_numpy()
-        ax.scatter(xs, rows, **{"s": 30 + 40 * counts, "color": BLUE, "alpha": 0.85,
-                                "edgecolor": "white", "linewidth": 0.5, "zorder": 3, **kwargs})  # fmt: skip
-        for sx, sy, c in zip(xs, rows, counts):
+        if len(xs) <= _MANY_MARKS:
+            ax.scatter(xs, rows, **{"s": 30 + 40 * counts, "color": BLUE, "alpha": 0.85,
+                                    "edgecolor": "white", "linewidth": 0.5, "zorder": 3, **kwargs})  # fmt: skip
+        else:  # the same dots, one set of markers a size (a collection of dots each its own
+            # size took 15 s to render), as one image in SVG and PDF
+            for c in np.unique(counts):
+                at = counts == c
+                ax.plot(xs[at], rows[at], "o", **{"ms": float(np.sqrt(30 + 40 * c)), "color": BLUE,
+                        "alpha": 0.85, "mec": "white", "mew": 0.5, "ls": "", "zorder": 3,
+                        "rasterized": True, **kwargs})  # fmt: skip
+        extent = extent or (int(xs.max()) if len(xs) else 1)
+        for sx, sy, c in zip(xs, rows, counts) if extent <= _READABLE else ():
             if c > 1:
                 ax.annotate(str(c), (sx, sy), ha="center", va="center", fontsize=7, color="white", zorder=4)  # fmt: skip
-        extent = extent or (int(xs.max()) if len(xs) else 1)
         ax.set_yticks(range(len(kinds)), kinds)
         ax.set_ylim(len(kinds) - 0.5, -0.5)
-        ax.set_xticks(range(1, extent + 1))
+        _integer_ticks(ax.xaxis, range(1, extent + 1))
         ax.set_xlim(0.4, extent + 0.6)
         ax.grid(True, axis="both", zorder=0)
         ax.set_xlabel(f"{_words(x)} (order in the text)")
@@ -165,7 +208,7 @@ def hbar(
     with style():
         ax = axes_or_current(ax)
         bars = ax.barh(
-            data[y].astype(str), data[x].astype(float), **{"color": BLUE, "height": 0.7, **kwargs}
+            _rows(ax, data[y]), data[x].astype(float), **{"color": BLUE, "height": 0.7, **kwargs}
         )
         ax.bar_label(bars, labels=[fmt.format(b.get_width()) for b in bars], padding=3, fontsize=8)
         ax.invert_yaxis()
@@ -212,7 +255,7 @@ def diverging_hbar(
         ax = axes_or_current(ax)
         values = data[x].astype(float)
         colours = np.where(values > 0, BLUE, ORANGE)
-        bars = ax.barh(data[y].astype(str), values, **{"color": colours, "height": 0.7, **kwargs})
+        bars = ax.barh(_rows(ax, data[y]), values, **{"color": colours, "height": 0.7, **kwargs})
         ax.bar_label(bars, labels=[f"{v:+.1f}" for v in values], padding=3, fontsize=8)
         ax.axvline(0, color=BLACK, lw=0.8)
         ax.invert_yaxis()
@@ -240,7 +283,8 @@ def dispersion(
     order : list of str, optional
         The rows, top first; default the values of `y` in order of appearance.
     boundaries : iterable of int, optional
-        Positions drawn as thin grey lines (sentence starts).
+        Positions drawn as thin grey lines (sentence starts), when there are at most 500 of
+        them (closer, they would be a grey wall).
     extent : int, optional
         The last position on the x axis.
     ax : matplotlib.axes.Axes, optional
@@ -261,18 +305,23 @@ def dispersion(
     with style():
         ax = axes_or_current(ax)
         order = list(order if order is not None else dict.fromkeys(data[y]))
-        for b in [] if boundaries is None else list(boundaries):
-            ax.axvline(int(b) - 0.5, color="#e5e5e5", lw=0.8, zorder=0)
+        starts = [int(b) - 0.5 for b in ([] if boundaries is None else list(boundaries))]
+        if len(starts) > _MANY_LINES:  # closer than the lines are wide: a grey wall, not marks
+            starts = []
+        if starts:  # (one collection of lines)
+            ax.vlines(starts, 0, 1, transform=ax.get_xaxis_transform(), color="#e5e5e5", lw=0.8,
+                      zorder=0)  # fmt: skip
+        many = len(data) > _MANY_MARKS
         for i, term in enumerate(order):
             xs = data.loc[data[y] == term, x].astype(int)
-            ax.plot(
-                xs, [i] * len(xs), "|", **{"color": BLUE, "markersize": 14, "mew": 1.6, **kwargs}
-            )
+            ax.plot(xs, [i] * len(xs), "|",
+                    **{"color": BLUE, "markersize": 14, "mew": 1.6, "rasterized": many, **kwargs})  # fmt: skip
         ax.set_yticks(range(len(order)), order)
-        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
         if extent:
             ax.set_xlim(0, extent)
-        ax.set_xlabel("position in the text (token offset); grey lines mark sentence starts")
+        ax.set_xlabel("position in the text (token offset)"
+                      + ("; grey lines mark sentence starts" if starts else ""))  # fmt: skip
     return ax
 
 
@@ -364,7 +413,7 @@ def stacked_hbar(
     with style():
         ax = axes_or_current(ax)
         left = np.zeros(len(data))
-        labels = data[y].astype(str)
+        labels = _rows(ax, data[y])
         for part, colour in zip(x, colors):
             values = data[part].astype(float).to_numpy()
             bars = ax.barh(
@@ -430,13 +479,13 @@ def rank_dots(
             ax.scatter(part[x].astype(float), [row[p] for p in part[y]], **{"marker": marker, "s": 55, "color": colour,
                        "label": m, "zorder": 3, "edgecolor": "white", "linewidth": 0.6, **kwargs})  # fmt: skip
         ax.set_yticks(range(len(order)), [str(p) for p in order])
-        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_ylim(max(len(order), 1) - 0.5, -0.5)
         ax.set_xlabel(f"{x} within the {hue} (1 = best)")
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(True, axis="x", zorder=0)
         if len(data):
             ax.set_xlim(float(data[x].min()) - 0.6, float(data[x].max()) + 0.6)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title=hue, title_fontsize=8)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title=hue, title_fontsize=8)
     return ax
 
 

@@ -11,6 +11,7 @@ then renders the chart itself, the same bytes, later.
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import queue
@@ -70,15 +71,34 @@ class Renderer:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(paths.PACKAGE.parent), env.get("PYTHONPATH")) if p
         )
+        # the worker ends when this process does, however it ends (see `_die_with_parent`);
+        # the kernel's death signal follows the thread that starts it, so it is asked for only
+        # when that thread is the main one, which lives as long as the process
+        env[_PARENT] = f"{os.getpid()}:{int(threading.current_thread() is threading.main_thread())}"
+        # its stderr is not the terminal's: nothing it says can come after the command's last
+        # line (a chart it fails on is rendered here, and says so here)
         self.process = subprocess.Popen([sys.executable, "-m", "analysis.viz.rendering"], env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL,
                                         start_new_session=True)  # (Ctrl-C and a kernel interrupt stay here)  # fmt: skip
+        atexit.register(self.close)
         self.pending: dict[int, Future] = {}
         self.lock = threading.Lock()
         self.outbox: queue.Queue = queue.Queue()
         self.next = 0
         threading.Thread(target=self._write, daemon=True).start()
         threading.Thread(target=self._read, daemon=True).start()
+
+    def close(self) -> None:
+        """End the worker now (at exit: what it has not sent back is not waited for)."""
+        self.outbox.put(None)
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        try:
+            self.process.stdout.close()
+        except (OSError, ValueError):  # (the reader thread may be closing it too)
+            pass
 
     def submit(self, fig) -> Future:
         future: Future = Future()
@@ -142,18 +162,49 @@ def result(future: Future | None) -> dict[str, bytes]:
         return {}
 
 
+_PARENT = "ANALYSIS_RENDERING_PARENT"  # "<pid of the caller>:<1 if started by its main thread>"
+
+
+def _die_with_parent() -> None:
+    """End this worker when the process that started it ends, even mid-render and even when
+    that process is killed: the kernel's death signal (Linux, `prctl`), and a thread that
+    checks the parent every second (any system; it runs between two renders' C calls)."""
+    import signal
+    import time
+
+    pid, _, main_thread = os.environ.get(_PARENT, "").partition(":")
+    parent = int(pid) if pid.isdigit() else os.getppid()
+    if main_thread == "1" and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> None:
     """The worker: (key, pickled figure) in on stdin, (key, ("ok", export(figure))) out."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # it ends when its caller does (end of stdin)
+    _die_with_parent()
     answer = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints go to stderr
     while True:
         try:
             key, pickled = pickle.load(sys.stdin.buffer)
-        except EOFError:
-            break
+        except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+            break  # the caller ended, perhaps in the middle of sending a figure
         try:
             result = ("ok", export(pickle.loads(pickled)))
         except Exception as exc:  # handed back: the caller renders this one itself

@@ -241,15 +241,19 @@ def speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def parts_of_totals(quantities: pd.DataFrame) -> pd.DataFrame:
-    """total, total_quantity, unit, part, quantity: every total the article breaks into parts,
-    one row per part (empty when no quantity is part of another)."""
+def parts_of_totals(quantities: pd.DataFrame, *, n: int = 8, n_parts: int = 12) -> pd.DataFrame:
+    """total, total_quantity, unit, part, quantity: the first `n` totals the article breaks
+    into parts, one row per part, at most `n_parts` of each (empty when no quantity is part of
+    another)."""
     q = quantities
-    totals = q.loc[q["subject"].isin(q["part_of"].dropna())].drop_duplicates("subject")
+    totals = q.loc[q["subject"].isin(q["part_of"].dropna())].drop_duplicates("subject").head(n)
+    parts = {
+        k: g.head(n_parts) for k, g in q.dropna(subset=["part_of"]).groupby("part_of", sort=False)
+    }
     rows = [
         (t.subject, float(t.quantity), str(t.unit), str(p.category), float(p.quantity))
         for t in totals.itertuples()
-        for p in q.loc[q["part_of"] == t.subject].itertuples()
+        for p in parts[t.subject].itertuples()
     ]
     out = pd.DataFrame(rows, columns=["total", "total_quantity", "unit", "part", "quantity"])
     return out.astype({"total": "string", "total_quantity": "float64", "unit": "string",

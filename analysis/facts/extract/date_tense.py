@@ -212,12 +212,21 @@ _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+|this\s+|next\s+)?$", 
 # Wednesday", "a sale ending Friday"): still to come, whatever the clause's tense
 _SCHEDULE_PARTICIPLES = frozenset(_W["schedule_participles"])
 _BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
+# characters a date's rules read around it in its sentence: a clause, not a book (a sentence of
+# 20,000 dates and no full stop made each read the whole sentence before it)
+REACH = 1000
+
+
+def near(doc: Doc, start: int, end: int | None = None) -> tuple[int, int]:
+    """The part of a date's sentence its rules read: up to `REACH` characters either side of
+    `start`-`end`."""
+    lo, hi = doc.sentence_span(doc.sentence_of(start))
+    return max(lo, start - REACH), min(hi, (start if end is None else end) + REACH)
 
 
 def _clause_before(doc: Doc, start: int) -> str:
     """The words of the clause before a date, from the last comma, colon or "that" on."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
-    before = doc.text[lo:start]
+    before = doc.text[near(doc, start)[0] : start]
     cut = [m.end() for m in _BOUNDARY.finditer(before)]
     return before[cut[-1] if cut else 0 :]
 
@@ -252,7 +261,7 @@ def _ahead(doc: Doc, start: int) -> bool:
 def _moved_to(doc: Doc, start: int, end: int | None) -> bool:
     """Whether a date is the one another was moved to ("adjourned the case to June 4"): after
     the moving, so near the story's day, whatever the verb's tense."""
-    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    lo, _ = near(doc, start)
     before = doc.text[max(lo, start - 60) : start]
     if _TO_BEFORE.search(before) or _TO_IN.match(doc.text, start, end or start):
         return MOVED.search(doc.text, lo, start) is not None
@@ -319,7 +328,7 @@ def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
             return found == 1
     clause = _clause_before(doc, start)
     if len(clause.split()) < 2:
-        _, hi = doc.sentence_span(doc.sentence_of(start))
+        _, hi = near(doc, start, end)
         after = doc.text[end:hi]
         stop = _BOUNDARY.search(after)
         clause = after[: stop.start() if stop else len(after)]

@@ -12,7 +12,7 @@ import re
 
 from ...constants import WEEKDAYS, wordlists
 from . import periods as P
-from .date_tense import is_future, on_a_noun, phrases, tense
+from .date_tense import is_future, near, on_a_noun, phrases, tense
 from .document import Doc
 
 SKIP = object()
@@ -140,7 +140,7 @@ def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
         y = P.fiscal_year_of(ctx, shift)
         return P.fiscal_part(y, ctx.fiscal, n or 12 // size, size) if y is not None else None
     if not (g.get("y") or g.get("rel")) and "year" not in m.group().lower():
-        lo, hi = doc.sentence_span(doc.sentence_of(m.start()))
+        lo, hi = near(doc, m.start(), m.end())
         if size == 6 and _GAME.search(doc.text, lo, hi):
             return SKIP  # the second half of a game
         return _named_part(n or 12 // size, size, ctx, _reported(doc, m, ctx))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from ...reading.article import Article
 from ...reading.gazetteer import time_zone
 from . import periods
 from .date_rules import COMPILED, COUNTED_FROM
-from .date_tense import MOVED
+from .date_tense import MOVED, REACH, near
 from .date_values import SKIP, clock_time, resolve
 from .document import Doc, Scan, _head, in_sentences
 
@@ -92,9 +93,10 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
     speaks_of_future: dict[int, bool] = {}
     for i, m in in_sentences(doc, scans()["year in a sentence"]):
         _, s, e = doc.sentences[i]
-        if _NAME_AFTER.match(doc.text, m.end()) or _NAME_BEFORE.search(doc.text, s, m.start()):
+        lo = max(s, m.start() - REACH)
+        if _NAME_AFTER.match(doc.text, m.end()) or _NAME_BEFORE.search(doc.text, lo, m.start()):
             continue
-        if _COMPARED.search(doc.text, s, m.start()):
+        if _COMPARED.search(doc.text, lo, m.start()):
             compared.append(int(m.group()))
             continue
         if i not in speaks_of_future:
@@ -147,9 +149,7 @@ def find_dates(
             and ctx.ref
             and ctx.ref_is_day
             and span.first < ctx.ref
-            and not _COMPARED_SINCE.search(
-                doc.text, doc.sentence_span(doc.sentence_of(start))[0], start
-            )
+            and not _COMPARED_SINCE.search(doc.text, near(doc, start)[0], start)
         ):
             # "since 2019", "since December", "since the start of the year": a period that runs
             # from then, as precisely as the words give it, to the story's day
@@ -166,8 +166,10 @@ def find_dates(
         kinds.append(kind)
         if kind == "time":
             times.append((len(out) - 1, m))
-    for i, m in times:  # a clock time is on the day its sentence names, else the story's
-        out[i] = _on_its_day(doc, out, out[i], m, ctx)
+    # a clock time is on the day its sentence names, else the story's
+    days = [d for d in out if d.precision == "day" and d.date and len(d.date) == 10]
+    for i, m in times:
+        out[i] = _on_its_day(doc, days, out[i], m, ctx)
     return [_counted_from(doc, d) for d in _ranges(doc, out, kinds, partials, ctx)]
 
 
@@ -208,7 +210,7 @@ def _range(doc: Doc, found, kinds, partials, i: int, ctx) -> DateMention | None:
     join = doc.text[a.end : b.start]
     if kinds[i] not in _RANGED or kinds[i + 1] not in _RANGED or not _JOIN.fullmatch(join):
         return None
-    lo, _ = doc.sentence_span(doc.sentence_of(a.start))
+    lo, _ = near(doc, a.start)
     between = _BETWEEN.search(doc.text, max(lo, a.start - 10), a.start)
     if "and" in join.lower() and not (between or a.text.lower().startswith("between")):
         return None  # "on Monday and Tuesday": two dates
@@ -248,14 +250,14 @@ def _ends_of_a_year(first: str, last: str, last_written: bool, ctx) -> tuple[str
     return first, last
 
 
-def _on_its_day(doc: Doc, found: list[DateMention], time: DateMention, m, ctx) -> DateMention:
-    """A clock time with its day (the nearest day named in its sentence, else the reference
-    day) and its zone's offset."""
+def _on_its_day(doc: Doc, days: list[DateMention], time: DateMention, m, ctx) -> DateMention:
+    """A clock time with its day (the nearest of the `days`, in text order, named in its
+    sentence, else the reference day) and its zone's offset."""
     lo, hi = doc.sentence_span(doc.sentence_of(time.start))
-    days = [d for d in found if d.precision == "day" and d.date and len(d.date) == 10
-            and lo <= d.start < hi]  # fmt: skip
-    if days:
-        nearest = min(days, key=lambda d: abs(d.start - time.start))
+    j = bisect_right(days, time.start, key=lambda d: d.start)  # the nearest is either side
+    near_days = [d for d in days[max(j - 1, 0) : j + 1] if lo <= d.start < hi]
+    if near_days:
+        nearest = min(near_days, key=lambda d: abs(d.start - time.start))
         day, year_from = dt.date.fromisoformat(nearest.date), nearest.year_from
     elif ctx.ref is not None and ctx.ref_is_day:
         day, year_from = ctx.ref, _year_from(doc, "", "t", None)

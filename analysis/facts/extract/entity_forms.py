@@ -33,6 +33,9 @@ from .entity_bounds import name_particles
 
 _WORD = r"[A-Z][\w’'-]*"
 _NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}"
+# names in a list before a kind word, at most: the pattern is tried at every capitalised word,
+# and a sentence that is one long list of names, unbounded, was read to its end from each
+_LISTED = 30
 
 
 def _plural(kind: str) -> str:
@@ -51,7 +54,7 @@ def scans() -> dict[str, Scan]:
                                 reverse=True))  # fmt: skip
     return {
         "places of one kind": Scan(
-            re.compile(rf"(?<![\w’'-])(?P<list>{_NAME}(?:,[^\S\n]+{_NAME})*,?[^\S\n]+and"
+            re.compile(rf"(?<![\w’'-])(?P<list>{_NAME}(?:,[^\S\n]+{_NAME}){{0,{_LISTED}}},?[^\S\n]+and"
                        rf"[^\S\n]+{_NAME})[^\S\n]+(?P<kind>{plural})\b"),
             _head(r"[A-Z][\w’'-]*"),
         ),

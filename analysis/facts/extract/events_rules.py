@@ -65,8 +65,9 @@ def find_events_by_rules(
     for i in sorted(cues_in):
         sid, s, e = doc.sentences[i]
         in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        around = _Sentence(doc, s, e, in_sentence, index)
         for cue in _kept(cues_in[i], doc.text[s:e]):
-            events.append(_event(doc, cue, (sid, s, e), in_sentence, speaker_of.get(sid), index))
+            events.append(_event(doc, cue, (sid, s, e), around, speaker_of.get(sid), index))
     events.sort(key=lambda r: r["start"])
     for i, ev in enumerate(events, start=1):
         ev["event_id"] = f"E{i}"
@@ -112,31 +113,75 @@ def _kept(cues: list, sentence: str) -> list:
     that ...") governs the rest of its clause, so no other cue is kept inside it."""
     cues.sort(key=lambda c: (c[0], PRIORITY[c[2]]))
     kept: list[tuple[int, int, str, str | None]] = []
+    # The kept cues do not overlap and come in order, so only the last can overlap the next
+    # cue; and of the hedges kept, the last is the one with no clause break before the next
+    # cue if any has none (`hedge_break`: where its clause ends). Each cue is looked at once.
+    hedge_break: int | None = None
+    hedge = None
     for c in cues:
-        if any(k[0] <= c[0] < k[1] or c[0] <= k[0] < c[1] for k in kept):
+        if kept and (kept[-1][0] <= c[0] < kept[-1][1] or c[0] <= kept[-1][0] < c[1]):
             continue
-        if any(k[2] == "possible" and not _CLAUSE_BREAK.search(sentence, k[1], c[0]) for k in kept):
+        if hedge is not None and (hedge_break is None or hedge_break >= c[0]):
             continue
         kept.append(c)
+        if c[2] == "possible":
+            hedge = c
+            found = _CLAUSE_BREAK.search(sentence, c[1])
+            hedge_break = found.start() if found else None
     return kept
 
 
-def _event(doc: Doc, cue, sentence, in_sentence, speaker, index) -> dict:
+class _Sentence:
+    """What every cue of one sentence reads around it, found once for the sentence: where its
+    clauses break, its dates in order, and which of its mentions are places."""
+
+    def __init__(self, doc: Doc, s: int, e: int, dates: list[DateMention], index):
+        ms, mention_starts = index
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(doc.text, s, e)]
+        self.dates = dates
+        self.date_starts = [d.start for d in dates]
+        lo, hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
+        self.places = [j for j in range(lo, hi) if doc.entities[ms[j]["entity"]] == "GPE"]
+
+    def clause_start(self, s: int, a: int) -> int:
+        """Where the clause of a cue at `a` starts: after the last comma or semicolon before it."""
+        i = bisect_left(self.breaks, a)
+        return self.breaks[i - 1] + 1 if i else s
+
+    def place_from(self, j: int) -> int | None:
+        """The first mention from the j-th on that is a place, or None."""
+        i = bisect_left(self.places, j)
+        return self.places[i] if i < len(self.places) else None
+
+    def nearest_date(self, b: int) -> DateMention | None:
+        """The first date at or after `b`, else the last before it (the first of those that
+        start together)."""
+        i = bisect_left(self.date_starts, b)
+        if i < len(self.dates):
+            return self.dates[i]
+        if not self.dates:
+            return None
+        return self.dates[bisect_left(self.date_starts, self.date_starts[-1])]
+
+
+_REACH = 1000  # characters an event reads either side of its cue: a clause, not a book
+
+
+def _event(doc: Doc, cue, sentence, around: _Sentence, speaker, index) -> dict:
     """The event of one cue: its actor, object, place and date read around it."""
     text, (ms, mention_starts) = doc.text, index
     c_start, c_end, status, verb = cue
     sid, s, e = sentence
     a, b = s + c_start, s + c_end
-    clause_start = s + max(text.rfind(",", s, a) - s, text.rfind(";", s, a) - s, -1) + 1
-    rest = _CLAUSE_REST.match(text, b, e)
+    clause_start = max(around.clause_start(s, a), a - _REACH)
+    rest = _CLAUSE_REST.match(text, b, min(e, b + _REACH))
     obj = rest.group().strip() if rest else ""
     lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, a)
     actor = ms[hi - 1]["entity"] if hi > lo else (  # the last mention before the cue
         " ".join(text[clause_start:a].split()[-4:]) or None)  # fmt: skip
-    place = next(  # the first place named after it
-        (ms[j]["entity"] for j in range(hi, bisect_left(mention_starts, e))
-         if doc.entities[ms[j]["entity"]] == "GPE"), None)  # fmt: skip
-    date = min(in_sentence, key=lambda d: (d.start < b, abs(d.start - b)), default=None)
+    j = around.place_from(hi)  # the first place named after it
+    place = ms[j]["entity"] if j is not None else None
+    date = around.nearest_date(b)
     ev_end = rest.end() if rest else b  # the match runs on the text itself
     return {
         "actor": actor, "action": (verb or text[a:b].split()[-1]).lower(),

@@ -150,7 +150,14 @@ def read(text: str, m: re.Match) -> Number | None:
             (n.currency, per), n.end = sub
             n.value /= per
             n.kind = "subunit"
+    if not n.value < LARGEST:  # (and not infinite: "1" followed by 400 zeros)
+        return None
     return n
+
+
+# A number this large counts nothing real: the world's yearly product is about 1e14 dollars, the
+# largest sums in the weakest currencies about 1e16 of their units.
+LARGEST = 1e18
 
 
 def number_at(text: str, pos: int) -> Number | None:

@@ -77,6 +77,7 @@ _MINUS = re.compile(r"\bminus\s+$", re.I)
 # how exact an amount is, and "each": part of its evidence ("more than $4.6 billion")
 _QUALIFIER = re.compile(rf"\b(?:{alternatives(QUANTITY_QUALIFIERS)})\s+$", re.I)
 _EACH = re.compile(r"\s+each\b")
+_EXPONENT_BEFORE = re.compile(r"\d[eE][+-]?$")
 
 
 @cache
@@ -110,6 +111,10 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     subunits: list[dict] = []  # the rows of a currency's smaller unit ("98 cents")
     total: dict | None = None
     skip_to = -1
+    from ...reading.text import stopwords
+
+    # worked out once, not once per number: the stopwords, and each sentence's shape
+    shapes: dict = {"stopwords": stopwords()}
     for m in _matches(doc):
         if m.start() < skip_to or in_date(m.start()):
             continue
@@ -125,7 +130,7 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
             row = fraction_row(reader, n) if n.kind == "fraction" else multiple_row(n)
         else:
             exempt = _not_an_identifier(doc, n)  # a score after a name, a number after "X's"
-            if not exempt and _not_a_quantity(doc, m, n) or _counts_nothing(text, n):
+            if not exempt and _not_a_quantity(doc, m, n, shapes) or _counts_nothing(text, n):
                 continue
             minus = _MINUS.search(text, max(0, n.start - 8), n.start)
             if minus:  # "minus 12 degrees"
@@ -153,8 +158,12 @@ def find_quantities(doc: Doc, dates: list[DateMention]) -> list[dict]:
     return out
 
 
-def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
-    """Times of day, ordinals, identifiers: numbers that count nothing."""
+def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number, shapes: dict | None = None) -> bool:
+    """Times of day, ordinals, identifiers: numbers that count nothing.
+
+    `shapes` keeps what is worked out once (the stopwords; for each sentence, whether it is in
+    title case and where its first word starts), so that a sentence of many numbers is read
+    once, not once per number."""
     text, a, b = doc.text, m.start(), m.end()
     before = text[max(0, a - 12) : a]
     if (
@@ -170,6 +179,8 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
         return True  # 1st, 3D, 5G
     if n.currency is None and before[-1:].isalpha() or re.search(r"\w-$", before):
         return True  # A320, COVID-19
+    if _EXPONENT_BEFORE.search(before):
+        return True  # the exponent of 1e308, 2.5E+9
     if _IDENTIFIER_BEFORE.search(before):
         return True
     hyphen = _HYPHEN_UNIT.match(text, n.end)
@@ -182,11 +193,24 @@ def _not_a_quantity(doc: Doc, m: re.Match, n: numbers.Number) -> bool:
         return False
     from ...reading.text import stopwords
 
-    lo, hi = doc.sentence_span(doc.sentence_of(a))
-    words = re.findall(r"[^\W\d_][\w’'-]*", text[lo:hi])
-    title_case = words and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    first = cap.start(1) <= lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
-    return not (title_case or first or cap.group(1).lower() in stopwords())
+    if shapes is None:
+        shapes = {}
+    span = doc.sentence_span(doc.sentence_of(a))
+    if span not in shapes:
+        shapes[span] = _sentence_shape(text, *span)
+    title_case, first_word = shapes[span]
+    first = cap.start(1) <= first_word
+    stop = shapes.get("stopwords") or stopwords()
+    return not (title_case or first or cap.group(1).lower() in stop)
+
+
+def _sentence_shape(text: str, lo: int, hi: int) -> tuple[bool, int]:
+    """Whether most words of the sentence text[lo:hi] are capitalised (a headline), and where
+    its first character that is not white space stands."""
+    sentence = text[lo:hi]
+    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
+    title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return title_case, lo + (len(sentence) - len(sentence.lstrip()))
 
 
 def _not_an_identifier(doc: Doc, n: numbers.Number) -> bool:
