@@ -94,8 +94,8 @@ bench: $(STAMP) ## measure extraction on real stories, sentences, tables, notebo
 	$(PY) benchmarks/bench_big.py
 	$(PY) benchmarks/bench_hostile.py
 
-bench-corpus: $(STAMP) ## a corpus on Dask (1 and 2 workers) beside the plain loop, 1,000 and 10,000 stories (over an hour)
-	$(PY) benchmarks/bench_corpus.py
+bench-corpus: $(STAMP) ## a corpus on Dask beside nlp.pipe alone: CPU per story, 1 -> 2 workers, memory after 1,000 and 10,000 stories (some twenty minutes)
+	$(PY) benchmarks/bench_corpus.py --profile 30
 
 lock: $(STAMP) ## re-pin the dependencies in requirements.lock after editing pyproject.toml, and pip (its newest) in requirements-pip.lock
 	$(PY) -m pip install --quiet uv

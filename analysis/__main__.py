@@ -4,6 +4,7 @@ python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
 python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
 python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
 python -m analysis corpus PATH [PATH ...] --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
+    [--tables terms,entities,...]
 
 An article is a text file (.txt), a saved web page (.html, .htm) or an http(s):// address: a
 page's main text is the article, its metadata fills the article's.
@@ -131,15 +132,19 @@ def _corpus_parser(sub) -> None:
     where = k.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
     where.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://host:8786")
-    k.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 50)")
+    k.add_argument("--batch-size", type=int, default=None,
+                   help="articles per task at most (default: 50; fewer to give each worker two)")  # fmt: skip
+    k.add_argument("--tables", default=None,
+                   help="the articles' tables to write, comma-separated (default: all; the "
+                        "costly ones are keyphrases, ngrams, stats)")  # fmt: skip
 
 
 def _corpus(args) -> int:
-    from .corpus.batches import BATCH_SIZE
     from .corpus.dask_run import run
 
-    size = args.batch_size or BATCH_SIZE
-    if size < 1 or (args.workers is not None and args.workers < 1):
+    size = args.batch_size  # (None: the size of the run before in --out, else 50 at most)
+    tables = None if args.tables is None else args.tables.split(",")
+    if (size is not None and size < 1) or (args.workers is not None and args.workers < 1):
         print("error: --workers and --batch-size must be 1 or more", file=sys.stderr)
         return 2
     where = args.path[0] if len(args.path) == 1 else args.path
@@ -148,9 +153,9 @@ def _corpus(args) -> int:
             from distributed import Client
 
             with Client(args.scheduler, timeout="20s") as client:
-                result = run(where, args.out, client, batch_size=size)
+                result = run(where, args.out, client, batch_size=size, tables=tables)
         else:
-            result = run(where, args.out, workers=args.workers, batch_size=size)
+            result = run(where, args.out, workers=args.workers, batch_size=size, tables=tables)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

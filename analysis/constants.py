@@ -235,3 +235,10 @@ NAME = (
 # mark never closed is passed over at the next opening one (else every one of thousands of
 # them was read to the line's end)
 QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^“”\n]+)”|«(?P<c>[^«»\n]+)»|„(?P<d>[^„“\n]+)“')
+
+CALENDAR_WORDS = frozenset(_W["calendar_words"])
+# words every month of a corpus uses whatever happened in it, for charts of terms over time to
+# leave out: the speech verbs in every form ("said", "told"), months, weekdays, calendar words
+STEADY_WORDS = frozenset(
+    SPEECH_FORMS | {m.lower() for m in MONTHS} | {d.lower() for d in WEEKDAYS} | CALENDAR_WORDS
+)

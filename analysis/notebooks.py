@@ -147,6 +147,12 @@ def chart_cell(name: str) -> str:
     return body.replace("return album.show(", "album.show(").strip()
 
 
+def _has_recipe(name: str, notebook: str) -> bool:
+    from .viz.charts import CHARTS
+
+    return name in CHARTS and CHARTS[name].notebook == notebook
+
+
 def refresh() -> list[Path]:
     """Rewrite the generated parts of every notebook (its navigation line, its chart cells) from
     the notebooks' titles and the chart recipes; return the notebooks changed."""
@@ -166,7 +172,8 @@ def refresh() -> list[Path]:
                 lines[2] = nav
                 source = "\n".join(lines)
             elif cell["cell_type"] == "code" and (m := re.search(r'album\.axes\("(\w+)"', source)):
-                source = chart_cell(m.group(1))
+                if _has_recipe(m.group(1), path.stem):  # (04_corpus's cells are its own)
+                    source = chart_cell(m.group(1))
             cell["source"] = source.splitlines(keepends=True)
         new = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         if new != text:

@@ -8,8 +8,11 @@ pandera schemas that validate a table (`validate`), and the column reference in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain
+from functools import cache
 
 import pandas as pd
 
@@ -31,8 +34,13 @@ class Column:
 
     def pandas_dtype(self):
         if self.categories is not None:
-            return pd.CategoricalDtype(list(self.categories), ordered=self.ordered)
+            return _categories(self.categories, self.ordered)
         return self.dtype
+
+
+@cache
+def _categories(categories: tuple[str, ...], ordered: bool) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(categories), ordered=ordered)
 
 
 def _c(dtype: str, doc: str, **kwargs) -> Column:
@@ -255,7 +263,10 @@ TABLES |= {
             "string", "the agency that published it (metadata, dateline or credits)", nullable=True
         ),
         "place": _c("string", "the dateline's place", nullable=True),
-        "title": _c("string", "a short title (metadata, or the file name)"),
+        "title": _c(
+            "string",
+            "the title: the metadata's, the headline above the dateline, or the opening words",
+        ),
         "n_words": _c("Int64", "word tokens in the body (doc_terms counted)"),
     },
     "doc_terms": {
@@ -349,13 +360,39 @@ def arrow_schema(name: str):
 
 
 def empty(name: str) -> pd.DataFrame:
-    """An empty table with the declared columns and dtypes."""
+    """An empty table with the declared columns and dtypes (a new DataFrame on every call)."""
+    return _empty(name).copy(deep=False)
+
+
+@cache
+def _empty(name: str) -> pd.DataFrame:
+    # made once: building a Series of every column's dtype costs a millisecond or more, and an
+    # article has empty tables (topics, often quotes and roles)
     cols = TABLES[name]
     return pd.DataFrame({c: pd.Series([], dtype=col.pandas_dtype()) for c, col in cols.items()})
 
 
+_DEFERRED: ContextVar[bool] = ContextVar("conform_deferred", default=False)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within it, `conform` puts the declared columns in order and leaves their dtypes as they
+    are: for a caller that stacks the tables of many articles and conforms each table once
+    (`analysis.tables.batch`), not once per article. The values are the same either way."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+
+
 def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """The table's declared columns, in order, with their declared dtypes."""
+    """The table's declared columns, in order, with their declared dtypes (only in order
+    inside `deferred()`)."""
+    if _DEFERRED.get():
+        names = list(TABLES[name])
+        return df if df.columns.tolist() == names else df[names]
     df = df.reset_index(drop=True)
     return pd.DataFrame({c: df[c].astype(col.pandas_dtype()) for c, col in TABLES[name].items()})
 
@@ -364,12 +401,12 @@ def from_records(records: list[dict], name: str, origin: str) -> pd.DataFrame:
     """A fact table from row dicts: declared columns (missing ones empty), dtypes, `origin` set."""
     if not records:
         return empty(name)
-    keys = dict.fromkeys(chain.from_iterable(records))  # column by column: faster than rows
-    df = pd.DataFrame({k: [r.get(k) for r in records] for k in keys}).assign(origin=origin)
-    for c in TABLES[name]:
-        if c not in df:
-            df[c] = None
-    return conform(df, name)
+    # column by column, in the declared order (faster than rows; keys not declared left out)
+    cols = {c: [r.get(c) for r in records] for c in TABLES[name]} | {
+        "origin": [origin] * len(records)
+    }
+    # (deferred: the values as they are, for the caller to convert once; no dtype inferred)
+    return conform(pd.DataFrame(cols, dtype=object if _DEFERRED.get() else None), name)
 
 
 _SCHEMAS: dict = {}

@@ -230,7 +230,7 @@ def test_command_line(tmp_path):
            str(tmp_path / "out"), "--workers", "1"]  # fmt: skip
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "4 articles in 1 batches; Dask dashboard: http://127.0.0.1:" in done.stderr
+    assert "4 articles in 2 batches; Dask dashboard: http://127.0.0.1:" in done.stderr
     assert "100% Completed" in done.stdout  # Dask's progress bar
     assert len(read(tmp_path / "out", "documents")) == 4
     missing = subprocess.run(

@@ -477,7 +477,7 @@ def test_the_corpus_command_on_pages_and_a_text_file(tmp_path):
          "--workers", "1"], capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "5 articles in 1 batches" in done.stderr
+    assert "5 articles in 2 batches" in done.stderr  # (two a worker: 3 and 2)
     from analysis.corpus import read
 
     docs = read(tmp_path / "out", "documents").set_index("doc_id")

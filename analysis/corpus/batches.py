@@ -5,7 +5,7 @@ A batch's key is the hash of what its tables are made from: each article's name,
 (a web page's at an address: fetched once, by the worker that builds the batch), and the bytes
 of its `.meta.yaml` and `.facts.yaml` where present, and the fingerprint of the package that
 makes the tables (its code and data, the libraries' versions, the options; see
-`analysis.fingerprint`). The same articles read by the same package give the same key, so a
+`analysis.fingerprint`), and the tables asked for. The same articles read by the same package give the same key, so a
 batch already written is skipped; after an upgrade, an edit to the gazetteer or a change of
 options, every batch is built again.
 """
@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .. import fingerprint, paths, schemas
@@ -26,29 +25,38 @@ from ..errors import InputError
 from ..reading import page
 from ..reading.article import MAX_BYTES
 from ..reading.files import read_bounded
+from . import aggregate as agg
 
-BATCH_SIZE = 50
+BATCH_SIZE = 50  # articles per batch at most
+# an article of this many bytes or more (a report, a transcript: some fifty wire stories) is a
+# batch of its own, started first, so that it never holds up the articles batched with it
+LONG_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
 class Batch:
-    """Articles processed together and written as one partition; `key` names the partition."""
+    """Articles processed together and written as one partition; `key` names the partition.
+    `tables` are the articles' tables it writes (beside the corpus tables); `long` says it is
+    one long article, which the scheduler starts first."""
 
     number: int
     articles: tuple[Path | str, ...]  # files, and http(s) addresses
+    tables: tuple[str, ...] = schemas.TABLE_NAMES
+    long: bool = False
 
     @property
     def key(self) -> str:
-        """The partition's name: a hash of the articles' files (and pages, each fetched) and
-        the package's fingerprint, as the process that asks sees them (a worker, when a
-        worker builds the batch)."""
+        """The partition's name: a hash of the articles' files (and pages, each fetched), the
+        tables asked for and the package's fingerprint, as the process that asks sees them (a
+        worker, when a worker builds the batch)."""
         return self.key_of(fetch(self.articles))
 
     def key_of(self, fetched: dict[str, page.Source | InputError]) -> str:
         """The key, with the pages at addresses as already fetched (`fetch`)."""
         h = hashlib.sha256(fingerprint.fingerprint().encode())
-        for item in self.articles:
-            h.update(b"\0" + name_of(item).encode("utf-8"))
+        h.update(",".join(self.tables).encode())
+        for item in self.articles:  # (a file name need not be UTF-8: its bytes, as they are)
+            h.update(b"\0" + name_of(item).encode("utf-8", "surrogateescape"))
             if page.is_address(item):
                 got = fetched[item]
                 h.update(b"\2" + (got.digest.encode() if isinstance(got, page.Source) else b"!"))
@@ -59,8 +67,9 @@ class Batch:
 
 
 def name_of(item: Path | str) -> str:
-    """An article's doc_id: its file's name without the extension, or the name made from its
-    address (`analysis.reading.page.name_of`)."""
+    """An article's doc_id as the key hashes it: its file's name without the extension (as
+    the file system gives it), or the name made from its address
+    (`analysis.reading.page.name_of`)."""
     return page.name_of(item) if page.is_address(item) else Path(item).stem
 
 
@@ -123,79 +132,100 @@ def _many(item: Path | str) -> bool:
     return isinstance(item, Path) and (item.is_dir() or any(c in str(item) for c in "*?["))
 
 
-def plan(articles: list[Path], batch_size: int = BATCH_SIZE) -> list[Batch]:
-    """The articles in batches of `batch_size`, in order."""
-    return [
-        Batch(i, tuple(articles[lo : lo + batch_size]))
-        for i, lo in enumerate(range(0, len(articles), batch_size))
+def batch_size(n_articles: int, workers: int, most: int = BATCH_SIZE) -> int:
+    """Articles per batch: at most `most`, and few enough that each worker gets two batches or
+    more (a small corpus keeps every worker busy; a worker that finishes early takes another)."""
+    return max(1, min(most, -(-n_articles // (2 * max(workers, 1)))))
+
+
+def plan(
+    articles: list[Path | str], batch_size: int = BATCH_SIZE, *,
+    tables: tuple[str, ...] = schemas.TABLE_NAMES, long_bytes: int = LONG_BYTES,
+) -> list[Batch]:  # fmt: skip
+    """The articles in batches of `batch_size`, in order; an article of `long_bytes` or more
+    is a batch of its own (`long`), after the others in number, started before them."""
+    size = {p: _size(p) for p in articles}
+    short = [p for p in articles if size[p] < long_bytes]
+    batches = [
+        Batch(i, tuple(short[lo : lo + batch_size]), tables)
+        for i, lo in enumerate(range(0, len(short), batch_size))
     ]
+    long = [p for p in articles if size[p] >= long_bytes]
+    return batches + [Batch(len(batches) + i, (p,), tables, True) for i, p in enumerate(long)]
 
 
-def article_tables(path: Path | str | page.Source) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Every table of one article (a file, an address, or a page fetched), and its row of
-    `documents` (with its body, for doc_terms)."""
-    from ..tables.bundle import load
-
-    tables = load(path)
-    frames = tables.frames()
-    meta, article = tables.article.meta, tables.article
-    where = path.where if isinstance(path, page.Source) else str(path)
-    doc = {"doc_id": article.name, "path": where, "published": (meta.get("published") or {}).get("date"),
-           "agency": meta.get("agency"), "place": meta.get("place"), "title": meta.get("title") or article.name,
-           "body": article.text[article.body_start :]}  # fmt: skip
-    return frames, doc
+def _size(path: Path | str) -> int:
+    if page.is_address(path):  # (its size is known once it is fetched, by the worker)
+        return 0
+    try:
+        return path.stat().st_size
+    except OSError:  # the worker says what is wrong with it, in `errors`
+        return 0
 
 
 def batch_tables(
-    articles: tuple[Path | str, ...], fetched: dict | None = None
+    articles: tuple[Path | str, ...],
+    tables: tuple[str, ...] = schemas.TABLE_NAMES,
+    fetched: dict | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Every table of a batch: its articles' tables stacked with doc_id and published first,
-    and the batch's corpus tables. An article that raises InputError (a page that could not be
-    fetched too) is a row of `errors`; the others go on. `fetched`: the pages at addresses,
-    as `fetch` gives them (fetched here when not given)."""
-    from . import aggregate as agg
+    """Every table of a batch: its articles' tables (`tables`, default every one) stacked with
+    doc_id and published first, and the batch's corpus tables (`BATCH_STEPS`). An article that
+    cannot be used, for whatever reason (a page that could not be fetched too), is a row of
+    `errors`; the others go on. `fetched`: the pages at addresses, as `fetch` gives them
+    (fetched here when not given)."""
+    from ..tables.batch import build
 
     fetched = fetch(articles) if fetched is None else fetched
-    parts: dict[str, list[pd.DataFrame]] = {n: [] for n in schemas.TABLE_NAMES}
-    docs, failed = [], []
-    for path in articles:
-        try:
-            got = fetched.get(path, path) if page.is_address(path) else path
-            if isinstance(got, InputError):
-                raise got
-            frames, doc = article_tables(got)
-        except InputError as err:
-            failed.append({"doc_id": name_of(path), "path": str(path), "error": str(err)})
-            continue
-        for n, df in frames.items():
-            parts[n].append(df)
-        docs.append(doc)
-    out = {n: stack(frames, docs, n) for n, frames in parts.items()}
-    terms = agg.doc_terms({d["doc_id"]: d.pop("body") for d in docs})
-    words = terms.groupby("doc_id", sort=False)["count"].sum()
-    out["documents"] = agg.documents(
-        [d | {"n_words": int(words.get(d["doc_id"], 0))} for d in docs]
-    )
-    out["doc_terms"] = terms
-    out["timeline"] = agg.timeline(out["events"])
-    out["errors"] = agg.errors(failed)
-    out["term_totals"] = agg.term_totals(terms)
-    out["entity_articles"] = agg.entity_articles(out["entities"])
-    out["comentions"] = agg.comentions(out["entities"])
+    built = build(list(articles), tables=tables, fetched=fetched)
+    out = {n: df for n, df in built.frames.items() if n in tables}
+    for name, step in BATCH_STEPS.items():
+        out[name] = step(built, out)
     return out
 
 
-def stack(frames: list[pd.DataFrame], docs: list[dict], name: str) -> pd.DataFrame:
-    """One table of several articles (`frames`, one per row of `docs`), with doc_id and
-    published first: the columns are added once, not once per article."""
-    if not frames:
-        frames, docs = [schemas.empty(name)], [{"doc_id": None, "published": None}]
-    df = pd.concat(frames, ignore_index=True)
-    lengths = [len(f) for f in frames]
-    for i, key in enumerate(("doc_id", "published")):
-        values = np.repeat(np.array([d[key] for d in docs], dtype=object), lengths)
-        df.insert(i, key, pd.array(values, dtype="string"))
-    return df
+def _doc_terms(built, out: dict) -> pd.DataFrame:
+    return agg.doc_terms({d["doc_id"]: d["body"] for d in built.documents})
+
+
+def _documents(built, out: dict) -> pd.DataFrame:
+    words = out["doc_terms"].groupby("doc_id", sort=False)["count"].sum()
+    rows = [{k: v for k, v in d.items() if k != "body"} | {"n_words": int(words.get(d["doc_id"], 0))}
+            for d in built.documents]  # fmt: skip
+    return agg.documents(rows)
+
+
+# The corpus tables each batch writes beside its articles' tables, in order: name ->
+# step(built, tables so far), `built` the batch's `analysis.tables.batch.Batch` (every table
+# built, each article's row of `documents` with its body, the articles that failed). A new
+# corpus table of one batch is a step here; a step over the whole corpus runs once every batch
+# is written (`dask_run.CORPUS_STEPS`).
+BATCH_STEPS = {
+    "doc_terms": _doc_terms,
+    "documents": _documents,
+    "timeline": lambda built, out: agg.timeline(built.frames["events"]),
+    "errors": lambda built, out: agg.errors(built.failed),
+    "term_totals": lambda built, out: agg.term_totals(out["doc_terms"]),
+    "entity_articles": lambda built, out: agg.entity_articles(built.frames["entities"]),
+    "comentions": lambda built, out: agg.comentions(built.frames["entities"]),
+}
+
+
+_SETTLED = False
+
+
+def _settle() -> None:
+    """After this process's first batch, what it holds for good (the model, the libraries,
+    the word lists and caches) is moved out of the garbage collector's way (`gc.freeze`): a
+    full collection walks every object tracked, and the model's are most of them (a tenth of a
+    batch's CPU went into collections). What a later batch leaves behind is collected as
+    before."""
+    global _SETTLED
+    if not _SETTLED:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        _SETTLED = True
 
 
 def process_batch(batch: Batch, out: str) -> dict:
@@ -212,7 +242,8 @@ def process_batch(batch: Batch, out: str) -> dict:
     summary = {"key": key, "number": batch.number, "articles": len(batch.articles)}
     if partition(Path(out), key).is_dir():
         return summary | {"skipped": True, "errors": None, "seconds": 0.0}
-    frames = batch_tables(batch.articles, fetched)
+    frames = batch_tables(batch.articles, batch.tables, fetched)
     write_partition(Path(out), key, frames)
+    _settle()
     return summary | {"skipped": False, "errors": len(frames["errors"]),
                       "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip

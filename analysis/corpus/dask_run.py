@@ -30,6 +30,7 @@ from .. import fingerprint, schemas
 from ..errors import InputError
 from ..paths import RAW
 from .batches import BATCH_SIZE, Batch, find_articles, plan, process_batch
+from .batches import batch_size as sizing
 from .store import BATCHES, done_keys, partition, remove_temporaries, write_manifest
 
 MERGE_AT_ONCE = 64  # batches' totals summed at a time
@@ -42,19 +43,49 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+# Dask's settings for the workers of a LocalCluster: no statistical profiler (it samples every
+# worker's stacks ten times a second and keeps them: some 125 KB more memory per article, and
+# nothing a corpus run reads); the event loop's watch on itself every second rather than
+# every 20 ms and the memory checks every second rather than ten times (between them 2-3 ms of
+# CPU per article on a worker thread beside the batch's, taking turns with it for the GIL)
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 @contextlib.contextmanager
 def local_client(workers: int | None = None, *, dashboard: str = "127.0.0.1:8787"):
     """A Dask client on a LocalCluster of this machine: one worker process per core (or
-    `workers`), one thread each; the dashboard on `dashboard` (another port if it is taken)."""
+    `workers`), one thread each, with `WORKER_CONFIG`; the dashboard on `dashboard`, or on a
+    free port when that one is taken (without Dask's warning about it)."""
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
-    with LocalCluster(
+    with dask.config.set(WORKER_CONFIG), LocalCluster(
         n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-        host="127.0.0.1", dashboard_address=dashboard, silence_logs=logging.ERROR,
+        host="127.0.0.1", dashboard_address=_free(dashboard), silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:  # fmt: skip
         yield client
+
+
+def _free(address: str) -> str:
+    """`address` (host:port) if its port is free, else the same host on a port the system
+    picks (":0")."""
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not port or port == "0":
+        return address
+    with socket.socket() as s:
+        try:
+            s.bind((host or "127.0.0.1", int(port)))
+        except OSError:
+            return f"{host}:0"
+    return address
 
 
 def run(
@@ -63,7 +94,8 @@ def run(
     client=None,
     *,
     workers: int | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
+    tables: tuple[str, ...] | list[str] | None = None,
     progress: bool = True,
     echo: Callable[[str], None] | None = None,
 ) -> dict:
@@ -91,8 +123,15 @@ def run(
     workers : int, optional
         The LocalCluster's worker processes (one thread each) when `client` is None; default
         one per core.
-    batch_size : int, default 50
-        Articles per batch (per task and per partition).
+    batch_size : int, optional
+        Articles per batch (per task and per partition) at most, 50 by default: fewer when
+        that gives each worker two batches or more. None reuses the size of the run before in
+        `out`, if any, so that a rerun on other workers finds its batches. An article of
+        256 KiB or more is a batch of its own.
+    tables : list of str, optional
+        The articles' tables to write (default: every one; the corpus tables are always
+        written). Leaving out the costly ones (``keyphrases``, ``ngrams``, ``stats``) makes a
+        run faster; a table left out reads back empty.
     progress : bool, default True
         Show Dask's progress bar (a widget in a notebook).
     echo : callable, optional
@@ -122,11 +161,17 @@ def run(
         raise InputError(
             out, "is inside data/raw/, which code never writes to; choose another --out"
         )
-    batches = plan(find_articles(paths), batch_size)
+    tables = check_tables(tables)
+    articles = find_articles(paths)
     if client is None:
         with local_client(workers) as own:
-            return run(paths, out, own, batch_size=batch_size, progress=progress, echo=echo)
-    echo(f"{sum(len(b.articles) for b in batches)} articles in {len(batches)} batches; "
+            return run(paths, out, own, batch_size=batch_size, tables=tables, progress=progress,
+                       echo=echo)  # fmt: skip
+    size = (batch_size is None and _previous_size(out)) or sizing(
+        len(articles), _workers(client) or 1, batch_size or BATCH_SIZE
+    )
+    batches = plan(articles, size, tables=tables)
+    echo(f"{len(articles)} articles in {len(batches)} batches; "
          f"Dask dashboard: {client.dashboard_link}")  # fmt: skip
     now = fingerprint.parts()
     if note := rebuild_note(out, now):
@@ -142,6 +187,30 @@ def run(
     echo(f"{result['written']} batches written, {result['skipped']} already there; "
          f"{result['errors']} articles in errors; tables in {out}")  # fmt: skip
     return result
+
+
+def _previous_size(out: Path) -> int | None:
+    """The batch size of the run before in `out` (run.json), if any."""
+    import json
+
+    try:
+        size = json.loads((out / "run.json").read_text(encoding="utf-8")).get("batch_size")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return size if isinstance(size, int) and size > 0 else None
+
+
+def check_tables(tables) -> tuple[str, ...]:
+    """The articles' tables asked for, in the documented order (every one for None); an
+    unknown name is an InputError naming it and the tables there are."""
+    if tables is None:
+        return schemas.TABLE_NAMES
+    asked = [t.strip() for t in ([tables] if isinstance(tables, str) else tables) if t.strip()]
+    unknown = [t for t in asked if t not in schemas.TABLE_NAMES]
+    if unknown or not asked:
+        raise InputError(None, f"--tables: no table '{unknown[0] if unknown else ''}'; choose "
+                               f"from {', '.join(schemas.TABLE_NAMES)}")  # fmt: skip
+    return tuple(t for t in schemas.TABLE_NAMES if t in asked)
 
 
 def rebuild_note(out: Path, now: dict) -> str | None:
@@ -173,10 +242,15 @@ def _compute(client, batches: list[Batch], out: Path, progress: bool) -> tuple[l
     from distributed import progress as dask_progress
 
     token = os.urandom(4).hex()
-    futures = [
+    futures = [  # a long article's batch first: the others run beside it
         client.submit(
-            process_batch, b, str(out.resolve()), key=f"batch-{b.number:06d}-{token}", pure=False
-        )
+            process_batch,
+            b,
+            str(out.resolve()),
+            key=f"batch-{b.number:06d}-{token}",
+            pure=False,
+            priority=1 if b.long else 0,
+        )  # fmt: skip
         for b in batches
     ]
     if progress and futures:
@@ -203,12 +277,14 @@ def _finish(out: Path, batches: list[Batch], summaries: list[dict], failed: list
     if not failed:
         for stale in done_keys(out) - set(keys):
             shutil.rmtree(partition(out, stale), ignore_errors=True)
-    merge_totals(out, keys)
+    for step in CORPUS_STEPS:
+        step(out, keys)
     remove_temporaries(out)
     n_errors = _count_errors(out, keys)
     return {
         "articles": sum(len(b.articles) for b in batches), "batches": len(batches),
-        "batch_size": max((len(b.articles) for b in batches), default=0),
+        "batch_size": max((len(b.articles) for b in batches if not b.long), default=0),
+        "tables": list(batches[0].tables) if batches else [],
         "written": sum(not s["skipped"] for s in summaries),
         "skipped": sum(s["skipped"] for s in summaries),
         "errors": n_errors, "failed": sorted(failed, key=lambda f: f["number"]), "keys": keys,
@@ -229,6 +305,12 @@ def merge_totals(out: Path, keys: list[str]) -> None:
             parts = [pq.read_table(f).to_pandas() for f in files]
             total = merge([total, *parts], name)
         write_total(out, name, total)
+
+
+# The steps over the whole corpus, run once every batch is written: f(out, keys), `keys` the
+# partitions of this run's batches in order. Each reads the batches' own tables a few
+# partitions at a time (never the whole corpus at once) and writes out/<table>.parquet.
+CORPUS_STEPS = (merge_totals,)
 
 
 def _count_errors(out: Path, keys: list[str]) -> int:

@@ -230,22 +230,24 @@ class Tables:
 
     # ---- summary
     @cached_property
-    def _text_stats(self) -> pd.DataFrame:
-        from ..summary.stats import text_stats
+    def _text_stats(self) -> list[tuple[str, float, str]]:
+        from ..summary.stats import text_stat_rows
 
         names = ("tokens", "sentences", "terms")
-        return text_stats({n: self[n] for n in names}, self.article.text, self.article.body_start)
+        return text_stat_rows(
+            {n: self[n] for n in names}, self.article.text, self.article.body_start
+        )
 
     @cached_property
     def _stats(self) -> pd.DataFrame:
-        from ..summary.stats import event_stats
+        from ..summary.stats import event_stat_rows
 
-        rows = pd.concat(
-            [self._text_stats, event_stats(self["events"]), self._facts_path()], ignore_index=True
-        )
-        return schemas.conform(rows, "stats")
+        rows = [*self._text_stats, *event_stat_rows(self["events"]), self._facts_path()]
+        # the values as they come, one frame: conformed to the declared dtypes once
+        return schemas.conform(pd.DataFrame(rows, columns=list(schemas.TABLES["stats"]),
+                                            dtype=object), "stats")  # fmt: skip
 
-    def _facts_path(self) -> pd.DataFrame:
+    def _facts_path(self) -> tuple[str, float, str]:
         """One stats row: whether the statistical model extracted the facts, and how."""
         from ..facts import curated as facts
         from ..facts.extract import model
@@ -254,8 +256,7 @@ class Tables:
             used, note = False, "curated by hand (the facts file beside the article)"
         else:
             used, note = model.path_for(len(self.article.text) - self.article.body_start)
-        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [float(used)],
-                             "note": [note]})  # fmt: skip
+        return ("facts from the statistical model", float(used), note)
 
     @cached_property
     def _keyphrases(self) -> pd.DataFrame:

@@ -47,44 +47,63 @@ def _nothing(ax: Axes) -> Axes:
 
 
 def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str = "term",
-          ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
-    """A line of y against x for each value of hue (terms over time, say), with a legend."""
+          xlabel: str | None = None, ylabel: str | None = None, ax: Axes | None = None,
+          **kwargs) -> Axes:  # fmt: skip
+    """A line of y against x for each value of hue (terms over time, say); the legend to the
+    right of the axes, clear of the lines."""
     with style():
         ax = axes_or_current(ax)
         if data.empty:
             return _nothing(ax)
         for colour, (name, part) in zip(PALETTE * 3, data.groupby(hue, sort=False)):
             ax.plot(part[x], part[y], marker="o", ms=3, color=colour, label=str(name), **kwargs)
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
-        if len(data):
-            ax.legend(title=hue, ncols=min(5, data[hue].nunique()), loc="upper left", fontsize=8)
+        ax.set_xlabel(xlabel or _words(x))
+        ax.set_ylabel(ylabel or _words(y))
+        ax.set_ylim(bottom=0)
+        ax.legend(title=_words(hue), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return ax
 
 
+def _words(column: str) -> str:
+    """A column's name as words for an axis ("n_articles" -> "n articles")."""
+    return column.replace("_", " ")
+
+
+TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "country or city",
+              "LOC": "place", "EVENT": "event", "DOCUMENT": "document", "OTHER": "other"}  # fmt: skip
+
+
 def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: str | None = "type",
-         ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
-    """Horizontal bars of x for each y, the first row on top, coloured by hue."""
+         xlabel: str | None = None, ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """Horizontal bars of x for each y, the first row on top, coloured by hue (an entity
+    type); the legend to the right of the axes, in words."""
     with style():
         ax = axes_or_current(ax)
+        if data.empty:
+            return _nothing(ax)
         colours = TYPE_COLOURS if hue else {}
         colour = [colours.get(str(v), GREY) for v in data[hue]] if hue else BLUE
         bars = ax.barh(data[y].astype(str), data[x], color=colour, **kwargs)
         ax.bar_label(bars, padding=3, fontsize=8)
         ax.invert_yaxis()
-        ax.set_xlabel(x)
+        ax.margins(x=0.08)
+        ax.set_xlabel(xlabel or _words(x))
         if hue:
             seen = list(dict.fromkeys(data[hue].astype(str)))
             handles = [plt.Rectangle((0, 0), 1, 1, color=colours.get(t, GREY)) for t in seen]
-            ax.legend(handles, seen, title=hue, loc="lower right", fontsize=8)
+            ax.legend(handles, [TYPE_NAMES.get(t, t) for t in seen], title="named as",
+                      loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)  # fmt: skip
     return ax
 
 
 def matrix(data: pd.DataFrame, *, x: str = "entity_b", y: str = "entity_a", hue: str = "n_articles",
-           ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
-    """A square of cells, one per (y, x) pair in the order they come, shaded and labelled by hue."""
+           label: str | None = None, ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
+    """A square of cells, one per (y, x) pair in the order they come, shaded and labelled by
+    hue; `label` names the shading in words."""
     with style():
         ax = axes_or_current(ax)
+        if data.empty:
+            return _nothing(ax)
         grid = data.pivot(index=y, columns=x, values=hue)
         order = list(dict.fromkeys(data[y]))
         grid = grid.loc[order, [c for c in order if c in grid.columns]]
@@ -96,7 +115,7 @@ def matrix(data: pd.DataFrame, *, x: str = "entity_b", y: str = "entity_a", hue:
         ax.set_xticks(range(len(grid.columns)), grid.columns, rotation=60, ha="right", fontsize=8)
         ax.set_yticks(range(len(grid.index)), grid.index, fontsize=8)
         ax.grid(False)
-        ax.figure.colorbar(image, ax=ax, label=hue, shrink=0.7)
+        ax.figure.colorbar(image, ax=ax, label=label or _words(hue), shrink=0.7)
     return ax
 
 
@@ -106,6 +125,8 @@ def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: 
     the article's publication day (column `published`, when present) as a black tick."""
     with style():
         ax = axes_or_current(ax)
+        if data.empty:
+            return _nothing(ax)
         rows = {a: i for i, a in enumerate(dict.fromkeys(data[y]))}
         pos = data[y].map(rows)
         for status, part in data.groupby(hue, sort=False, observed=True):
@@ -118,10 +139,10 @@ def event_spans(data: pd.DataFrame, *, x: str = "start", x_end: str = "end", y: 
             first = data.drop_duplicates(y).dropna(subset=["published"])
             ax.scatter(first["published"], first[y].map(rows), marker="|", s=80, color=BLACK,
                        label="published", zorder=4)  # fmt: skip
-        ax.set_yticks(list(rows.values()), list(rows), fontsize=7)
+        ax.set_yticks(list(rows.values()), list(rows), fontsize=8)
         ax.invert_yaxis()
         ax.set_xlabel("date the event is set for")
-        ax.legend(loc="lower left", fontsize=8, ncols=5)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title="status")
     return ax
 
 

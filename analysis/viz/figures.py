@@ -102,10 +102,16 @@ class ChartView:
 
 class Album:
     """The charts of one article as they are drawn: name -> (Figure, or None for a chart left
-    out; its caption), and the Futures of their exported files."""
+    out; its caption), and the Futures of their exported files.
 
-    def __init__(self, tables):
+    `charts` is the register the charts' names are looked up in (default `CHARTS`, the article
+    notebooks'); `source_line`, the line under every chart (default the article's)."""
+
+    def __init__(self, tables, *, charts: dict[str, Chart] | None = None,
+                 source_line: str | None = None):  # fmt: skip
         self.tables = tables
+        self.charts = CHARTS if charts is None else charts
+        self.source_line = source_line or tables.article.meta["source_line"]
         self.drawn: dict[str, tuple[Figure | None, str]] = {}
         self.files: dict[str, object] = {}  # name -> Future of its files' bytes, by format
 
@@ -114,7 +120,7 @@ class Album:
         its Axes, or an array of them when `subplots` (nrows=, ncols=) asks for several. The
         figure grows by the chart's row height for each row after the first: `rows` (groups
         drawn on one Axes), or `nrows`."""
-        spec = CHARTS[name]
+        spec = self.charts[name]
         rows = max(rows if rows is not None else subplots.get("nrows", 1), 1)
         with style():
             fig = Figure(
@@ -123,9 +129,7 @@ class Album:
             )
             axes = fig.subplots(**subplots)
             fig.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
-            fig.text(
-                0.01, 0.012, self.tables.article.meta["source_line"], fontsize=7.5, color="#555555"
-            )
+            fig.text(0.01, 0.012, self.source_line, fontsize=7.5, color="#555555")
             if hasattr(axes, "flat") and axes.size > 1:
                 fig.suptitle(spec.title, x=0.01, ha="left", fontweight="bold", fontsize=12)
             else:
@@ -169,22 +173,22 @@ class Album:
         out = check_out(out)
         files: dict[Path, bytes] = {}
         entries = []
-        for name in [n for n in CHARTS if n in self.drawn]:
+        for name in [n for n in self.charts if n in self.drawn]:
             fig, caption = self.drawn[name]
-            spec = CHARTS[name]
+            spec = self.charts[name]
             if fig is not None:  # the worker's files, or (none came) rendered here
                 ready = rendering.result(self.files.get(name)) or rendering.export(fig)
                 files |= {out / f"{name}.{fmt}": ready[fmt] for fmt in formats}
             entries.append({"name": name, "notebook": spec.notebook, "title": spec.title, "caption": caption,
                             "files": [f"{name}.{fmt}" for fmt in formats] if fig is not None else []})  # fmt: skip
-        if any(CHARTS[n].notebook == ARTICLE_PAGE["notebook"] for n in self.drawn):
+        if any(self.charts[n].notebook == ARTICLE_PAGE["notebook"] for n in self.drawn):
             from .article_page import article_html
 
             files[out / "article.html"] = article_html(self.tables).encode("utf-8")
             entries.append(ARTICLE_PAGE | {"files": ["article.html"]})
         make_out(out)
         with _locked(out):  # notebooks run side by side share the manifest
-            files[out / MANIFEST] = _manifest(out, entries)
+            files[out / MANIFEST] = _manifest(out, entries, [*CHARTS, *self.charts])
             write_all_atomic(files)
         return entries
 
@@ -254,8 +258,9 @@ def _locked(folder: Path):
         os.close(fd)  # (releases the lock)
 
 
-def _manifest(out: Path, entries: list[dict]) -> bytes:
-    """The manifest: the entries just written, merged with the others already in `out`."""
+def _manifest(out: Path, entries: list[dict], names: list[str]) -> bytes:
+    """The manifest: the entries just written, merged with the others already in `out`
+    (`names`: every chart's name, in order)."""
     path = out / MANIFEST
     old = []
     if path.is_file():
@@ -263,7 +268,7 @@ def _manifest(out: Path, entries: list[dict]) -> bytes:
             old = json.loads(path.read_text(encoding="utf-8"))["charts"]
         except (ValueError, KeyError, TypeError):
             old = []
-    order = [*CHARTS, ARTICLE_PAGE["name"]]
+    order = [*dict.fromkeys(names), ARTICLE_PAGE["name"]]
     by_name = {e["name"]: e for e in old if isinstance(e, dict) and e.get("name") in order}
     by_name.update({e["name"]: e for e in entries})
     charts = sorted(by_name.values(), key=lambda e: order.index(e["name"]))

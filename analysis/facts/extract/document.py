@@ -45,6 +45,10 @@ def _first_words(literals, flags: int = 0) -> re.Pattern | None:
     return _head(*sorted(firsts, key=len, reverse=True), flags=flags, whole=False)
 
 
+# the mentions `Doc.last_before` looks back through: a wire story holds a few dozen, a long
+# report a few hundred; past that a reference is to something nearer
+LOOKBACK = 500
+
 # ---- the document being read --------------------------------------------------------------
 
 
@@ -220,9 +224,12 @@ class Doc:
         return ms[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     def last_before(self, pos: int, ok, snapshot=None) -> str | None:
-        """The entity of the last mention starting before `pos` that `ok(name, type)` accepts."""
+        """The entity of the last mention starting before `pos` that `ok(name, type)` accepts,
+        among the `LOOKBACK` mentions before it: what "he" or "the company" refers to is named
+        a few sentences back, and a long text costs the same per reference as a short one."""
         ms, starts = snapshot or self.ordered()
-        for i in range(bisect_left(starts, pos) - 1, -1, -1):
+        last = bisect_left(starts, pos) - 1
+        for i in range(last, max(last - LOOKBACK, -1), -1):
             name = ms[i]["entity"]
             if ok(name, self.entities[name]):
                 return name

@@ -142,6 +142,18 @@ def parse(doc: Doc):
     sentence (the parse would take "LAGOS (AP) — A ferry" for one subject), and every offset
     stays that of the text.
     """
+    made = prepare(doc)
+    if made is None:
+        return None
+    for _, component in pipeline().pipeline:
+        made = component(made)
+    return made
+
+
+def prepare(doc: Doc):
+    """The spaCy document `parse` runs the pipeline's components on, before any of them ran:
+    the text from the body's start, the dateline blanked, the article's own sentence starts
+    set. None when the model does not read this text (no model, or too long)."""
     if len(doc.text) - doc.body_start > MAX_CHARS:
         return None  # (checked first: a long text never waits for the model to load)
     nlp = pipeline()
@@ -152,14 +164,31 @@ def parse(doc: Doc):
     if doc.dateline is not None:
         a, b = (max(0, x - base) for x in doc.dateline)
         text = text[:a] + "".join(c if c == "\n" else " " for c in text[a:b]) + text[b:]
-    parsed = nlp.make_doc(_LONG_RUN.sub(_broken, text))
+    made = nlp.make_doc(_LONG_RUN.sub(_broken, text))
     # the article's own sentences (a headline line, each paragraph) are the parse's: it would
     # run a headline into the first sentence of the body
     starts = {s - base for _, s, _ in doc.sentences if s >= base}
-    _set_sentence_starts(parsed, starts)
-    for _, component in nlp.pipeline:
-        parsed = component(parsed)
-    return parsed
+    _set_sentence_starts(made, starts)
+    return made
+
+
+# every component of en_core_web_sm is read by the stages: the parser's dependencies, the
+# tagger's tags and the attribute ruler's parts of speech, the lemmas, the named entities
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def parse_many(docs: list[Doc], *, batch_size: int = 64) -> list:
+    """`parse(doc)` of each of `docs`, the model reading them together (`nlp.pipe`, which
+    batches the network's work): the same parses, for less CPU. None where `parse` gives
+    None."""
+    made = [prepare(doc) for doc in docs]
+    todo = [m for m in made if m is not None]
+    if not todo:
+        return made
+    nlp = pipeline()
+    skip = [n for n in nlp.pipe_names if n not in COMPONENTS]
+    parsed = iter(nlp.pipe(todo, batch_size=batch_size, disable=skip))
+    return [None if m is None else next(parsed) for m in made]
 
 
 def _set_sentence_starts(parsed, starts: set[int]) -> None:

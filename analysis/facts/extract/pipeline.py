@@ -145,6 +145,19 @@ PIPELINE: tuple[Stage, ...] = (
 )  # fmt: skip
 
 
+def with_parse(parsed, stages: Sequence[Stage] = PIPELINE) -> tuple[Stage, ...]:
+    """The stages with the parse given: the `parse` stage writes `parsed` (a spaCy document
+    that `model.parse` would make of this Doc, or None) instead of running the model. For a
+    caller that parses many articles together (`model.parse_many`); the stage declares what it
+    did before, and does it."""
+
+    def given(doc: Doc) -> Doc:
+        doc.parsed = parsed
+        return doc
+
+    return tuple(Stage(s.name, given, s.needs, s.writes) if s is _parse else s for s in stages)
+
+
 def pipe_names(stages: Sequence[Stage] = PIPELINE) -> list[str]:
     """The stages' names, in the order they run."""
     return [s.name for s in stages]
