@@ -1,0 +1,230 @@
+"""Topics of a corpus: a topic model fitted on the words its stories use (`doc_terms`), with a
+fixed seed, as two tidy tables.
+
+    terms, doc_topics = fit(doc_terms, copied)     # topic_terms, doc_topics
+
+The model is scikit-learn's NMF on the stories' TF-IDF (chosen over scikit-learn's LDA and
+tomotopy's LDA by coherence, purity and speed: `benchmarks/bench_copies.py`, the figures in
+benchmarks/README.md). It is fitted on the stories, each once (its first article: a copy is
+left out, so that a story carried ten times weighs as one), at most `FIT_AT_MOST` of them
+drawn with the seed; then every article, copies included, gets its topics from it.
+
+The words: content words of three letters or more (no stopword, number, reporting verb or
+calendar word: `STEADY_WORDS`), in two stories or more and in no more than half of them; the
+`MAX_TERMS` most frequent of those. The number of topics: of a few numbers that grow with the
+corpus (`candidates`), the one whose topics are the most coherent (`choose_k`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import schemas
+
+SEED = 20
+FIT_AT_MOST = 50_000  # stories the model is fitted on, at most (drawn with SEED)
+MAX_TERMS = 5_000  # words the model reads, the most frequent
+TOP_TERMS = 10  # words written per topic in topic_terms
+MIN_SHARE = 0.05  # a topic's share of an article below which doc_topics leaves it out
+MIN_STORIES = 20  # fewer stories get no topics
+CHOOSE_ON = 5_000  # stories the number of topics is chosen on, at most
+CANDIDATES = ("nmf", "lda", "tomotopy")
+
+
+def candidates(n_stories: int) -> list[int]:
+    """The numbers of topics tried for a corpus of `n_stories`: 2, 3, 4, 6, 8, 11, 16, 22 and
+    30, up to about the square root of half the stories (4 for 30 stories, 7 for 100, 22 for
+    1,000, 30 from 1,800): a small corpus cannot show many themes twice each."""
+    most = max(2, min(30, round((n_stories / 2) ** 0.5)))
+    return [k for k in (2, 3, 4, 6, 8, 11, 16, 22, 30) if k <= most]
+
+
+def choose_k(counts: pd.DataFrame, terms: list[str], stories: list[str]) -> int:
+    """The number of topics: of `candidates`, the one whose NMF topics are the most coherent
+    (`coherence`, NPMI of each topic's top ten words over the stories), fitted on at most
+    `CHOOSE_ON` stories. Too many topics split a theme into topics whose words seldom meet in
+    one story; too few merge two themes; either way the coherence drops."""
+    if len(stories) > CHOOSE_ON:
+        rng = np.random.default_rng(SEED)
+        stories = sorted(rng.choice(stories, CHOOSE_ON, replace=False).tolist())
+        counts = counts.loc[counts["doc_id"].isin(set(stories))]
+    x = matrix(counts, terms, stories)
+    scores = {}
+    for k in candidates(len(stories)):
+        if len(terms) < 2 * k:
+            break
+        components, weights = _nmf(x, x, k)
+        topic_terms, _ = _tables(components, weights, terms, stories, set(stories))
+        scores[k] = coherence(topic_terms, counts)
+    return max(scores, key=lambda k: (scores[k], -k)) if scores else 2
+
+
+def vocabulary(counts: pd.DataFrame) -> list[str]:
+    """The words the model reads (see the module's docstring), most frequent first."""
+    from ..constants import STEADY_WORDS
+    from ..reading.text import stopwords
+
+    n_docs = counts["doc_id"].nunique()
+    df = counts.groupby("term")["doc_id"].nunique()
+    total = counts.groupby("term")["count"].sum()
+    terms = df.index.to_series()
+    keep = (
+        terms.str.fullmatch(r"[^\W\d_]{3,}").fillna(False).astype(bool)
+        & ~terms.isin(stopwords()) & ~terms.isin(STEADY_WORDS)
+        & (df >= 2) & (df <= max(2, n_docs // 2))
+    )  # fmt: skip
+    kept = total[keep].sort_values(ascending=False, kind="stable")
+    return kept.index[:MAX_TERMS].tolist()
+
+
+def matrix(counts: pd.DataFrame, terms: list[str], ids: list[str]):
+    """The articles `ids` by `terms`: a SciPy sparse matrix of counts."""
+    from scipy.sparse import csr_matrix
+
+    col = pd.Index(terms)
+    row = pd.Index(ids)
+    c = counts.loc[counts["term"].isin(col) & counts["doc_id"].isin(row)]
+    return csr_matrix(
+        (c["count"].to_numpy(dtype=float), (row.get_indexer(c["doc_id"]), col.get_indexer(c["term"]))),
+        shape=(len(row), len(col)),
+    )  # fmt: skip
+
+
+def fit(
+    doc_terms: pd.DataFrame, copied: set[str], *, method: str = "nmf", k: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """topic_terms and doc_topics of the articles of `doc_terms` (doc_id, term, count), fitted
+    on those that are no copy (`copied`). Empty tables when fewer than `MIN_STORIES` stories or
+    too few
+    words. `k` topics, or as many as `choose_k` finds best."""
+    counts = doc_terms[["doc_id", "term", "count"]].astype({"doc_id": str, "term": str})
+    ids = list(dict.fromkeys(counts["doc_id"]))
+    stories = [d for d in ids if d not in copied]
+    if len(stories) > FIT_AT_MOST:
+        rng = np.random.default_rng(SEED)
+        stories = sorted(rng.choice(stories, FIT_AT_MOST, replace=False).tolist())
+    story_counts = counts.loc[counts["doc_id"].isin(set(stories))]
+    terms = vocabulary(story_counts)
+    if len(stories) < MIN_STORIES or len(terms) < 4:
+        return schemas.empty("topic_terms"), schemas.empty("doc_topics")
+    k = k or choose_k(story_counts, terms, stories)
+    x_fit, x_all = matrix(story_counts, terms, stories), matrix(counts, terms, ids)
+    components, weights = MODELS[method](x_fit, x_all, k)
+    return _tables(components, weights, terms, ids, set(stories))
+
+
+def _nmf(x_fit, x_all, k: int):
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(x_fit)
+    model = NMF(n_components=k, init="nndsvda", random_state=SEED, max_iter=300)
+    model.fit(tfidf.transform(x_fit))
+    return model.components_, model.transform(tfidf.transform(x_all))
+
+
+def _lda(x_fit, x_all, k: int):
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    model = LatentDirichletAllocation(n_components=k, random_state=SEED, learning_method="online",
+                                      batch_size=512, max_iter=10)  # fmt: skip
+    model.fit(x_fit)
+    return model.components_, model.transform(x_all)
+
+
+def _tomotopy(x_fit, x_all, k: int):
+    import tomotopy as tp
+
+    model = tp.LDAModel(k=k, seed=SEED)
+    for row in x_fit:
+        words = np.repeat(row.indices, row.data.astype(int)).astype(str).tolist()
+        model.add_doc(words or ["-"])
+    model.train(200, workers=1)
+    vocab = {w: i for i, w in enumerate(model.used_vocabs)}
+    components = np.zeros((k, x_fit.shape[1]))
+    for t in range(k):
+        dist = model.get_topic_word_dist(t)
+        for w, i in vocab.items():
+            if w != "-":
+                components[t, int(w)] = dist[i]
+    docs = [model.make_doc(np.repeat(r.indices, r.data.astype(int)).astype(str).tolist() or ["-"])
+            for r in x_all]  # fmt: skip
+    dists, _ = model.infer(docs, workers=1)
+    return components, np.asarray(dists)
+
+
+MODELS = {"nmf": _nmf, "lda": _lda, "tomotopy": _tomotopy}
+
+
+def _tables(components, weights, terms: list[str], ids: list[str], stories: set[str]):
+    """The model's topics as topic_terms and doc_topics, the topics numbered by their share of
+    the stories (1 the largest)."""
+    shares = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
+    in_stories = np.array([d in stories for d in ids])
+    order = np.argsort(-shares[in_stories].sum(axis=0), kind="stable")
+    number = {int(t): i + 1 for i, t in enumerate(order)}
+    rows = []
+    for t in order:
+        top = np.argsort(-components[t], kind="stable")[:TOP_TERMS]
+        w = components[t, top] / max(components[t, top].sum(), 1e-12)
+        rows += [
+            (number[int(t)], terms[j], float(v), r + 1) for r, (j, v) in enumerate(zip(top, w))
+        ]
+    topic_terms = pd.DataFrame(rows, columns=["topic_id", "term", "weight", "rank"])
+    doc, topic = np.nonzero(shares >= MIN_SHARE)
+    doc_topics = pd.DataFrame({
+        "doc_id": np.asarray(ids, dtype=object)[doc],
+        "topic_id": [number[int(t)] for t in topic],
+        "weight": shares[doc, topic],
+    }).sort_values(["doc_id", "weight"], ascending=[True, False], kind="stable")  # fmt: skip
+    return (schemas.conform_corpus(topic_terms, "topic_terms"),
+            schemas.conform_corpus(doc_topics, "doc_topics"))  # fmt: skip
+
+
+def main_topic(doc_topics: pd.DataFrame) -> pd.Series:
+    """Each article's heaviest topic (doc_id -> topic_id)."""
+    top = doc_topics.sort_values(["doc_id", "weight"], ascending=[True, False], kind="stable")
+    return top.drop_duplicates("doc_id").set_index("doc_id")["topic_id"]
+
+
+def coherence(topic_terms: pd.DataFrame, doc_terms: pd.DataFrame, *, n: int = 10) -> float:
+    """The topics' mean NPMI coherence: for each pair of a topic's top `n` words, how much more
+    often than by chance the stories of `doc_terms` hold both (normalised pointwise mutual
+    information, -1 to 1; 0 for independence), averaged over pairs and topics."""
+    top = topic_terms.loc[topic_terms["rank"] <= n]
+    words = sorted(set(top["term"]))
+    present = doc_terms.loc[doc_terms["term"].isin(words)]
+    x = matrix(present.assign(count=1), words, list(dict.fromkeys(doc_terms["doc_id"]))).tocsc()
+    n_docs = x.shape[0]
+    p = np.asarray(x.sum(axis=0)).ravel() / n_docs
+    joint = (x.T @ x).toarray() / n_docs
+    index = {w: i for i, w in enumerate(words)}
+    scores = []
+    for _, group in top.groupby("topic_id"):
+        idx = [index[w] for w in group["term"]]
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                i, j = idx[a], idx[b]
+                pij = joint[i, j]
+                if pij <= 0:
+                    scores.append(-1.0)
+                    continue
+                scores.append(np.log(pij / (p[i] * p[j])) / -np.log(pij))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def quality(topic_terms, doc_topics, doc_terms, theme: dict[str, str]) -> dict:
+    """Coherence (NPMI), and purity on known themes (doc_id -> theme): each theme's share of
+    its articles whose main topic is the theme's commonest (averaged over articles), and each
+    topic's share of its articles of its commonest theme."""
+    main = main_topic(doc_topics)
+    pairs = pd.DataFrame({"theme": pd.Series(theme)}).join(main.rename("topic"), how="inner")
+    by_theme = pairs.groupby("theme")["topic"].agg(lambda s: s.value_counts().iloc[0]).sum()
+    by_topic = pairs.groupby("topic")["theme"].agg(lambda s: s.value_counts().iloc[0]).sum()
+    return {
+        "topics": int(topic_terms["topic_id"].nunique()),
+        "coherence_npmi": round(coherence(topic_terms, doc_terms), 4),
+        "theme_purity": round(by_theme / len(pairs), 4),
+        "topic_purity": round(by_topic / len(pairs), 4),
+    }
