@@ -120,6 +120,7 @@ def find(sigs: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.DataFrame:
 def story_ids(documents: pd.DataFrame, copies: pd.DataFrame) -> pd.Series:
     """Each article's story (aligned with `documents`): the doc_id of its first copy, or its
     own when it is no copy."""
-    first = copies.set_index("doc_id")["copy_of"]
-    ids = documents["doc_id"].astype("string")
-    return ids.map(first).fillna(ids).astype("string").rename("story_id")
+    first = dict(zip(copies["doc_id"].astype(str), copies["copy_of"].astype(str)))
+    ids = documents["doc_id"].astype(str)
+    return pd.Series([first.get(d, d) for d in ids], index=documents.index, dtype="string",
+                     name="story_id")  # fmt: skip
