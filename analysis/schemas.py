@@ -357,8 +357,9 @@ TABLES |= {
         ),
         "similarity": _c(
             "float64",
-            "estimated Jaccard similarity of the two bodies' five-word shingles (MinHash); "
-            "0.4 or more, or less for a copy joined to its story through another copy",
+            "estimated Jaccard similarity of the two bodies' shingles (runs of five words "
+            "holding a name or a figure; MinHash): 0.3 or more, or less for a copy joined to "
+            "its story through another copy",
         ),
     },
     "topic_terms": {

@@ -5,6 +5,8 @@ event in other words."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -108,9 +110,37 @@ def test_the_story_is_its_earliest_copy_by_date_then_id_and_a_copy_of_a_copy_joi
 def test_shingles_of_short_and_empty_bodies():
     assert copies.shingles("Rain fell.") == {b"rain fell"}
     assert copies.shingles(" -- ") == set()
-    assert len(copies.shingles("one two three four five six")) == 2
+    assert len(copies.shingles("one two three four five six")) == 2  # no name: every run
     sigs = copies.signatures({"empty": "", "short": "Quay shut."})
     assert sigs["doc_id"].tolist() == ["short"] and len(sigs["minhash"][0]) == 4 * copies.NUM_PERM
+
+
+def every_run(text: str, k: int = 5) -> set[str]:
+    words = re.findall(r"\w+", body(text).lower())
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def test_stories_written_to_one_formula_are_no_copies():
+    # a company's results to a house formula: the same words around other names and figures
+    form = ("{city}, May {day} (Coastline) -- {firm} said on Tuesday that its net profit for the "
+            "quarter that ended in March rose to {profit} million crowns from {before} million a "
+            "year earlier, helped by higher prices and lower costs. Revenue from operations rose "
+            "{growth} percent to {revenue} million crowns in the quarter, the company said in a "
+            "filing to the stock exchange. The board of directors recommended a final dividend "
+            "of {dividend} crowns per share for the year, subject to the approval of "
+            "shareholders at the annual general meeting. Shares of {firm} closed {move} percent "
+            "higher at {price} crowns on the exchange on Tuesday, before the results were "
+            "announced after the market closed.")  # fmt: skip
+    one = form.format(city="HALDEN", day=3, firm="Halden Timber", profit="48.2", before="41.7",
+                      growth=9, revenue="612.4", dividend="2.40", move="1.3", price="88.10")  # fmt: skip
+    two = form.format(city="MOSS", day=10, firm="Moss Cables", profit="12.9", before="15.1",
+                      growth=4, revenue="230.8", dividend="0.75", move="0.6", price="41.35")  # fmt: skip
+    a, b = every_run(one), every_run(two)
+    assert len(a & b) / len(a | b) > copies.THRESHOLD  # alike, counting every run of words
+    assert len(copies.shingles(body(one)) & copies.shingles(body(two))) <= 3
+    assert found({"a": one, "b": two}).empty
+    relay = one.replace("(Coastline)", "(Tidewater)")
+    assert found({"a": one, "b": relay})["copy_of"].tolist() == ["a"]
 
 
 def test_planted_relays_are_found_and_rewrites_are_not():

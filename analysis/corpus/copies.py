@@ -6,21 +6,28 @@ MinHash and locality-sensitive hashing (datasketch), and the story each article 
     stories = story_ids(documents, found)                # each article's story: its first copy
 
 An article's body (without its dateline) is cut into shingles of `SHINGLE_WORDS` words in a row,
-lower case; its MinHash (`NUM_PERM` permutations, a fixed seed) estimates the Jaccard
-similarity of two articles' shingles, and the LSH index finds the pairs likely to reach
-`THRESHOLD` (from `LSH_THRESHOLD`) without comparing every pair. Two articles whose estimated similarity reaches
-the threshold are copies of one story, and so is any article joined to them through another
-copy; the story's first article (by publication date, then doc_id; the undated last) is its
-`story_id`, and every other is a row of `copies`. Why five words and 0.4: a relay with a new
-first paragraph and a trimmed ending keeps long runs of the original word for word (0.5 or
-more); two stories on one event told in other words share names, figures, a quotation and
-short phrases, seldom five words in a row (0.1 or less); measured in
-`benchmarks/bench_copies.py` and docs/corpus.md.
+lower case, those that hold a name or a figure (`shingles`); its MinHash (`NUM_PERM`
+permutations, a fixed seed) estimates the Jaccard similarity of two articles' shingles, and the
+LSH index finds the pairs likely to reach `THRESHOLD` (looking from `LSH_THRESHOLD`) without
+comparing every pair. Two articles whose estimated similarity reaches the threshold are copies
+of one story, and so is any article joined to them through another copy; the story's first
+article (by publication date, then doc_id; the undated last) is its `story_id`, and every
+other is a row of `copies`.
+
+Why five words, names and figures, and 0.3 (measured on planted stories, `planted`, by
+`benchmarks/bench_copies.py`; docs/corpus.md): a relay with a new first paragraph and a
+trimmed ending keeps long runs of the original word for word (0.43 or more); two stories of
+one event in other words share names, figures, a quotation and short phrases, seldom five
+words in a row around them (0.09 or less); stories written to one formula share its words but
+not their names and figures (0.22 at most among 600 of `generate`'s, whose every story is one
+template; 0.51 when every run of words counts, which made half of them copies at 0.4); two
+real stories of different events, 0.005.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -28,22 +35,55 @@ import pandas as pd
 from .. import schemas
 
 SHINGLE_WORDS = 5  # words in a row that make a shingle
-NUM_PERM = 128  # MinHash permutations: the similarity's standard error is about 0.04 at 0.4
-THRESHOLD = 0.4  # estimated Jaccard similarity of the shingles from which two are copies
+NUM_PERM = 128  # MinHash permutations: the similarity's standard error is about 0.04 at 0.3
+THRESHOLD = 0.3  # estimated Jaccard similarity of the shingles from which two are copies
 SEED = 1  # the permutations' seed: signatures of every batch and run compare
 # the LSH index looks for pairs from a lower similarity (42 bands of 3 values): a pair at 0.5
-# is a candidate 99.6% of the time, at 0.45 98%, at 0.05 0.5%; each candidate is then checked
+# is a candidate 99.6% of the time, at 0.45 98%, at 0.4 94%, at 0.05 0.5%; each candidate is
+# then checked against THRESHOLD
 LSH_THRESHOLD = 0.25
 _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
-    """The shingles of a text: every run of k words (lower case, `\\w+`), as bytes; the whole
-    text as one when it has fewer words; none when it has no word."""
-    words = _WORD.findall(text.lower())
+    """The shingles of a text: every run of k words (`\\w+`, lower case) that holds a name or a
+    figure (`anchors`), as bytes; every run when none does; the whole text as one when it has k
+    words or fewer; none when it has no word. Runs without a name or a figure are the words any
+    story of its kind uses ("the ministry said in a statement"): stories written to one
+    formula, a market report or a result, share them and are no copies of one another."""
+    found = list(_WORD.finditer(text))
+    words = [m.group().lower() for m in found]
     if len(words) <= k:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
+    anchor = anchors(text, found)
+    runs = range(len(words) - k + 1)
+    anchored = {" ".join(words[i : i + k]).encode() for i in runs if any(anchor[i : i + k])}
+    return anchored or {" ".join(words[i : i + k]).encode() for i in runs}
+
+
+def anchors(text: str, found: list[re.Match]) -> list[bool]:
+    """For each word of `found` (matches of `\\w+` in `text`): whether it is a figure (it holds
+    a digit) or a name (capitalised, not at the start of a sentence, neither a stopword nor a
+    calendar word: `analysis.constants.STEADY_WORDS`)."""
+    common = _common()
+    out = []
+    for m in found:
+        w = m.group()
+        if any(c.isdigit() for c in w):
+            out.append(True)
+            continue
+        before = text[max(0, m.start() - 6) : m.start()].rstrip(" \t\"'\u201c\u2018(")
+        starts = before[-1:] in (".", "!", "?", ":", "\n", "")
+        out.append(w[0].isupper() and not starts and w.lower() not in common)
+    return out
+
+
+@cache
+def _common() -> frozenset[str]:
+    from ..constants import STEADY_WORDS
+    from ..reading.text import stopwords
+
+    return frozenset(stopwords()) | frozenset(STEADY_WORDS)
 
 
 def signatures(bodies: dict[str, str], *, k: int = SHINGLE_WORDS) -> pd.DataFrame:

@@ -28,7 +28,7 @@ MAX_TERMS = 5_000  # words the model reads, the most frequent
 TOP_TERMS = 10  # words written per topic in topic_terms
 MIN_SHARE = 0.05  # a topic's share of an article below which doc_topics leaves it out
 MIN_STORIES = 20  # fewer stories get no topics
-CHOOSE_ON = 5_000  # stories the number of topics is chosen on, at most
+CHOOSE_ON = 3_000  # stories the number of topics is chosen on, at most
 CANDIDATES = ("nmf", "lda", "tomotopy")
 
 
@@ -43,18 +43,23 @@ def candidates(n_stories: int) -> list[int]:
 def choose_k(counts: pd.DataFrame, terms: list[str], stories: list[str]) -> int:
     """The number of topics: of `candidates`, the one whose NMF topics are the most coherent
     (`coherence`, NPMI of each topic's top ten words over the stories), fitted on at most
-    `CHOOSE_ON` stories. Too many topics split a theme into topics whose words seldom meet in
-    one story; too few merge two themes; either way the coherence drops."""
+    `CHOOSE_ON` stories; the search stops after two in a row less coherent than the best. Too
+    many topics split a theme into topics whose words seldom meet in one story; too few merge
+    two themes; either way the coherence drops."""
     if len(stories) > CHOOSE_ON:
         rng = np.random.default_rng(SEED)
         stories = sorted(rng.choice(stories, CHOOSE_ON, replace=False).tolist())
         counts = counts.loc[counts["doc_id"].isin(set(stories))]
     x = matrix(counts, terms, stories)
-    scores = {}
+    scores: dict[int, float] = {}
     for k in candidates(len(stories)):
-        if len(terms) < 2 * k:
+        if (
+            len(terms) < 2 * k
+            or len(scores) >= 2
+            and max(scores.values()) > max(list(scores.values())[-2:])
+        ):  # two in a row less coherent than the best: more topics only split themes further
             break
-        components, weights = _nmf(x, x, k)
+        components, weights = _nmf(x, x, k, tol=1e-3)
         topic_terms, _ = _tables(components, weights, terms, stories, set(stories))
         scores[k] = coherence(topic_terms, counts)
     return max(scores, key=lambda k: (scores[k], -k)) if scores else 2
@@ -114,14 +119,19 @@ def fit(
     return _tables(components, weights, terms, ids, set(stories))
 
 
-def _nmf(x_fit, x_all, k: int):
+def _nmf(x_fit, x_all, k: int, *, tol: float = 1e-4):
+    import warnings
+
     from sklearn.decomposition import NMF
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.feature_extraction.text import TfidfTransformer
 
     tfidf = TfidfTransformer(sublinear_tf=True).fit(x_fit)
-    model = NMF(n_components=k, init="nndsvda", random_state=SEED, max_iter=300)
-    model.fit(tfidf.transform(x_fit))
-    return model.components_, model.transform(tfidf.transform(x_all))
+    model = NMF(n_components=k, init="nndsvda", random_state=SEED, max_iter=300, tol=tol)
+    with warnings.catch_warnings():  # a model still moving after 300 rounds is kept as it is
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(tfidf.transform(x_fit))
+        return model.components_, model.transform(tfidf.transform(x_all))
 
 
 def _lda(x_fit, x_all, k: int):
