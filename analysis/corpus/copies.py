@@ -55,10 +55,14 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     words = [m.group().lower() for m in found]
     if len(words) <= k:
         return {" ".join(words).encode()} if words else set()
-    anchor = anchors(text, found)
-    runs = range(len(words) - k + 1)
-    anchored = {" ".join(words[i : i + k]).encode() for i in runs if any(anchor[i : i + k])}
-    return anchored or {" ".join(words[i : i + k]).encode() for i in runs}
+    n = len(words) - k + 1  # runs
+    held = [False] * n  # the runs that hold an anchor: those of the k runs each anchor is in
+    for j, is_anchor in enumerate(anchors(text, found)):
+        if is_anchor:
+            for i in range(max(0, j - k + 1), min(j, n - 1) + 1):
+                held[i] = True
+    runs = [i for i in range(n) if held[i]] or range(n)
+    return {" ".join(words[i : i + k]).encode() for i in runs}
 
 
 def anchors(text: str, found: list[re.Match]) -> list[bool]:
@@ -66,16 +70,17 @@ def anchors(text: str, found: list[re.Match]) -> list[bool]:
     a digit) or a name (capitalised, not at the start of a sentence, neither a stopword nor a
     calendar word: `analysis.constants.STEADY_WORDS`)."""
     common = _common()
-    out = []
-    for m in found:
-        w = m.group()
-        if any(c.isdigit() for c in w):
-            out.append(True)
-            continue
-        before = text[max(0, m.start() - 6) : m.start()].rstrip(" \t\"'\u201c\u2018(")
-        starts = before[-1:] in (".", "!", "?", ":", "\n", "")
-        out.append(w[0].isupper() and not starts and w.lower() not in common)
-    return out
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    return [
+        not w.isalpha() or (w[0].isupper() and m.start() not in starts and w.lower() not in common)
+        for m in found
+        for w in (m.group(),)
+    ]
+
+
+# a word that starts a sentence: at the start, or after a full stop, a colon or a line break,
+# and any quotation marks or brackets
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n])[\s\"'\u201c\u2018(]*(\w+)")
 
 
 @cache

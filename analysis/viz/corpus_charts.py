@@ -29,7 +29,7 @@ def _chart(name: str, title: str, size: tuple[float, float], row_height: float =
 _chart("terms_over_time", "Terms over time, by publication month", (9, 4.2))
 _chart("top_entities", "Who is named in the most stories", (8, 1.4), row_height=0.27)
 _chart("comentions", "Who is named with whom", (8, 6.8))
-_chart("timeline", "The events of the latest articles on one timeline", (11, 1.6), row_height=0.3)
+_chart("timeline", "The events of the latest stories on one timeline", (11, 1.6), row_height=0.3)
 _chart("by_agency", "What sets each agency apart", (10, 2.6), row_height=2.2)
 _chart("by_month", "What sets each month apart", (10, 2.6), row_height=2.2)
 _chart("copied", "The stories carried by the most articles", (9, 1.4), row_height=0.3)
@@ -90,7 +90,7 @@ def spans(data: pd.DataFrame) -> str:
     if data.empty:
         return "No event of these articles has a date."
     first, last = data["start"].min(), data["end"].max()
-    return (f"{len(data)} dated events of the {data['article'].nunique()} latest articles, "
+    return (f"{len(data)} dated events of the {data['article'].nunique()} latest stories (each by its first article), "
             f"{first:%B %Y} to {last:%B %Y}: each row an article (its title and date), each "
             "marker an event, a line across the period a date leaves open, the black tick the "
             "day it was published.")  # fmt: skip
