@@ -17,6 +17,9 @@ corpus (`candidates`), the one whose topics are the most coherent (`choose_k`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -59,9 +62,8 @@ def choose_k(counts: pd.DataFrame, terms: list[str], stories: list[str]) -> int:
             and max(scores.values()) > max(list(scores.values())[-2:])
         ):  # two in a row less coherent than the best: more topics only split themes further
             break
-        components, weights = _nmf(x, x, k, tol=1e-3)
-        topic_terms, _ = _tables(components, weights, terms, stories, set(stories))
-        scores[k] = coherence(topic_terms, counts)
+        components, _ = _nmf(x, k, tol=1e-3)
+        scores[k] = coherence(topic_terms(Model(terms, components, None)), counts)
     return max(scores, key=lambda k: (scores[k], -k)) if scores else 2
 
 
@@ -96,100 +98,144 @@ def matrix(counts: pd.DataFrame, terms: list[str], ids: list[str]):
     )  # fmt: skip
 
 
-def fit(
-    doc_terms: pd.DataFrame, copied: set[str], *, method: str = "nmf", k: int | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """topic_terms and doc_topics of the articles of `doc_terms` (doc_id, term, count), fitted
-    on those that are no copy (`copied`). Empty tables when fewer than `MIN_STORIES` stories or
-    too few
-    words. `k` topics, or as many as `choose_k` finds best."""
-    counts = doc_terms[["doc_id", "term", "count"]].astype({"doc_id": str, "term": str})
-    ids = list(dict.fromkeys(counts["doc_id"]))
+@dataclass(frozen=True)
+class Model:
+    """A fitted topic model: the words it reads (`terms`), each topic's weight on them
+    (`components`, a row per topic, in the topics' order: 1 the largest share of the stories it
+    was fitted on) and `infer`, which gives the articles of a count matrix (articles by `terms`)
+    their topics' weights (a column per topic, in the same order)."""
+
+    terms: list[str]
+    components: np.ndarray
+    infer: Callable
+
+
+def sample(ids: list[str], copied: set[str]) -> list[str]:
+    """The stories a model is fitted on: the articles of `ids` that are no copy, `FIT_AT_MOST`
+    of them at most, drawn with the seed; in the order of `ids`."""
     stories = [d for d in ids if d not in copied]
     if len(stories) > FIT_AT_MOST:
         rng = np.random.default_rng(SEED)
-        stories = sorted(rng.choice(stories, FIT_AT_MOST, replace=False).tolist())
-    story_counts = counts.loc[counts["doc_id"].isin(set(stories))]
-    terms = vocabulary(story_counts)
+        chosen = set(rng.choice(stories, FIT_AT_MOST, replace=False).tolist())
+        stories = [d for d in stories if d in chosen]
+    return stories
+
+
+def train(counts: pd.DataFrame, stories: list[str], *, method: str = "nmf", k: int | None = None):
+    """The model `method` (`MODELS`) fitted on the `stories` of `counts` (doc_id, term, count),
+    with `k` topics or as many as `choose_k` finds best; None when there are fewer than
+    `MIN_STORIES` stories or too few words."""
+    counts = _typed(counts)
+    counts = counts.loc[counts["doc_id"].isin(set(stories))]
+    terms = vocabulary(counts)
     if len(stories) < MIN_STORIES or len(terms) < 4:
+        return None
+    k = k or choose_k(counts, terms, stories)
+    x = matrix(counts, terms, stories)
+    components, infer = MODELS[method](x, k)
+    order = np.argsort(-_shares(infer(x)).sum(axis=0), kind="stable")
+    return Model(terms, components[order], lambda m: infer(m)[:, order])
+
+
+def topic_terms(model: Model) -> pd.DataFrame:
+    """topic_id, term, weight, rank: each topic's `TOP_TERMS` heaviest words."""
+    rows = []
+    for t, weights in enumerate(model.components, start=1):
+        top = np.argsort(-weights, kind="stable")[:TOP_TERMS]
+        w = weights[top] / max(weights[top].sum(), 1e-12)
+        rows += [(t, model.terms[j], float(v), r + 1) for r, (j, v) in enumerate(zip(top, w))]
+    return schemas.conform_corpus(
+        pd.DataFrame(rows, columns=["topic_id", "term", "weight", "rank"]), "topic_terms"
+    )
+
+
+def doc_topics(model: Model, counts: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, topic_id, weight: the topics of the articles of `counts` (doc_id, term, count),
+    their shares summing to 1, those under `MIN_SHARE` left out; by doc_id, the heaviest
+    first."""
+    counts = _typed(counts)
+    ids = list(dict.fromkeys(counts["doc_id"]))
+    if not ids:
+        return schemas.empty("doc_topics")
+    shares = _shares(model.infer(matrix(counts, model.terms, ids)))
+    doc, topic = np.nonzero(shares >= MIN_SHARE)
+    df = pd.DataFrame({
+        "doc_id": np.asarray(ids, dtype=object)[doc], "topic_id": topic + 1,
+        "weight": shares[doc, topic],
+    }).sort_values(["doc_id", "weight"], ascending=[True, False], kind="stable")  # fmt: skip
+    return schemas.conform_corpus(df, "doc_topics")
+
+
+def fit(
+    doc_terms: pd.DataFrame, copied: set[str], *, method: str = "nmf", k: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """topic_terms and doc_topics of the articles of `doc_terms` (doc_id, term, count), the
+    model fitted on those that are no copy (`copied`: `sample`); `k` topics, or as many as
+    `choose_k` finds best. Empty tables when fewer than `MIN_STORIES` stories or too few
+    words. (A corpus's output is read a partition at a time: `wholes.topics_of_corpus`.)"""
+    counts = _typed(doc_terms)
+    model = train(counts, sample(list(dict.fromkeys(counts["doc_id"])), copied), method=method, k=k)
+    if model is None:
         return schemas.empty("topic_terms"), schemas.empty("doc_topics")
-    k = k or choose_k(story_counts, terms, stories)
-    x_fit, x_all = matrix(story_counts, terms, stories), matrix(counts, terms, ids)
-    components, weights = MODELS[method](x_fit, x_all, k)
-    return _tables(components, weights, terms, ids, set(stories))
+    return topic_terms(model), doc_topics(model, counts)
 
 
-def _nmf(x_fit, x_all, k: int, *, tol: float = 1e-4):
+def _typed(counts: pd.DataFrame) -> pd.DataFrame:
+    return counts[["doc_id", "term", "count"]].astype({"doc_id": str, "term": str})
+
+
+def _shares(weights: np.ndarray) -> np.ndarray:
+    return weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
+
+
+def _nmf(x, k: int, *, tol: float = 1e-4):
     import warnings
 
     from sklearn.decomposition import NMF
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    tfidf = TfidfTransformer(sublinear_tf=True).fit(x_fit)
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
     model = NMF(n_components=k, init="nndsvda", random_state=SEED, max_iter=300, tol=tol)
     with warnings.catch_warnings():  # a model still moving after 300 rounds is kept as it is
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(tfidf.transform(x_fit))
-        return model.components_, model.transform(tfidf.transform(x_all))
+        model.fit(tfidf.transform(x))
+    return model.components_, lambda m: model.transform(tfidf.transform(m))
 
 
-def _lda(x_fit, x_all, k: int):
+def _lda(x, k: int):
     from sklearn.decomposition import LatentDirichletAllocation
 
     model = LatentDirichletAllocation(n_components=k, random_state=SEED, learning_method="online",
                                       batch_size=512, max_iter=10)  # fmt: skip
-    model.fit(x_fit)
-    return model.components_, model.transform(x_all)
+    model.fit(x)
+    return model.components_, model.transform
 
 
-def _tomotopy(x_fit, x_all, k: int):
+def _tomotopy(x, k: int):
     import tomotopy as tp
 
+    def words(row) -> list[str]:
+        return np.repeat(row.indices, row.data.astype(int)).astype(str).tolist() or ["-"]
+
     model = tp.LDAModel(k=k, seed=SEED)
-    for row in x_fit:
-        words = np.repeat(row.indices, row.data.astype(int)).astype(str).tolist()
-        model.add_doc(words or ["-"])
+    for row in x:
+        model.add_doc(words(row))
     model.train(200, workers=1)
-    vocab = {w: i for i, w in enumerate(model.used_vocabs)}
-    components = np.zeros((k, x_fit.shape[1]))
+    components = np.zeros((k, x.shape[1]))
     for t in range(k):
-        dist = model.get_topic_word_dist(t)
-        for w, i in vocab.items():
+        for w, p in zip(model.used_vocabs, model.get_topic_word_dist(t)):
             if w != "-":
-                components[t, int(w)] = dist[i]
-    docs = [model.make_doc(np.repeat(r.indices, r.data.astype(int)).astype(str).tolist() or ["-"])
-            for r in x_all]  # fmt: skip
-    dists, _ = model.infer(docs, workers=1)
-    return components, np.asarray(dists)
+                components[t, int(w)] = p
+
+    def infer(m):
+        dists, _ = model.infer([model.make_doc(words(r)) for r in m], workers=1)
+        return np.asarray(dists)
+
+    return components, infer
 
 
 MODELS = {"nmf": _nmf, "lda": _lda, "tomotopy": _tomotopy}
-
-
-def _tables(components, weights, terms: list[str], ids: list[str], stories: set[str]):
-    """The model's topics as topic_terms and doc_topics, the topics numbered by their share of
-    the stories (1 the largest)."""
-    shares = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
-    in_stories = np.array([d in stories for d in ids])
-    order = np.argsort(-shares[in_stories].sum(axis=0), kind="stable")
-    number = {int(t): i + 1 for i, t in enumerate(order)}
-    rows = []
-    for t in order:
-        top = np.argsort(-components[t], kind="stable")[:TOP_TERMS]
-        w = components[t, top] / max(components[t, top].sum(), 1e-12)
-        rows += [
-            (number[int(t)], terms[j], float(v), r + 1) for r, (j, v) in enumerate(zip(top, w))
-        ]
-    topic_terms = pd.DataFrame(rows, columns=["topic_id", "term", "weight", "rank"])
-    doc, topic = np.nonzero(shares >= MIN_SHARE)
-    doc_topics = pd.DataFrame({
-        "doc_id": np.asarray(ids, dtype=object)[doc],
-        "topic_id": [number[int(t)] for t in topic],
-        "weight": shares[doc, topic],
-    }).sort_values(["doc_id", "weight"], ascending=[True, False], kind="stable")  # fmt: skip
-    return (schemas.conform_corpus(topic_terms, "topic_terms"),
-            schemas.conform_corpus(doc_topics, "doc_topics"))  # fmt: skip
 
 
 def main_topic(doc_topics: pd.DataFrame) -> pd.Series:

@@ -61,18 +61,28 @@ TOTALS = {
 
 
 def topics_of_corpus(out: str, keys: list[str], *, fit: bool = True) -> dict:
-    """Fit the topic model on the stories of the batches `keys` of `out` (`topics.fit`) and
-    write out/topic_terms.parquet and out/doc_topics.parquet (empty when not `fit`). Returns
-    topics, the number fitted."""
+    """Fit the topic model on the stories of the batches `keys` of `out` (`topics.sample`,
+    `topics.train`: their doc_terms read a partition at a time, the stories' only), give every
+    article its topics (a partition at a time), and write out/topic_terms.parquet and
+    out/doc_topics.parquet (empty when not `fit`). Returns topics, the number fitted."""
+    from . import topics
     from .store import read
-    from .topics import fit as fit_model
 
     out = Path(out)
     terms, doc_topics = schemas.empty("topic_terms"), schemas.empty("doc_topics")
-    if fit and keys:
-        copied = set(read(out, "copies")["doc_id"].astype(str))
-        counts = [_read(partition(out, k), "doc_terms", ["doc_id", "term", "count"]) for k in keys]
-        terms, doc_topics = fit_model(pd.concat(counts, ignore_index=True), copied)
+    parts = [partition(out, k) for k in keys]
+    columns = ["doc_id", "term", "count"]
+    if fit and parts:
+        ids = pd.concat([_read(p, "documents", ["doc_id"]) for p in parts])["doc_id"].tolist()
+        stories = topics.sample(ids, set(read(out, "copies")["doc_id"].astype(str)))
+        chosen = set(stories)
+        counts = pd.concat([_read(p, "doc_terms", columns).loc[lambda d: d["doc_id"].isin(chosen)]
+                            for p in parts], ignore_index=True)  # fmt: skip
+        model = topics.train(counts, stories)
+        if model is not None:
+            terms = topics.topic_terms(model)
+            doc_topics = pd.concat([topics.doc_topics(model, _read(p, "doc_terms", columns))
+                                    for p in parts], ignore_index=True)  # fmt: skip
     write_total(out, "topic_terms", terms)
     write_total(out, "doc_topics", doc_topics)
     return {"topics": int(terms["topic_id"].nunique())}
