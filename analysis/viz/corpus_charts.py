@@ -26,13 +26,13 @@ def _chart(name: str, title: str, size: tuple[float, float], row_height: float =
     CORPUS_CHARTS[name] = Chart(name, NOTEBOOK, title, size, None, (), row_height)
 
 
+_chart("copied", "The stories carried by the most articles", (9, 1.4), row_height=0.3)
 _chart("terms_over_time", "Terms over time, by publication month", (9, 4.2))
 _chart("top_entities", "Who is named in the most stories", (8, 1.4), row_height=0.27)
 _chart("comentions", "Who is named with whom", (8, 6.8))
 _chart("timeline", "The events of the latest stories on one timeline", (11, 1.6), row_height=0.3)
 _chart("by_agency", "What sets each agency apart", (10, 2.6), row_height=2.2)
 _chart("by_month", "What sets each month apart", (10, 2.6), row_height=2.2)
-_chart("copied", "The stories carried by the most articles", (9, 1.4), row_height=0.3)
 _chart("topic_words", "The topics and their words", (10, 2.4), row_height=2.0)
 _chart("topics_by_month", "The topics' share of the stories, by publication month", (10, 4.2))
 _chart("topics_by_agency", "The topics' share of each agency's articles", (10, 4.6), row_height=0.3)
