@@ -295,9 +295,12 @@ def _finish(whole: Whole, batches: list[Batch], summaries: list[dict], failed: l
     if not failed:
         for stale in done_keys(out) - set(keys):
             shutil.rmtree(partition(out, stale), ignore_errors=True)
-    news = {}
-    for step in CORPUS_STEPS:
-        news |= step(whole) or {}
+    steps = {"copies": whole.copies, "topics": whole.topics}
+    news = _unchanged(out, keys, steps) if all(s["skipped"] for s in summaries) else None
+    if news is None:  # something changed: the steps over the whole corpus run again
+        news = {}
+        for step in CORPUS_STEPS:
+            news |= step(whole) or {}
     remove_temporaries(out)
     n_errors = _count_errors(out, keys)
     return news | {
@@ -307,7 +310,29 @@ def _finish(whole: Whole, batches: list[Batch], summaries: list[dict], failed: l
         "written": sum(not s["skipped"] for s in summaries),
         "skipped": sum(s["skipped"] for s in summaries),
         "errors": n_errors, "failed": sorted(failed, key=lambda f: f["number"]), "keys": keys,
+        "steps": steps,
     }  # fmt: skip
+
+
+WHOLE_NEWS = ("n_articles", "n_stories", "copies", "topics")
+
+
+def _unchanged(out: Path, keys: list[str], steps: dict) -> dict | None:
+    """The numbers of the steps over the whole corpus from the run before (run.json), when it
+    wrote the same batches with the same steps and its tables are there: nothing to do again
+    (a model fitted again could differ in its last digits). None otherwise."""
+    import json
+
+    try:
+        before = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    whole = (*schemas.TOTAL_TABLES, *schemas.WHOLE_TABLES)
+    if (not isinstance(before, dict) or before.get("keys") != keys or before.get("steps") != steps
+            or not all(k in before for k in WHOLE_NEWS)
+            or not all((out / f"{n}.parquet").is_file() for n in whole)):  # fmt: skip
+        return None
+    return {k: before[k] for k in WHOLE_NEWS}
 
 
 def find_copies(whole: Whole) -> dict:
