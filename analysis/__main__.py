@@ -3,8 +3,11 @@
 python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
 python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
 python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
-python -m analysis corpus PATH --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
+python -m analysis corpus PATH [PATH ...] --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
     [--tables terms,entities,...] [--no-copies] [--no-topics]
+
+An article is a text file (.txt), a saved web page (.html, .htm) or an http(s):// address: a
+page's main text is the article, its metadata fills the article's.
 """
 
 from __future__ import annotations
@@ -23,11 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("tables", help="write every table as DIR/<name>.csv")
     p.add_argument(
-        "--article", help="article file, or a folder of articles (default: data/raw/article.txt)"
+        "--article",
+        help="article file (.txt, .html), http(s):// address, or a folder of articles "
+        "(default: data/raw/article.txt)",
     )
     p.add_argument("--out", help="output folder (default: data/processed/<article name>/)")
     c = sub.add_parser("charts", help="export every chart of the notebooks, with a manifest")
-    c.add_argument("--article", help="article file or folder (default: data/raw/article.txt)")
+    c.add_argument(
+        "--article",
+        help="article file, http(s):// address or folder (default: data/raw/article.txt)",
+    )
     c.add_argument(
         "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
     )
@@ -35,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         "--formats", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all)"
     )
     n = sub.add_parser("notebooks", help="run every notebook headless; save charts and HTML pages")
-    n.add_argument("--article", help="article file (default: data/raw/article.txt)")
+    n.add_argument(
+        "--article", help="article file or http(s):// address (default: data/raw/article.txt)"
+    )
     n.add_argument(
         "--out", help="output folder (default: charts/, or charts/<name>/ for another article)"
     )
@@ -87,7 +97,8 @@ def _run(args) -> int:
             from . import notebooks
             from .viz.figures import default_out
 
-            out = args.out or default_out(load(args.article, args.published))
+            tables = load(args.article, args.published)  # bad input: one line, before any kernel
+            out = args.out or default_out(tables)
             seconds = notebooks.run(out, args.article, published=args.published)
             for name, s in seconds.items():
                 print(f"{name}: {s:.1f} s")
@@ -102,7 +113,11 @@ def _corpus_parser(sub) -> None:
     k = sub.add_parser(
         "corpus", help="every table of every article, and the corpus tables, as Parquet (Dask)"
     )
-    k.add_argument("path", help="a folder of .txt articles, or a glob such as 'news/**/*.txt'")
+    k.add_argument(
+        "path", nargs="+",
+        help="a folder of articles (.txt, .html), a glob such as 'news/**/*.txt', files or "
+        "http(s):// addresses",
+    )  # fmt: skip
     k.add_argument("--out", required=True, help="output folder; rerunning into it resumes")
     where = k.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
@@ -126,15 +141,16 @@ def _corpus(args) -> int:
     if (size is not None and size < 1) or (args.workers is not None and args.workers < 1):
         print("error: --workers and --batch-size must be 1 or more", file=sys.stderr)
         return 2
+    where = args.path[0] if len(args.path) == 1 else args.path
     try:
         if args.scheduler:
             from distributed import Client
 
             with Client(args.scheduler, timeout="20s") as client:
-                result = run(args.path, args.out, client, batch_size=size, tables=tables,
+                result = run(where, args.out, client, batch_size=size, tables=tables,
                              copies=args.copies, topics=args.topics)  # fmt: skip
         else:
-            result = run(args.path, args.out, workers=args.workers, batch_size=size, tables=tables,
+            result = run(where, args.out, workers=args.workers, batch_size=size, tables=tables,
                          copies=args.copies, topics=args.topics)  # fmt: skip
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -148,11 +164,11 @@ def _corpus(args) -> int:
 
 
 def _is_corpus(article: str) -> bool:
-    """A folder holding several .txt files (and no article.txt) is a corpus."""
+    """A folder holding several articles (.txt, .html; and no article.txt) is a corpus."""
+    from .paths import articles_in
+
     path = Path(article)
-    return (
-        path.is_dir() and not (path / "article.txt").is_file() and len(list(path.glob("*.txt"))) > 1
-    )
+    return path.is_dir() and not (path / "article.txt").is_file() and len(articles_in(path)) > 1
 
 
 if __name__ == "__main__":

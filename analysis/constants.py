@@ -177,6 +177,7 @@ PRICE_VERBS: tuple[str, ...] = tuple(_W["price_verbs"])
 FACILITY_KINDS = frozenset(_W["facility_kinds"])
 WIRE_MARKERS = frozenset(_W["wire_markers"])
 PLACE_PARTICLES = frozenset(_W["place_particles"])
+PERSON_PARTICLES = frozenset(_W["person_particles"])
 AGENCY_WORDS = frozenset(_W["agency_words"])
 REFERENCE_NOUNS: dict[str, str] = dict(_W["reference_nouns"])
 SOURCE_NOUNS: tuple[str, ...] = tuple(_W["source_nouns"])
@@ -223,7 +224,12 @@ CHANGE_VERBS = frozenset(_W["change_verbs"])
 QUANTITY_QUALIFIERS: tuple[str, ...] = tuple(_W["quantity_qualifiers"])
 
 # a name of two or three capitalised words
-NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}"
+# a person's name: two or three capitalised words, and a surname after particles ("da Silva")
+NAME = (
+    r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}(?:(?:\s+(?:"
+    + "|".join(sorted(PERSON_PARTICLES, key=len, reverse=True))
+    + r")){1,3}\s+[A-Z][a-z’'-]+)?"
+)
 
 # a quotation in straight, curly, angle or low-high marks, within a paragraph line
 QUOTE_RE = re.compile(r'"(?P<a>[^"\n]+)"|“(?P<b>[^”\n]+)”|«(?P<c>[^»\n]+)»|„(?P<d>[^“\n]+)“')

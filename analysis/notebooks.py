@@ -41,7 +41,9 @@ def run(
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    article_value = None if article is None else str(Path(article).resolve())
+    # a file made absolute (the kernel runs in notebooks/); an address as it is (each kernel
+    # fetches the page)
+    article_value = str(Path(article).resolve()) if _is_file_name(article) else article
     params = f"ARTICLE = {article_value!r}\nPUBLISHED = {published!r}\nOUT = {str(out.resolve())!r}"
     chosen = list(only or article_notebooks())
 
@@ -57,6 +59,12 @@ def run(
         return await asyncio.gather(*(one(p) for p in chosen))
 
     return dict(zip((p.stem for p in chosen), asyncio.run(all_of_them())))
+
+
+def _is_file_name(article) -> bool:
+    from .reading.page import is_address
+
+    return article is not None and not is_address(article)
 
 
 def _cores() -> int:

@@ -34,6 +34,9 @@ DATA = ROOT / "data"
 RAW = _raw(ROOT)
 PROCESSED = DATA / "processed"
 ARTICLE = RAW / "article.txt"
+# the files an article is read from: a text file, or a saved web page (its main text)
+PAGE_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES)
 STOPWORDS = PACKAGE / "data" / "stopwords_en.txt"
 GAZETTEER = PACKAGE / "data" / "gazetteer.yaml"
 STYLE = PACKAGE / "data" / "analysis.mplstyle"
@@ -55,3 +58,13 @@ def stopwords() -> Path:
 def companion(article: Path, kind: str) -> Path:
     """The hand-written file that goes with an article: `story.txt` -> `story.<kind>.yaml`."""
     return article.with_name(f"{article.stem}.{kind}.yaml")
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether a file of a folder is an article: a `.txt`, `.html` or `.htm` file."""
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def articles_in(folder: Path) -> list[Path]:
+    """The articles of a folder (its `.txt`, `.html` and `.htm` files), in name order."""
+    return sorted(p for p in folder.iterdir() if is_article_file(p) and p.is_file())

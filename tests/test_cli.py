@@ -61,7 +61,7 @@ def _bad_inputs(tmp_path):
         "blank.txt": "is empty",
         "binary.txt": "is a binary file",
         "cp1251.txt": "is not UTF-8 text",
-        "nothing_here": "no article (.txt file) in this folder",
+        "nothing_here": "no article (.txt or .html file) in this folder",
         "huge.txt": "too large for one article",
     }
 

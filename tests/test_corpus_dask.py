@@ -263,7 +263,9 @@ def test_command_line(tmp_path):
         [*cmd[:4], str(tmp_path / "nothing"), *cmd[5:]], capture_output=True, text=True
     )
     assert missing.returncode == 2
-    assert missing.stderr.startswith(f"error: {tmp_path / 'nothing'}: no article (.txt file) found")
+    assert missing.stderr.startswith(
+        f"error: {tmp_path / 'nothing'}: no article (.txt or .html file) found"
+    )
 
 
 def test_find_articles_refuses_two_articles_of_one_name(tmp_path):

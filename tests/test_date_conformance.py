@@ -22,7 +22,8 @@ The choices the conventions leave to a reader, made once here:
   since 2019": 2019);
 - a quarter named by its months ("the December quarter") is its months, a numbered one of a
   calendar year is YYYY-Qn;
-- a time allowed ("within five days", "for three years"), an age, a rate ("year-on-year") or a
+- a deadline ("within five days") runs from the story's day to the day that ends it; a time
+  taken ("was built within 18 months", "for three years"), an age, a rate ("year-on-year") or a
   frequency ("24/7") is no date.
 """
 
@@ -439,6 +440,22 @@ C += [
     ("day", "The court adjourned the case until next Tuesday.", "next Tuesday", "2024-05-21",
      DAY),
     ("weekday", "Last Friday's jobs report lifted stocks.", "Last Friday", "2024-05-10", DAY),
+    ("period", "Aftershocks may occur over the next week.", "over the next week",
+     "2024-05-15/2024-05-22", DAY),
+    ("quarter", "Jobless numbers fell in July-September 2023. Wages rose during the quarter.",
+     "during the quarter", "2023-07/2023-09", DAY),
+    ("period", "The insurer must pay the claims within five days.", "within five days",
+     "2024-05-15/2024-05-20", DAY),
+    ("period", "The plant will be finished within 18 months.", "within 18 months",
+     "2024-05-15/2025-11-15", DAY),
+    ("weekday", "Leeds, who lost 2-0 on Saturday, will host Derby next week.", "on Saturday",
+     "2024-05-11", DAY),
+    ("weekday", "The ministry has closed all schools until Monday.", "until Monday",
+     "2024-05-20", DAY),
+    ("weekday", "Dockers have called a strike starting on Friday.", "on Friday", "2024-05-17",
+     DAY),
+    ("day", "The judge set sentencing for Sept. 19.", "Sept. 19", "2024-09-19", DAY),
+    ("weekday", "The road remained shut until Monday.", "until Monday", "2024-05-13", DAY),
     ("weekday", "Looters struck in the early hours of Tuesday.", "Tuesday", "2024-05-14", DAY),
     ("weekday", "Monday night's storm cut power to 9,000 homes.", "Monday night", "2024-05-13",
      DAY),
@@ -505,10 +522,35 @@ def test_a_fiscal_quarter_counts_from_the_stories_fiscal_year(
     assert _value(_found(sentence, published, dateline), words) == iso
 
 
+# a season of the calendar is its three months in the dateline's hemisphere, placed by the
+# words ("last", "next", "this") or the clause's tense: (dateline, sentence, words, ISO value)
+SEASONS = [
+    ("BERLIN (Agency) - ", "Farmers lost crops in the summer of 2022.", "the summer of 2022",
+     "2022-06/2022-08"),
+    ("BERLIN (Agency) - ", "Gas use fell sharply last winter.", "last winter", "2023-12/2024-02"),
+    ("BERLIN (Agency) - ", "The ministry will review prices next summer.", "next summer",
+     "2025-06/2025-08"),
+    ("BERLIN (Agency) - ", "Ticket sales rose this spring.", "this spring", "2024-03/2024-05"),
+    ("BERLIN (Agency) - ", "The line will reopen in the autumn.", "in the autumn",
+     "2024-09/2024-11"),
+    ("BERLIN (Agency) - ", "The drought of the winter of 2021 was the worst.",
+     "the winter of 2021", "2020-12/2021-02"),
+    ("SYDNEY (Agency) - ", "Power cuts are expected this winter.", "this winter",
+     "2024-06/2024-08"),
+    ("JOHANNESBURG (Agency) - ", "Demand peaked last summer.", "last summer",
+     "2023-12/2024-02"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dateline, sentence, words, iso", SEASONS,
+                         ids=[f"season: {c[0].split()[0]} {c[2]}" for c in SEASONS])  # fmt: skip
+def test_a_season_is_its_months_in_the_datelines_hemisphere(dateline, sentence, words, iso):
+    assert _value(_found(sentence, DAY, dateline), words) == iso
+
+
 # (family, sentence, words that are in no date): no point or period in time
 NOT_DATES = [
-    ("none", "The insurer must pay the claims within five days.", "five days"),
-    ("none", "The project will be completed within 18 months.", "18 months"),
+    ("none", "The bridge was built within 18 months.", "18 months"),
     ("none", "He served as mayor for three years.", "three years"),
     ("none", "A 45-year-old man was arrested.", "45-year-old"),
     ("none", "The hotline runs 24/7.", "24/7"),
@@ -520,6 +562,8 @@ NOT_DATES = [
     ("none", "Fiji scored twice in the second half to win the match.", "the second half"),
     ("none", "Banks cut the overnight rate again.", "overnight"),
     ("none", "Worshippers gathered for the noon prayers.", "noon"),
+    ("none", "Farmers sowed the winter wheat early.", "winter"),
+    ("none", "Rains spoiled the summer harvest in the north.", "summer"),
 ]
 
 

@@ -83,8 +83,10 @@ def test_dates_against_the_publication_day(sentence, text, iso):
     assert _dates(sentence)[text] == iso
 
 
-def test_a_time_allowed_is_not_a_date():
+def test_a_deadline_runs_from_the_storys_day_and_a_time_taken_is_no_date():
     got = _dates("The regulator told the insurer to pay the claims within ten days.")
+    assert got["within ten days"] == "2024-05-15/2024-05-25"
+    got = _dates("The old bridge was rebuilt within eight months.")
     assert not [t for t in got if "within" in t]
 
 
@@ -144,6 +146,18 @@ def test_a_year_spoken_of_as_past_fixes_no_year():
     rows = d.set_index("text")
     assert rows.loc["in 2018", "date"] == "2018"
     assert pd.isna(rows.loc["on Sunday", "date"]) and "year_inferred" not in d.attrs
+
+
+def test_a_past_year_in_a_sentence_of_the_future_fixes_no_year():
+    # "since 2015" started then; the sentence's "would" is not that year's, and the story is
+    # no earlier than 2022: the month stays open rather than fall in 2014
+    d = _table(
+        "SANTIAGO (Agency) - A new law took effect in 2022. The agency said it would review "
+        "every contract signed since 2015 by the end of March.",
+        None,
+    )
+    rows = d.set_index("text")
+    assert pd.isna(rows.loc["by the end of March", "date"]) and "year_inferred" not in d.attrs
 
 
 def test_a_year_compared_with_is_the_year_before_the_story():

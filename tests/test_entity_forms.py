@@ -319,6 +319,57 @@ CASES = {
         {"Selim Haque": "PERSON"},
         ["Bridges", "Ports"],
     ),
+    "a person's surname after a particle": (
+        "RECIFE, March 14 (Agency) - Senator Luiza Beatriz da Costa met Mayor Pieter van der Wal "
+        "and the envoy Khalid bin Hamad on Thursday.",
+        {
+            "Luiza Beatriz da Costa": "PERSON",
+            "Pieter van der Wal": "PERSON",
+            "Khalid bin Hamad": "PERSON",
+        },
+        [],
+    ),
+    "a place's name inside a person's is no mention of the place": (
+        "PANAMA CITY, March 14 (Agency) - President Carlos Montenegro met Prime Minister "
+        "Rosa Lima and Maria dos Santos on Monday.",
+        {"Carlos Montenegro": "PERSON", "Maria dos Santos": "PERSON"},
+        ["Santos", "Lima", "Montenegro"],
+    ),
+    "an organisation of a country": (
+        "QUITO, March 14 (Agency) - Rosa Vera of the Communist Party of Peru spoke after "
+        "officials of the Central Bank of Bolivia.",
+        {"Communist Party of Peru": "ORG", "Central Bank of Bolivia": "ORG"},
+        ["Peru", "Bolivia"],
+    ),
+    "a place after its kind word and 'of'": (
+        "BELEM, March 14 (Agency) - Floods hit the northern state of Rio Grande do Norte and "
+        "the city of Maraba, the civil defence said.",
+        {"Rio Grande do Norte": "GPE", "Maraba": "GPE"},
+        ["Rio Grande"],
+    ),
+    "a competition named by its lead word is no person": (
+        "ASUNCION, March 14 (Agency) - The Copa Sudamericana final was moved, and the Tour de "
+        "Pologne starts on Friday.",
+        {"Tour de Pologne": "EVENT"},
+        ["Copa Sudamericana"],
+    ),
+    "a person the model takes for a place, by a first name": (
+        "MONTEVIDEO, March 14 (Agency) - Penarol pulled one back through Franco Alfonso in the "
+        "61st minute, and the Victoria Station crowd cheered the Paris Club envoy.",
+        {"Franco Alfonso": "PERSON", "Victoria Station": "LOC"},
+        [],
+    ),
+    "a movement named before its noun": (
+        "QUITO, March 14 (Agency) - The candidate of the Citizen Dawn movement and of the Green "
+        "Tide coalition conceded.",
+        {"Citizen Dawn": "ORG", "Green Tide": "ORG"},
+        [],
+    ),
+    "an acronym the gazetteer knows after the name it abbreviates": (
+        "DAKAR, March 14 (Agency) - The United Nations Children's Fund (UNICEF) sent tents.",
+        {"United Nations Children's Fund = UNICEF": "ORG"},
+        [],
+    ),
 }
 
 

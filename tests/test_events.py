@@ -3,6 +3,7 @@ object, date and status. Every story here is written for the test."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -127,3 +128,21 @@ def test_a_past_form_is_read_back_to_its_verb_and_owning_is_no_event(tmp_path):
     assert "fine" in events and "fin" not in events
     assert events["fine"].status == "done" and events["fine"].date == "2024-05-06"
     assert "own" not in events
+
+
+def test_a_claim_with_a_thing_for_object_is_an_act_and_joined_verbs_keep_their_own_times(
+    tmp_path,
+):
+    events = _by_action(
+        _events(
+            tmp_path,
+            "Runoff decided\n\nLIMA (AFP) - Mayor Rosa Quispe claimed victory on Sunday in the "
+            "runoff. The observer mission said it had found no fraud and will publish its "
+            "report on Tuesday. She has hired more guards, and thefts fell by half last year.\n",
+            published="2024-03-11",
+        )
+    )
+    assert events["claim"].actor == "Rosa Quispe" and events["claim"].date == "2024-03-10"
+    assert events["publish"].date == "2024-03-12" and events["publish"].status == "planned"
+    assert events["find"].status == "done" and events["find"].date is pd.NA
+    assert events["hire"].date is pd.NA and events["fall"].date == "2023"  # each its own subject

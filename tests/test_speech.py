@@ -446,3 +446,85 @@ def test_someone_the_story_named_before_is_no_source(tmp_path):
         'effort," the winger said. A club spokesman said the stadium would be expanded.\n',
     )
     assert _sources(t) == ["club spokesman"]
+
+
+def test_a_closing_credit_line_names_its_reporters_and_its_editors(tmp_path):
+    t = _tables(
+        tmp_path,
+        "LIMA (Reuters) - Copper miners went on strike on Tuesday, the union said.\n\n"
+        "(Reporting by Ana Quispe in Cusco and Luis Soto; Additional reporting by Marta Gil; "
+        "Editing by Paul Reed)\n",
+    )
+    s = t["sources"]
+    assert sorted(s.loc[s["role"] == "reporter", "name"]) == [
+        "Ana Quispe",
+        "Luis Soto",
+        "Marta Gil",
+    ]
+    assert "Paul Reed" not in set(s["name"])  # an editor is no source
+    people = t["entities"].set_index("entity")["type"]
+    assert {people[n] for n in ("Ana Quispe", "Luis Soto", "Marta Gil", "Paul Reed")} == {"PERSON"}
+    assert "Cusco" in people.index
+
+
+def test_an_agency_in_a_credit_line_is_the_publisher(tmp_path):
+    t = _tables(
+        tmp_path,
+        "Grain prices fell in March, traders said.\n\n(Reporting by AFP; Editing by Sam Ortiz)\n",
+    )
+    s = t["sources"]
+    assert s.loc[s["role"] == "publisher", "name"].tolist() == ["AFP"]
+    assert "Sam Ortiz" not in set(s["name"])
+
+
+@needs_model
+def test_a_source_named_by_its_acronym_is_named_in_full(tmp_path):
+    t = _tables(
+        tmp_path,
+        "GENEVA (AFP) - The Office for Rail Safety (ORS) opened an inquiry on Monday. Two trains "
+        "had been late, the ORS said. The UN Office for the Coordination of Humanitarian Affairs "
+        "(OCHA) said on Tuesday that aid was arriving.\n",
+    )
+    names = _sources(t)
+    assert "Office for Rail Safety" in names and "ORS" not in names
+    assert "UN Office for the Coordination of Humanitarian Affairs" in names
+    assert "UN Office for the Coordination of Humanitarian Affairs" in set(t["entities"]["entity"])
+
+
+@pytest.mark.parametrize(
+    "head, tail, reporter, publisher",
+    [
+        ("By Ana Lopes – Reporter, Agência Brasil\n\n", "", "Ana Lopes", "Agência Brasil"),
+        ("Hemi Walker, Health Correspondent\n\n", "", "Hemi Walker", None),
+        ("Jack Moore\n(Australian Associated Press)\n\n", "", "Jack Moore", "AAP"),
+        (
+            "",
+            "\n\nThis report by The Canadian Press was first published May 6, 2024.\n",
+            None,
+            "The Canadian Press",
+        ),
+    ],
+    ids=["byline with a role", "reporter's line", "name over agency", "agency's own last line"],
+)
+def test_reporters_and_publishers_in_lines_of_their_own(tmp_path, head, tail, reporter, publisher):
+    t = _tables(tmp_path, "Ferry fares rise\n\n" + head + "Ferry fares will rise by a tenth "
+                "next month, the operator said." + tail)  # fmt: skip
+    s = t["sources"]
+    if reporter:
+        assert s.loc[s["role"] == "reporter", "name"].tolist() == [reporter]
+    if publisher:
+        assert publisher in s.loc[s["role"] == "publisher", "name"].tolist()
+
+
+@needs_model
+def test_a_body_said_by_its_noun_is_the_one_named_before(tmp_path):
+    t = _tables(
+        tmp_path,
+        "BERLIN (dpa) - The GDL train drivers' union called a strike on Monday. The union said "
+        "in a statement that talks had failed. The ministry said it would mediate. A nurse "
+        "told KNA that wards were full.\n",
+    )
+    names = _sources(t)
+    assert "GDL" in names and "union" not in names
+    assert "ministry" in names  # a state's body is not the union named before
+    assert "Kenya News Agency" in names

@@ -109,3 +109,30 @@ def test_cli_writes_stats_and_keyphrases(tmp_path):
         "score",
         "rank",
     ]
+
+
+def test_keyphrases_rank_each_method_as_a_sorted_table_would(seed):
+    # the ranking done in plain Python gives the rows a pandas drop_duplicates / sort_values /
+    # head of each method's candidates gives
+    import pandas as pd
+
+    from analysis.reading.text import stopwords
+    from analysis.summary import keyphrases as kp
+
+    t = analysis.load()
+    body = t.article.text[t.article.body_start :]
+    stop = stopwords()
+    got = seed["keyphrases"]
+    for method, found, ascending in (
+        ("YAKE", kp.yake_phrases(body, top=60, stopwords=stop), True),
+        ("RAKE", kp.rake(seed["tokens"], stop), False),
+    ):
+        df = found.loc[found["phrase"].str.count(" ") + 1 >= 2].drop_duplicates("phrase")
+        df = df.sort_values(["score", "phrase"], ascending=[ascending, True], kind="stable")
+        mine = got.loc[got["method"] == method]
+        assert mine["phrase"].tolist() == df["phrase"].head(20).tolist()
+        assert mine["score"].tolist() == df["score"].head(20).tolist()
+        assert mine["rank"].tolist() == list(range(1, len(mine) + 1))
+        assert len(mine) == 20
+    assert list(got["method"].cat.categories) == ["YAKE", "RAKE"]  # as declared
+    assert pd.api.types.is_float_dtype(got["score"])

@@ -161,3 +161,43 @@ def test_term_explorer_strip_is_a_picture():
     data = explore.term_png(analysis.load(), "kazakhstan")
     assert data.startswith(b"\x89PNG") and len(data) > 1000
     assert data == explore.term_png(analysis.load(), "kazakhstan")  # the same bytes on rerun
+
+
+NGRAM_TEXT = (
+    "The harbour board met on Tuesday. The harbour board said the new harbour crane would "
+    "arrive in May, and the board said the crane would lift twice the load of the old crane. "
+    "Dock workers said the new crane was welcome; the harbour board said little else."
+)
+
+
+@pytest.mark.parametrize("body", [None, NGRAM_TEXT], ids=["seed", "own words"])
+def test_ngram_scores_are_nltks_to_the_last_bit(seed, body):
+    # the scores are counted column-wise with numpy: the same floats NLTK's association
+    # measures give one n-gram at a time (compared by their bits, not approximately)
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
+    tokens = (
+        seed["tokens"]
+        if body is None
+        else text_mod.sentences_and_tokens(
+            Article(path=Path("/nonexistent/x.txt"), text=body, dateline=None, meta={})
+        )[1]
+    )
+    stop = text_mod.stopwords()
+    measures = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
+    for n, finder in frequencies._finders(frequencies._segments(tokens)).items():
+        finder.apply_ngram_filter(lambda *ws: all(w in stop for w in ws))
+        keys = list(finder.ngram_fd)
+        assert len(keys) > 10
+        pmi, llr = frequencies._scores(finder, n, keys)
+        theirs_pmi = dict(finder.score_ngrams(measures[n].pmi))
+        theirs_llr = dict(finder.score_ngrams(measures[n].likelihood_ratio))
+        assert [x.hex() for x in pmi] == [theirs_pmi[k].hex() for k in keys]
+        assert [x.hex() for x in llr] == [theirs_llr[k].hex() for k in keys]
+
+
+def test_ngram_scores_past_exact_integers_are_nltks_own(seed, monkeypatch):
+    # counts too large for exact float arithmetic are scored by NLTK itself: the same table
+    expected = seed["ngrams"]
+    monkeypatch.setattr(frequencies, "_EXACT", 0)
+    pd.testing.assert_frame_equal(frequencies.ngrams(seed["tokens"]), expected, check_exact=True)

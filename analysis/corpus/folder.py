@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import paths
 from ..errors import InputError
+from ..reading.article import Article
 
 
 class SkippedFileWarning(UserWarning):
@@ -22,13 +23,16 @@ class SkippedFileWarning(UserWarning):
 
 
 def articles_in(folder: str | Path) -> list[Path]:
-    """The .txt articles of a folder, in name order."""
+    """The articles of a folder (.txt files and saved web pages, .html and .htm), in name
+    order."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(folder, "is not a folder of articles; pass a folder holding .txt files")
-    found = sorted(folder.glob("*.txt"))
+    found = paths.articles_in(folder)
     if not found:
-        raise InputError(folder, "no article (.txt file) in this folder; put the articles in it")
+        raise InputError(
+            folder, "no article (.txt or .html file) in this folder; put the articles in it"
+        )
     return found
 
 
@@ -83,7 +87,11 @@ def write_corpus_tables(out: str | Path | None, folder: str | Path) -> list[Path
     )
 
 
-def beside_bundle(article: str | Path) -> list[Path]:
-    """An article followed by the bundle's own articles (the seed and data/eval/), each once."""
-    article = Path(article)
-    return [article, *(d for d in default_corpus() if d.resolve() != article.resolve())]
+def beside_bundle(article: str | Path | Article) -> list[Path | tuple[str, str]]:
+    """An article followed by the bundle's own articles (the seed and data/eval/), each once:
+    an Article as its name and text (a web page's main text), a path as it is."""
+    if isinstance(article, Article):
+        first, path = (article.name, article.text), article.path
+    else:
+        first = path = Path(article)
+    return [first, *(d for d in default_corpus() if d.resolve() != path.resolve())]

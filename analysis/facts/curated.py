@@ -48,7 +48,8 @@ def facts_path(article: Article) -> Path:
 
 
 def has_curated(article: Article) -> bool:
-    return facts_path(article).is_file()
+    """Whether a facts file is beside the article (none is beside a page read from an address)."""
+    return getattr(article, "address", None) is None and facts_path(article).is_file()
 
 
 def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:

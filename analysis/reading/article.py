@@ -57,9 +57,9 @@ def resolve(path: str | Path | None) -> Path:
         raise InputError(path, "no such file; check the path, or leave --article out for the seed")
     if path.is_dir():
         named = path / "article.txt"
-        found = [named] if named.is_file() else sorted(path.glob("*.txt"))
+        found = [named] if named.is_file() else paths.articles_in(path)
         if len(found) != 1:
-            what = "no article (.txt file)" if not found else f"{len(found)} .txt files"
+            what = "no article (.txt or .html file)" if not found else f"{len(found)} articles"
             raise InputError(path, f"{what} in this folder; pass the article file itself")
         path = found[0]
     return path
@@ -95,6 +95,31 @@ def read_text(path: Path) -> str:
     return text
 
 
+def from_text(
+    path: Path, text: str, *, published: str | dt.date | None = None, given: dict | None = None,
+    beside: bool = True, kind: type[Article] = Article, **fields,
+) -> Article:  # fmt: skip
+    """The article of a text read from `path`: its dateline, credits and metadata.
+
+    `given` is metadata the article's source says of itself (a web page's title, author,
+    date...): the metadata file beside `path` has the last word over it; `beside` False reads
+    no file beside `path` (an address has none). `kind` and `fields` make a kind of Article
+    that keeps more (`analysis.reading.page.Page`).
+    """
+    dateline = parse_dateline(text)
+    credited = tuple(credits(text))
+    if dateline is not None:  # a joint credit ("Xinhua/APP"): the agencies before the publisher
+        credited += tuple(Credit(n, "publisher", *at) for n, at in dateline.agencies[:-1])
+    credited = _relayed_or_published(credited, dateline)
+    meta = read_meta(path, dateline, credited, given, beside=beside)
+    if dateline is not None:
+        meta = from_dateline(meta, dateline, dated=published is None)
+    if published is not None:
+        meta["published"] = given_date(published, "--published")
+        meta["source_line"] = source_line(meta)
+    return kind(path=path, text=text, dateline=dateline, meta=meta, credits=credited, **fields)
+
+
 def load(path: str | Path | None = None, *, published: str | dt.date | None = None) -> Article:
     """Read and check an article (the seed article by default) and its metadata file.
 
@@ -102,19 +127,7 @@ def load(path: str | Path | None = None, *, published: str | dt.date | None = No
     the metadata file and the dateline.
     """
     path = resolve(path)
-    text = read_text(path)
-    dateline = parse_dateline(text)
-    credited = tuple(credits(text))
-    if dateline is not None:  # a joint credit ("Xinhua/APP"): the agencies before the publisher
-        credited += tuple(Credit(n, "publisher", *at) for n, at in dateline.agencies[:-1])
-    credited = _relayed_or_published(credited, dateline)
-    meta = read_meta(path, dateline, credited)
-    if dateline is not None:
-        meta = from_dateline(meta, dateline, dated=published is None)
-    if published is not None:
-        meta["published"] = given_date(published, "--published")
-        meta["source_line"] = source_line(meta)
-    return Article(path=path, text=text, dateline=dateline, meta=meta, credits=credited)
+    return from_text(path, read_text(path), published=published)
 
 
 def from_dateline(meta: dict, dateline: Dateline, *, dated: bool = True) -> dict:
@@ -168,6 +181,9 @@ def given_date(value: str | dt.date, where: str) -> dict:
 
 META_KEYS = {
     "title": "a short title for charts",
+    "author": "the byline's author (a web page's metadata)",
+    "site": "the site that printed the story (a web page's metadata)",
+    "url": "the address of the story's page",
     "place": "the dateline's place",
     "agency": "the agency that published the story",
     "sources": "agencies or outlets the story is credited to",
@@ -192,7 +208,10 @@ def _relayed_or_published(credited: tuple[Credit, ...], dateline: Dateline | Non
     )
 
 
-def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = ()) -> dict:
+def read_meta(
+    path: Path, dateline: Dateline | None, credited: tuple[Credit, ...] = (),
+    given: dict | None = None, *, beside: bool = True,
+) -> dict:  # fmt: skip
     """Metadata from `<stem>.meta.yaml` beside the article, filled in from the dateline and
     the credits (a byline, a closing "- Bernama", an agency's name alone on a line)."""
     meta: dict = {
@@ -204,6 +223,12 @@ def read_meta(path: Path, dateline: Dateline | None, credited: tuple[Credit, ...
         "language": "en",
         "published": {"date": None, "precision": None, "how_known": "not known"},
     }
+    # what the source says of itself (a page's metadata); its site is the agency only when
+    # the text credits none
+    meta |= {k: v for k, v in (given or {}).items() if not (k == "agency" and meta["agency"])}
+    if not beside:
+        return meta | {"source_line": source_line(meta)}
+
     file = paths.companion(path, "meta")
     if file.is_file():
         from .yamlfile import load_yaml

@@ -11,6 +11,14 @@ In the head or the tail of a story:
     Name, AGENCY                            a closing line: the reporter and the agency
     Source: AGENCY                          a re-publisher's source line
     name@agency.example                     a reporter's e-mail at an agency's address
+    Name, Health Correspondent              a reporter's line under the headline
+    Name / (Agency)                         a reporter's name on a line, the agency below
+    This report by AGENCY was first published ...
+                                            an agency's own line at the end
+    (Reporting by A in X and B; Editing by C)
+                                            a credit line: who reported and wrote it (its
+                                            reporters), who edited it (an editor, no source);
+                                            an agency among them is the publisher
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ class Credit:
     """An agency or a reporter credited outside the dateline: its name, role and offsets."""
 
     name: str
-    role: str  # "publisher", "reporter", or "relayed" (an agency the lead credits: see below)
+    role: str  # "publisher", "reporter", "editor", or "relayed" (an agency the lead credits)
     start: int
     end: int
 
@@ -36,7 +44,7 @@ CREDIT_REACH = 3000  # credits sit in the first and the last few paragraphs: rea
 
 _AGENCY = r"[A-Z][\w.&/-]*(?:[ ][A-Z][\w.&-]*){0,3}"
 _CLOSING = re.compile(rf"[ \t]+[-–—][ \t]*(?P<agency>{_AGENCY})\s*\Z")
-# "Trend News Agency correspondent reports": the agency's own reporter
+# "Agency correspondent reports" after an agency's name: the agency's own reporter
 _CORRESPONDENT = re.compile(
     r"\b(?P<agency>[A-Z][\w.-]+)(?: News Agency)?(?:['’]s)? correspondents? (?:reports?|informs?)\b"
 )
@@ -51,6 +59,30 @@ _NAME = r"(?:[A-Z][a-z]*\.[ ]?)*[A-Z][\w'’-]+(?:[ ](?:[A-Z]\.[ ]?)*[A-Z][\w'�
 _NAME_AGENCY = re.compile(rf"(?P<reporter>{_NAME}),[ ]*(?P<agency>{_AGENCY})[ .]*\Z")
 # a desk's signature under the story: the editor's name, two dashes, the outlet ("T.Rossi--LdM")
 _DESK = re.compile(rf"(?P<reporter>{_NAME})--(?P<agency>[A-Z][A-Za-z]{{1,8}})[ .]*\Z")
+# a reporter's line: "Name, Health Correspondent", "Name, Staff Writer"
+_REPORTER_LINE = re.compile(
+    rf"(?!By[ ])(?P<reporter>{_NAME}),[ ]+(?:[A-Z][\w-]*[ ]+){{0,3}}"
+    r"(?:Correspondent|Reporter|Writer|Editor|Journalist)[ .]*\Z"
+)
+# a reporter's name alone on a line with the agency in brackets on the next
+_NAME_THEN_AGENCY = re.compile(rf"(?P<reporter>{_NAME})[ ]*\n[ ]*\((?P<agency>{_AGENCY})\)[ .]*\Z")
+# an agency's own closing line: "This report by The Canadian Press was first published ..."
+_FIRST_PUBLISHED = re.compile(
+    rf"This (?:report|story|article) by (?:the )?(?P<agency>{_AGENCY}) was first published\b"
+)
+# a credit line's parts: "Reporting by A in X and B; Additional reporting by C; Editing by D"
+_CREDIT_PART = re.compile(
+    r"(?P<what>(?:Additional |Further )?(?:[Rr]eporting|[Rr]eported|[Ww]riting|[Ww]ritten|"
+    r"[Cc]ompiled|[Ee]diting|[Ee]dited|[Ff]act-checked)) by (?P<names>[^;()\n]+)"
+)
+_CREDIT_LINE = re.compile(
+    r"\(?\s*(?:Additional |Further )?(?:Reporting|Reported|Writing|Written|"
+    r"Compiled|Editing|Edited) by [^\n]+\Z"
+)
+_CREDIT_NAME = re.compile(
+    rf"(?P<name>{_NAME})(?:[ ]+(?:in|from|at)[ ]+[A-Z][\w.'’ -]*?)?"
+    r"(?=\s*(?:,|\band\b|&|\)|;|\Z))"
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
 
 
@@ -85,6 +117,16 @@ def credits(text: str, agencies=None) -> list[Credit]:
         for name in agency_parts(raw) if not agencies.get(raw) else [agencies[raw]]:
             found.append(Credit(agencies.get(name, name), "publisher", s, e))
 
+    for s, e in paras[:3]:
+        m = _REPORTER_LINE.match(text, s, e) or _NAME_THEN_AGENCY.match(text, s, e)
+        if m and m.end() >= e:
+            found.append(Credit(m.group("reporter"), "reporter", *m.span("reporter")))
+            if "agency" in m.groupdict() and _plausible(m.group("agency"), agencies):
+                publisher(m.group("agency"), *m.span("agency"))
+    for s, e in paras[-2:]:
+        m = _FIRST_PUBLISHED.search(text, s, e)
+        if m:
+            publisher(m.group("agency"), *m.span("agency"))
     for s, e in (paras[0], *paras[-3:]):
         line = text[s:e]
         if "\n" in line or len(line) > 80:
@@ -115,6 +157,9 @@ def credits(text: str, agencies=None) -> list[Credit]:
             Credit(agencies.get(name) or known_agency(name) or name, "relayed", *m.span("agency"))
         )
     for s, e in paras[-3:]:
+        if _CREDIT_LINE.match(text, s, e):
+            found.extend(_credit_line(text, s, e, agencies))
+            continue
         desk = _DESK.match(text, s, e)
         if desk:  # the outlet that printed it: a publisher however it is written
             publisher(desk.group("agency"), *desk.span("agency"))
@@ -136,6 +181,24 @@ def credits(text: str, agencies=None) -> list[Credit]:
     for c in found:
         unique.setdefault((c.name, c.role), c)
     return list(unique.values())
+
+
+def _credit_line(text: str, s: int, e: int, agencies) -> list[Credit]:
+    """The people of a credit line: reporters and writers, editors; an agency named in it
+    ("Reporting by AFP") is the publisher."""
+    out = []
+    for part in _CREDIT_PART.finditer(text, s, e):
+        role = "editor" if part.group("what").lower().startswith(("edit", "fact")) else "reporter"
+        for m in _CREDIT_NAME.finditer(text, part.start("names"), part.end("names")):
+            name = m.group("name")
+            if name in ("and", "in"):
+                continue
+            listed = _listed(name, agencies)
+            if listed:
+                out.append(Credit(listed, "publisher", *m.span("name")))
+            else:
+                out.append(Credit(name, role, *m.span("name")))
+    return out
 
 
 def _plausible(agency: str, agencies) -> bool:

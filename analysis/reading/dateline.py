@@ -440,7 +440,7 @@ def _title(raw: str) -> str:
 
 _WORD_RE = r"[A-Z][A-Za-z'’-]+"
 BYLINE = re.compile(
-    rf"By[ ](?P<reporter>{_WORD_RE}(?:[ ]{_WORD_RE}){{0,3}})(?:[ ]*[-–—,/][ ]*(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,2}}))?[ ]*:?[ \t]*$",
+    rf"By[ ](?P<reporter>{_WORD_RE}(?:[ ]{_WORD_RE}){{0,3}})(?:[ ]*[-–—,/][ ]*(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?,[ ]*)?(?P<agency>[A-Z][\w.&-]*(?:[ ][A-Z][\w.&-]*){{0,2}}))?[ ]*:?[ \t]*$",
     re.MULTILINE,
 )  # fmt: skip
 # a byline on the dateline's own line: "Osh, Kyrgyzstan, Nov. 2. By Name - Agency: The"

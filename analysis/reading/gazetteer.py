@@ -196,3 +196,25 @@ def time_zone(place: str | None) -> str | None:
     g = gazetteer()
     name = g.names.get(place, (place, ""))[0]
     return _zones().get(folded(name).lower())
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names of people of many countries (Jörg Michael's dictionary of about 48,000
+    names, shipped in the `gender-guesser` package); empty without the package. A name the
+    model types as a place or a body whose first word is one is more likely a person's."""
+    try:
+        from importlib.resources import files
+
+        data = files("gender_guesser") / "data" / "nam_dict.txt"
+        lines = data.read_text(encoding="utf-8").splitlines()
+    except (ImportError, ModuleNotFoundError, FileNotFoundError):  # pragma: no cover
+        return frozenset()
+    names = set()
+    for line in lines:
+        if line[:1] in ("#", "=") or len(line) < 4:
+            continue
+        name = line[3:30].strip().replace("+", "-")
+        if name and "<" not in name:
+            names.add(name)
+    return frozenset(names)

@@ -127,11 +127,20 @@ def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) 
 
     With `event_stats` below, the rows of the `stats` table (see `analysis.Tables.stats`).
     """
+    return stat_table(text_stat_rows(tables, text, body_start))
+
+
+def text_stat_rows(
+    tables: dict[str, pd.DataFrame], text: str, body_start: int = 0
+) -> list[tuple[str, float, str]]:
+    """The rows of `text_stats`: (measure, value, note)."""
     tokens, sentences, terms = tables["tokens"], tables["sentences"], tables["terms"]
-    words = tokens.loc[~tokens["is_punct"]]
-    n_words, n_sent = len(words), len(sentences)
-    per_sentence = words.groupby("sentence_id").size()
-    lower = words["lower"].tolist()
+    word = ~tokens["is_punct"].to_numpy(dtype=bool)
+    sid = tokens["sentence_id"].to_numpy(dtype=np.int64)[word]
+    lower = tokens["lower"].to_numpy(dtype=object)[word].tolist()
+    n_words, n_sent = len(lower), len(sentences)
+    ids, per_sentence = np.unique(sid, return_counts=True)  # words per sentence, by id
+    longest = int(np.argmax(per_sentence)) if len(ids) else None  # (the first of the longest)
     rows: list[tuple[str, float, str]] = [
         ("words", n_words, "word tokens in the body, punctuation left out"),
         ("sentences", n_sent, "sentences in the body (the dateline is not one)"),
@@ -140,10 +149,10 @@ def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) 
          "distinct word forms / words (falls as a text grows)"),
         ("lexical diversity (MTLD)", mtld(lower), "McCarthy & Jarvis 2010, threshold 0.72; length-robust"),
         ("mean sentence length", n_words / n_sent if n_sent else 0.0, "words per sentence"),
-        ("longest sentence", int(per_sentence.max()) if len(per_sentence) else 0,
-         f"words, sentence {int(per_sentence.idxmax())}" if len(per_sentence) else "no sentences"),
+        ("longest sentence", int(per_sentence[longest]) if longest is not None else 0,
+         f"words, sentence {int(ids[longest])}" if longest is not None else "no sentences"),
     ]  # fmt: skip
-    grades = readability(words["token"].tolist(), n_sent)
+    grades = readability(tokens["token"].to_numpy(dtype=object)[word].tolist(), n_sent)
     rows += [
         ("Flesch reading ease", grades["flesch_reading_ease"], "0-100, higher is easier; 30-50 is college level"),
         ("Flesch-Kincaid grade", grades["flesch_kincaid_grade"], "US school grade"),
@@ -151,24 +160,31 @@ def text_stats(tables: dict[str, pd.DataFrame], text: str, body_start: int = 0) 
         ("Gunning fog", grades["gunning_fog"], "years of schooling to read it on first pass"),
     ]  # fmt: skip
     spans = np.array(quoted_spans(text, body_start), dtype=np.int64).reshape(-1, 2)
-    starts = words["start"].to_numpy(dtype=np.int64)
+    starts = tokens["start"].to_numpy(dtype=np.int64)[word]
     i = np.searchsorted(spans[:, 0], starts, side="right") - 1  # spans: sorted and disjoint
     inside = int(((i >= 0) & (starts < spans[np.maximum(i, 0), 1])).sum()) if len(spans) else 0
     rows.append(("words in quotation marks", inside / n_words if n_words else 0.0,
                  f"{inside} of {n_words} words are direct quotation"))  # fmt: skip
-    return _stat_rows(rows)
+    return rows
 
 
 def event_stats(events: pd.DataFrame) -> pd.DataFrame:
     """The share of the events by status."""
-    rows: list[tuple[str, float, str]] = []
+    return stat_table(event_stat_rows(events))
+
+
+def event_stat_rows(events: pd.DataFrame) -> list[tuple[str, float, str]]:
+    """The rows of `event_stats`: (measure, value, note)."""
     total = len(events)
-    for status in schemas.STATUSES:
-        k = int((events["status"] == status).sum()) if total else 0
-        rows.append((f"events {status}", k / total if total else 0.0, f"{k} of {total} events"))
-    return _stat_rows(rows)
+    counts = Counter(events["status"].tolist())
+    return [
+        (f"events {status}", counts[status] / total if total else 0.0,
+         f"{counts[status]} of {total} events")
+        for status in schemas.STATUSES
+    ]  # fmt: skip
 
 
-def _stat_rows(rows: list[tuple[str, float, str]]) -> pd.DataFrame:
+def stat_table(rows: list[tuple[str, float, str]]) -> pd.DataFrame:
+    """Rows of (measure, value, note) as a `stats` table, in its declared dtypes."""
     out = pd.DataFrame(rows, columns=["measure", "value", "note"])
     return out.astype({"measure": "string", "value": "float64", "note": "string"})

@@ -10,8 +10,10 @@ What makes it cheaper than a loop over `Tables.frames()`:
   (`schemas.deferred`), stacked, and conformed to their declared dtypes once per batch;
 - only the tables asked for are built (`tables=`), with those the corpus tables read.
 
-One article never sinks another: whatever goes wrong with one (its file name, its bytes, an
-exception in any of its tables) is its row of `failed`, with the reason, and the others go on.
+An article is a file (a text file, a saved web page) or an http(s) address (its page fetched
+once, by `analysis.corpus.batches.fetch`). One article never sinks another: whatever goes wrong
+with one (its file name, its bytes, a page that could not be fetched, an exception in any of
+its tables) is its row of `failed`, with the reason, and the others go on.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pandas as pd
 
 from .. import schemas
 from ..errors import InputError
+from ..reading import page
 
 # the tables the corpus tables are made from: built whatever is asked for
 NEEDED = ("entities", "events")
@@ -41,15 +44,19 @@ class Batch:
     failed: list[dict] = field(default_factory=list)
 
 
-def doc_id(path: Path) -> str:
-    """An article's doc_id: its file name without .txt (a name that is not valid UTF-8 shows
-    its odd bytes as U+FFFD, for the `errors` table to name it)."""
+def doc_id(path: Path | str) -> str:
+    """An article's doc_id: its file name without the extension (a name that is not valid
+    UTF-8 shows its odd bytes as U+FFFD, for the `errors` table to name it), or the name made
+    from its address (`analysis.reading.page.name_of`)."""
+    if page.is_address(path):
+        return page.name_of(path)
     stem = Path(path).stem
     return stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def shown(path: Path) -> str:
-    """A path as text that can be written anywhere (odd bytes of a file name as U+FFFD)."""
+def shown(path: Path | str) -> str:
+    """A path (or an address) as text that can be written anywhere (odd bytes of a file name
+    as U+FFFD)."""
     return os.fsencode(path).decode("utf-8", "replace")
 
 
@@ -64,32 +71,35 @@ def reason(path: Path, err: BaseException) -> str:
 
 
 def build(
-    paths: list[Path] | tuple[Path, ...], *, tables: tuple[str, ...] = schemas.TABLE_NAMES
-) -> Batch:
-    """The tables `tables` (default: every one) of the articles at `paths`, stacked; those the
-    corpus tables are made from (`NEEDED`) are built too.
+    paths: list[Path | str] | tuple[Path | str, ...], *,
+    tables: tuple[str, ...] = schemas.TABLE_NAMES, fetched: dict | None = None,
+) -> Batch:  # fmt: skip
+    """The tables `tables` (default: every one) of the articles at `paths` (files, and http(s)
+    addresses), stacked; those the corpus tables are made from (`NEEDED`) are built too.
+    `fetched` holds the pages at the addresses, as `analysis.corpus.batches.fetch` gives them
+    (an address missing from it is fetched here).
 
     An article that cannot be read, or any of whose tables fails, is a row of `failed`; the
     others' tables are built and stacked as if it were not there.
     """
-    from ..reading.article import load
-
     wanted = tuple(n for n in schemas.TABLE_NAMES if n in set(tables) | set(NEEDED))
     failed: list[dict] = []
     bundles = []
     for path in paths:
         name = doc_id(path)
         try:
-            if name != Path(path).stem:
+            if not page.is_address(path) and name != Path(path).stem:
                 raise InputError(
                     shown(path), "the file name is not valid UTF-8; rename the file (UTF-8)"
                 )
-            bundles.append((path, _bundle(load(path))))
+            bundles.append((path, _bundle(_read(path, fetched or {}))))
         except Exception as err:  # noqa: BLE001 - whatever it is, it is this article's
             failed.append({"doc_id": name, "path": shown(path), "error": reason(path, err)})
-    parses = _parses(bundles, failed)
     pieces: list[tuple[Path, dict[str, pd.DataFrame], dict]] = []
-    with schemas.deferred():  # dtypes as they come: conformed once per table below
+    # dtypes as they come (numpy's, Python's objects), the tables each article's others are
+    # made from (its sentences and tokens) too: each table is conformed once, below
+    with schemas.deferred():
+        parses = _parses(bundles, failed)
         for (path, tables_of), parsed in zip(bundles, parses):
             if parsed is _FAILED:
                 continue
@@ -102,6 +112,18 @@ def build(
 
 
 _FAILED = object()
+
+
+def _read(item: Path | str, fetched: dict):
+    """The Article of a file (a text file, a saved page) or of the page at an address."""
+    from ..reading import article
+
+    if page.is_address(item):
+        got = fetched.get(item) or page.read(item)
+        if isinstance(got, InputError):
+            raise got
+        return page.load(got)
+    return page.load(item) if page.is_page(item) else article.load(item)
 
 
 def _bundle(article):
@@ -158,7 +180,8 @@ def _article_tables(tables, parsed, wanted: tuple[str, ...]) -> tuple[dict, dict
         tables.__dict__["_facts"] = tables._with_year_noted(found)
     frames = {n: tables[n] for n in wanted}
     article, meta = tables.article, tables.article.meta
-    doc = {"doc_id": article.path.stem, "path": str(article.path),
+    where = getattr(article, "address", None) or str(article.path)  # (a page's address)
+    doc = {"doc_id": article.name, "path": where,
            "published": (meta.get("published") or {}).get("date"), "agency": meta.get("agency"),
            "place": meta.get("place"), "title": title(tables),
            "body": article.text[article.body_start :]}  # fmt: skip
@@ -170,7 +193,7 @@ def title(tables, *, width: int = 100) -> str:
     opening words (at most `width` characters, cut at a word), else its file name."""
     article = tables.article
     given = article.meta.get("title")
-    if given and given != article.path.stem:
+    if given and given != article.name:
         return str(given)
     d = article.dateline
     if d is not None and d.headline is not None:
@@ -181,7 +204,7 @@ def title(tables, *, width: int = 100) -> str:
     text = " ".join(text.split())
     if len(text) > width:
         text = text[: width - 1].rsplit(" ", 1)[0] + "…"
-    return text or article.path.stem
+    return text or article.name
 
 
 def _stacked(pieces: list, wanted: tuple[str, ...], failed: list[dict]) -> dict[str, pd.DataFrame]:

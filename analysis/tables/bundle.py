@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import fingerprint, paths, schemas
 from ..reading import article as _article
+from ..reading import page
 from ..reading.article import Article
 
 DEFAULT_WINDOW = 5
@@ -229,22 +230,24 @@ class Tables:
 
     # ---- summary
     @cached_property
-    def _text_stats(self) -> pd.DataFrame:
-        from ..summary.stats import text_stats
+    def _text_stats(self) -> list[tuple[str, float, str]]:
+        from ..summary.stats import text_stat_rows
 
         names = ("tokens", "sentences", "terms")
-        return text_stats({n: self[n] for n in names}, self.article.text, self.article.body_start)
+        return text_stat_rows(
+            {n: self[n] for n in names}, self.article.text, self.article.body_start
+        )
 
     @cached_property
     def _stats(self) -> pd.DataFrame:
-        from ..summary.stats import event_stats
+        from ..summary.stats import event_stat_rows
 
-        rows = pd.concat(
-            [self._text_stats, event_stats(self["events"]), self._facts_path()], ignore_index=True
-        )
-        return schemas.conform(rows, "stats")
+        rows = [*self._text_stats, *event_stat_rows(self["events"]), self._facts_path()]
+        # the values as they come, one frame: conformed to the declared dtypes once
+        return schemas.conform(pd.DataFrame(rows, columns=list(schemas.TABLES["stats"]),
+                                            dtype=object), "stats")  # fmt: skip
 
-    def _facts_path(self) -> pd.DataFrame:
+    def _facts_path(self) -> tuple[str, float, str]:
         """One stats row: whether the statistical model extracted the facts, and how."""
         from ..facts import curated as facts
         from ..facts.extract import model
@@ -253,8 +256,7 @@ class Tables:
             used, note = False, "curated by hand (the facts file beside the article)"
         else:
             used, note = model.path_for(len(self.article.text) - self.article.body_start)
-        return pd.DataFrame({"measure": ["facts from the statistical model"], "value": [float(used)],
-                             "note": [note]})  # fmt: skip
+        return ("facts from the statistical model", float(used), note)
 
     @cached_property
     def _keyphrases(self) -> pd.DataFrame:
@@ -418,8 +420,10 @@ def load(article: str | Path | Article | None = None, published: str | None = No
     Parameters
     ----------
     article : str, Path, Article or None, default None
-        The article: a path to its text file (UTF-8), a folder holding one, an `Article`
-        already read, or None for the seed article (``data/raw/article.txt``). A
+        The article: a path to its text file (UTF-8), to a saved web page (``.html``,
+        ``.htm``: its main text is the article's, its metadata fills the article's), an
+        ``http(s)://`` address (fetched, with a timeout), a folder holding one article, an
+        `Article` already read, or None for the seed article (``data/raw/article.txt``). A
         ``<name>.meta.yaml`` and a ``<name>.facts.yaml`` beside the file are read with it.
     published : str or None, default None
         The publication date, ``YYYY-MM-DD``, when neither the metadata file nor the dateline
@@ -434,29 +438,54 @@ def load(article: str | Path | Article | None = None, published: str | None = No
     Raises
     ------
     InputError
-        The file is missing, empty, binary, too large or not UTF-8; its metadata or facts
-        file is broken; ``published`` is not a date. The message names the file or option and
-        what to do.
+        The file is missing, empty, binary, too large or not UTF-8 (a page: not in the charset
+        it declares, or with no main text); an address cannot be fetched; its metadata or
+        facts file is broken; ``published`` is not a date. The message names the file, the
+        address or the option, and what to do.
 
     Notes
     -----
     The bundle of each file is kept (the sixteen used last) and given again while nothing it
-    is made from changes: the article, its metadata and facts files (their sizes and times),
+    is made from changes: the article, its metadata and facts files (their sizes and times; a
+    web page's bytes, by their hash: a saved page is read, an address fetched, at every call),
     and the package's fingerprint (its code and data files, the libraries' versions, options
     such as ``ANALYSIS_RULES_ONLY``; see `analysis.fingerprint`). `analysis.clear_caches()`
     forgets them. An `Article` passed in is never kept.
     """
     if isinstance(article, Article):
         return Tables(article)
+    if page.is_address(article) or isinstance(article, page.Source):
+        return _load_page(article, published)
     path = _article.resolve(article).resolve()
+    if page.is_page(path):
+        return _load_page(path, published)
     key = (
         path, published, _stamp(path), _stamp(paths.companion(path, "meta")),
         _stamp(paths.companion(path, "facts")), fingerprint.fingerprint(),
     )  # fmt: skip
+    return _kept(key, lambda: _article.load(path, published=published))
+
+
+def _load_page(where, published: str | None) -> Tables:
+    """The tables of a web page (a saved file or an address), kept under the hash of its
+    bytes: a saved page is read, an address fetched, each time; a page whose bytes did not
+    change is not read again."""
+    source = page.read(where)
+    beside = (
+        ()
+        if source.address
+        else tuple(_stamp(paths.companion(source.path, kind)) for kind in ("meta", "facts"))
+    )
+    key = (source.where, published, source.digest, beside, fingerprint.fingerprint())
+    return _kept(key, lambda: page.load(source, published=published))
+
+
+def _kept(key: tuple, read) -> Tables:
+    """The tables kept under `key`, or those of the article `read()` gives, kept."""
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    tables = Tables(_article.load(path, published=published))
+    tables = Tables(read())
     _CACHE[key] = tables
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

@@ -97,20 +97,47 @@ def write_tables(
 
     All tables are built before anything is written, so an article that cannot be read or a
     broken facts file leaves `out` untouched. The default folder is data/processed/<stem>/.
+    A web page's main text is written beside its tables as `article.txt` (every offset of the
+    tables points into it) with its metadata as `article.meta.yaml`: `analysis.load` of that
+    `article.txt` gives the same tables.
     """
     tables = load(article, published)
     return write_csvs(
-        Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames()
-    )
+        Path(out) if out is not None else paths.PROCESSED / tables.article.name, tables.frames(),
+        also=page_files(tables.article),
+    )  # fmt: skip
 
 
-def write_csvs(out: Path, frames: dict[str, pd.DataFrame]) -> list[Path]:
-    """Every frame as <out>/<name>.csv, all or none (never inside data/raw/)."""
+def page_files(article: Article) -> dict[str, bytes]:
+    """The files written beside a web page's tables: its main text (`article.txt`) and its
+    metadata (`article.meta.yaml`); none for an article read from a text file."""
+    from ..reading.page import Page
+
+    if not isinstance(article, Page):
+        return {}
+    import yaml
+
+    meta = {k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v)
+            for k, v in article.meta.items() if v is not None}  # fmt: skip
+    head = (f"# The metadata of {article.address or article.path} (its main text: article.txt),"
+            " as read from the page.\n")  # fmt: skip
+    body = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    return {
+        "article.txt": article.text.encode("utf-8"),
+        "article.meta.yaml": (head + body).encode(),
+    }
+
+
+def write_csvs(
+    out: Path, frames: dict[str, pd.DataFrame], also: dict[str, bytes] | None = None
+) -> list[Path]:
+    """Every frame as <out>/<name>.csv, and the files `also` (name -> bytes), all or none
+    (never inside data/raw/). Returns the tables' paths."""
     if out.resolve().is_relative_to(paths.RAW.resolve()):
         raise InputError(
             out, "is inside data/raw/, which code never writes to; choose another --out"
         )
     data = {out / f"{name}.csv": to_csv(df) for name, df in frames.items()}
     os.makedirs(out, exist_ok=True)
-    write_all_atomic(data)
+    write_all_atomic(data | {out / name: b for name, b in (also or {}).items()})
     return list(data)

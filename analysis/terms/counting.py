@@ -37,12 +37,15 @@ WORD_PATTERN = r"(?:[a-z]\.){2,}(?![a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-.
 _WORDS = re.compile(WORD_PATTERN)
 
 
-def _texts(docs: Iterable[str | Path]) -> Iterable[tuple[str, str]]:
+def _texts(docs: Iterable[str | Path | tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    from ..reading import page
     from ..reading.article import read_text
 
     for i, doc in enumerate(docs):
-        if isinstance(doc, Path):
-            yield doc.stem, read_text(doc)
+        if isinstance(doc, tuple):
+            yield doc
+        elif isinstance(doc, Path):
+            yield doc.stem, (page.text_of(doc) if page.is_page(doc) else read_text(doc))
         else:
             yield str(i), doc
 
@@ -109,8 +112,8 @@ _BLOCK_CHARS = 1 << 23  # text counted at a time: memory stays a few times the b
 def term_counts(docs: Iterable[str | Path]) -> pd.DataFrame:
     """How often each term occurs in each document: doc_id, term, count.
 
-    `docs` is an iterable of texts (doc_id "0", "1", ...) or of paths (doc_id: the file name
-    without extension). Terms are lower-case word tokens (`WORD_PATTERN`, punctuation left
+    `docs` is an iterable of texts (doc_id "0", "1", ...), of paths (doc_id: the file name
+    without extension; a web page counts its main text) or of (doc_id, text) pairs. Terms are lower-case word tokens (`WORD_PATTERN`, punctuation left
     out). Rows come in document order, each document's terms in the order they first occur;
     `term` is categorical, its categories in the order the terms first occur.
     """

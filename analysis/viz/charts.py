@@ -175,7 +175,7 @@ def needs(tables, names: Iterable[str]) -> dict[str, pd.DataFrame]:
         from ..corpus.folder import beside_bundle
         from ..terms.counting import term_counts
 
-        built["counts"] = term_counts(beside_bundle(tables.article.path))
+        built["counts"] = term_counts(beside_bundle(tables.article))
     if "scores" in wanted:
         from ..corpus.evaluate import extraction_scores
 

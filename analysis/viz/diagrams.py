@@ -105,7 +105,7 @@ def _label(date: str) -> str:
     a, _, b = str(date).partition("/")
 
     def one(s: str) -> list[str]:
-        parts = s.split("-")
+        parts = s.partition("T")[0].split("-")  # (a time of day: its day)
         months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
         if len(parts) == 3:
             return [str(int(parts[2])), months[int(parts[1]) - 1], parts[0]]

@@ -129,7 +129,7 @@ def _parse(date: str | None) -> tuple[dt.date, dt.date] | None:
     a, _, b = str(date).partition("/")
 
     def one(s: str, end: bool) -> dt.date:
-        parts = [int(p) for p in s.split("-")]
+        parts = [int(p) for p in s.partition("T")[0].split("-")]  # (a time of day: its day)
         if len(parts) == 3:
             return dt.date(*parts)
         if len(parts) == 2:

@@ -65,7 +65,7 @@ _MODIFIER = re.compile(  # "450-member", "three-year"; not "co-passengers", "twe
     rf"(?:\d|\b(?:{_NUMBER_WORD}))-(?!(?:{_NUMBER_WORD})\b)[A-Za-z]", re.I
 )
 SCORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
-# ages: "Name, 58," or "Name (58)", "aged 60", "the age of 85", "children under five"
+# ages: "Name, 58," or "Name (58)", "aged 60", "the age of 70", "children under five"
 _NAME_COMMA = re.compile(r"(?P<w>[A-Z][\w’'.-]*)(?:,\s+|\s+\()$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+$", re.I)
 _AGE_CLOSE = re.compile(r"\s*[,)]")
@@ -163,7 +163,7 @@ def measure(reader: Reader, n: numbers.Number) -> dict | None:
     run = _unit_run(reader, end, n.start)
     if not run:
         return None
-    if len(run) == 1 and run[0][0].lower() in PEOPLE_VERBS:  # "2 dead, 7 injured"
+    if len(run) == 1 and run[0][0].lower() in PEOPLE_VERBS:  # "3 dead, 9 hurt"
         return _row(n.value, "people", run[0][0].lower(), "people", start, run[0][1])
     if run[0][0].lower() in UNITS_BEFORE:  # "a 5.6 magnitude tremor"
         unit = run[0][0].lower()
@@ -304,7 +304,7 @@ def score_row(text: str, n: numbers.Number) -> dict | None:
 
 
 def age_row(reader: Reader, n: numbers.Number) -> dict | None:
-    """An age: "Sipho Mthembu, 58,", "aged 60", "over the age of 85", "children under five";
+    """An age: "Sipho Mthembu, 58,", "aged 60", "over the age of 70", "children under five";
     or a count of children: "a father of two"."""
     text, start, end = reader.text, n.start, n.end
     if n.value != int(n.value) or not 0 < n.value < 130:

@@ -41,7 +41,8 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
     """(who, cue, at, until) of every source credited by a cue other than a speech verb's
     subject, and of every occasion (kind "occasion"), in text order."""
     doc, speakers = reader.doc, reader.speakers
-    agencies = set(gazetteer().agencies.values()) | reader.publishers
+    g = gazetteer()
+    agencies = set(g.agencies.values()) | set(g.credit_forms) | reader.publishers
     found = []
     for tok in doc.parsed:
         if not reader.outside(tok):
@@ -68,6 +69,10 @@ def credits(reader: Reader) -> list[tuple[Who, str, int, int]]:
                 and who.head in ("agency", "newspaper")
             ):  # "told the agency": the story's own publisher
                 who = Who(next(iter(reader.publishers)), "ORG") if reader.publishers else who
+            if who.name in g.credit_forms:  # "told KNA": the agency by its name
+                if {who.name, g.credit_forms[who.name]} & reader.publishers:
+                    continue  # the story's own publisher
+                who = Who(g.credit_forms[who.name], "ORG")
             at, until = char_span(doc, [tok, *speakers.phrase(obj)])
             found.append((who, tok.text, at, until))
         if is_verb(tok) and (tok.lower_ in SPEECH_FORMS or tok.lower_ in TOPIC_FORMS):
@@ -127,7 +132,7 @@ def _occasions(reader: Reader, verb) -> list[tuple[Who, str, int, int]]:
 
 def _occasion_tokens(head) -> list:
     """The words of an occasion on its line, without clauses hung on it: "a meeting with
-    reporters in Bishkek"."""
+    reporters in Osh"."""
     doc = head.doc
     lo = next((t.i + 1 for t in reversed(doc[: head.i]) if "\n" in t.text), 0)
     hi = next((t.i for t in doc[head.i :] if "\n" in t.text), len(doc))

@@ -106,6 +106,16 @@ RULES: list[tuple[str, str, list[str], str]] = [
     ("month", rf"\b(?P<m>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _MONTH_FORMS, "word"),
     # a company's whole year, which its fiscal calendar fixes: "full-year profit"
     ("full_year", r"\b[Ff]ull[-\s]year\b", _both("full"), "word"),
+    # a season of the calendar: "last winter", "in the summer of 2022", "during the dry autumn"
+    # is not one ("the summer harvest", "winter wheat": a noun after it makes it a modifier)
+    ("calendar_season",
+     rf"\b(?:(?:[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Ii]n|[Dd]uring|[Oo]ver|[Bb]y|[Ss]ince|[Uu]ntil)\s+)+"
+     rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
+     rf"(?:\s+(?:of\s+)?(?P<y>{_Y})\b)?"
+     r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:of|and|or|when|as|in|on|to|the|a|an|this|that|with|before|"
+     r"after|while|its|their|is|was|will|would|has|had|began|ended|it|they|we|he|she)\b"
+     r"|\s+[A-Z0-9])",
+     _both("the", "this", "last", "next", "in", "during", "over", "by", "since", "until"), "word"),
     # a season of a sport: "last season", "this season", "the coming season"
     ("season", r"\b(?:[Tt]he\s+)?(?P<rel>this|last|next|coming|current|previous|past|This|Last|Next)\s+season\b(?!-)",
      _both("the", "this", "last", "next", "coming", "current", "previous", "past"), "word"),

@@ -56,7 +56,12 @@ def _date_root(parsed, base: int, start: int, end: int):
 def _verb_of_date(root):
     """The verb the date hangs on (through a preposition, an adverb or an adjective: "signed
     on Monday", "by late Friday", "likely through October"), and whether it hangs on a noun
-    of that verb's clause instead ("the summit Friday", "March shipments")."""
+    of that verb's clause instead ("the summit Friday", "March shipments"). A date the parse
+    hangs on a noun, inside a clause between commas whose own verb stands before it ("Boca,
+    who beat Velez on Saturday, will host ..."), is that verb's."""
+    inner = _verb_before_in_clause(root)
+    if inner is not None:
+        return inner, False
     head, on_a_noun = root.head, False
     for _ in range(8):
         if head is root or head.head is head and not _is_verb(head):
@@ -69,6 +74,24 @@ def _verb_of_date(root):
             on_a_noun = True
         root, head = head, head.head
     return None, on_a_noun
+
+
+def _verb_before_in_clause(root):
+    """The finite verb of a relative or adverbial clause that the date stands in, before it
+    and with no comma between, when the parse hangs the date on a noun outside that clause."""
+    if root.head is root or not root.head.tag_.startswith(("NN", "IN")):
+        return None
+    anchor = root.head if root.head.tag_.startswith("NN") else root.head.head
+    if not anchor.tag_.startswith("NN") or anchor.i > root.i:
+        return None
+    for tok in reversed(root.doc[root.sent.start : root.i]):
+        if tok.is_punct and tok.text in ",;:()":
+            return None
+        if tok.i <= anchor.i:
+            return None
+        if tok.dep_ in ("relcl", "advcl") and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return tok
+    return None
 
 
 def _is_verb(tok) -> bool:
@@ -175,6 +198,19 @@ _TO_COME = re.compile(
 _SET_FOR = re.compile(
     r"\b(?:" + phrases(_W["before_a_date_set"]) + r")\s+(?:the\s+|this\s+)?$", re.I
 )
+# the same with what is set between the verb and "for": "set sentencing for", "scheduled
+# the vote for", "fixed a new hearing for"
+_SET_X_FOR = re.compile(
+    r"\b(?:"
+    + phrases({w.split()[0] for w in _W["before_a_date_set"]})
+    + r")\s+(?:[\w-]+\s+){1,3}for\s+(?:the\s+|this\s+)?$",
+    re.I,
+)
+# a state that lasts until a date: "has suspended classes until Monday" (to come)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
+# a participle of a noun that says when what is named starts or ends ("a strike starting on
+# Wednesday", "a sale ending Friday"): still to come, whatever the clause's tense
+_SCHEDULE_PARTICIPLES = frozenset(_W["schedule_participles"])
 _BOUNDARY = re.compile(r"[.;:!?,(]|\bthat\b")
 
 
@@ -196,6 +232,8 @@ def tense(doc: Doc, start: int, ctx=None, end: int | None = None, nouns: bool = 
     if _set_for(doc, start) or _moved_to(doc, start, end):
         return 0  # "the hearing was set for Sept 30", "adjourned to June 4": the nearest
     if ctx is not None and ctx.parsed is not None and end is not None:
+        if _lasting_until(doc, start, ctx, end) or _scheduled(ctx, start, end):
+            return 1
         found = clause_tense(ctx.parsed, ctx.base, start, end, nouns, _in_headline(ctx, start))
         if found is not None:
             return found
@@ -221,19 +259,59 @@ def _moved_to(doc: Doc, start: int, end: int | None) -> bool:
     return False
 
 
+def _lasting_until(doc: Doc, start: int, ctx, end: int) -> bool:
+    """Whether a date ends a state that holds now: after "until" in a clause of the present
+    or its perfect ("has suspended classes until Monday", "stays closed until Friday")."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    if _UNTIL.search(doc.text, max(lo, start - 30), start) is None:
+        return False
+    root = _date_root(ctx.parsed, ctx.base, start, end)
+    verb = _clause_verb(root.head) if root is not None else None
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"has", "have", "is", "are", "remains", "remain"}) or (
+        not aux and verb.tag_ in ("VBZ", "VBP")
+    )
+
+
+def _scheduled(ctx, start: int, end: int) -> bool:
+    """Whether a date hangs on a participle of a noun that says when it starts or ends ("a
+    strike starting on Wednesday")."""
+    root = _date_root(ctx.parsed, ctx.base, start, end)
+    for _ in range(4):
+        if root is None or root.head is root:
+            return False
+        root = root.head
+        if root.lower_ in _SCHEDULE_PARTICIPLES and root.dep_ in ("acl", "amod", "advcl"):
+            return True
+        if _is_verb(root):
+            return False
+    return False
+
+
 def _in_headline(ctx, start: int) -> bool:
     """Whether a position is in the headline line above the dateline."""
     return ctx.headline is not None and ctx.headline[0] <= start < ctx.headline[1]
 
 
 def _set_for(doc: Doc, start: int) -> bool:
-    """Whether words that set a date stand before it ("was set for", "scheduled for")."""
-    return _SET_FOR.search(doc.text, max(0, start - 40), start) is not None
+    """Whether words that set a date stand before it ("was set for", "scheduled for", "set
+    sentencing for")."""
+    lo, _ = doc.sentence_span(doc.sentence_of(start))
+    return (
+        _SET_FOR.search(doc.text, max(lo, start - 40), start) is not None
+        or _SET_X_FOR.search(doc.text, max(lo, start - 60), start) is not None
+    )
 
 
 def is_future(doc: Doc, start: int, end: int, ctx) -> bool:
     """Whether the clause around a date speaks of the future ("will meet on Friday")."""
     if _ahead(doc, start) or _set_for(doc, start) or _moved_to(doc, start, end):
+        return True
+    if ctx.parsed is not None and (
+        _lasting_until(doc, start, ctx, end) or _scheduled(ctx, start, end)
+    ):
         return True
     if ctx.parsed is not None:
         found = clause_tense(ctx.parsed, ctx.base, start, end, headline=_in_headline(ctx, start))

@@ -126,7 +126,7 @@ def _reported(doc: Doc, m: re.Match, ctx: P.Ctx):
 
 def _part(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     n, size = _ORD.get(g["ord"].lower()), 3 if g["part"] == "quarter" else 6
-    if g.get("em"):  # "the second quarter ended September 2023": the months up to that one
+    if g.get("em"):  # "the third quarter ended December 2021": the months up to that one
         em = P.month_number(g["em"])
         y = int(g["ey"]) if g.get("ey") else P.nearest_year(em, ctx, -1)
         if y is None:
@@ -202,10 +202,16 @@ def _weekday(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
 
 def _within(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     """ "In 10 years": the ten years to come; the past ones in a clause of the past ("exports
-    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a time
-    allowed or taken (a duration), not a date."""
+    grew 4% in eight months") or after "the first time", "highest". "Within five days" is a
+    deadline from the story's day to the day that ends it (2024-05-15/2024-05-20); in a clause
+    of the past ("was built within 18 months") a time taken, a duration, no date."""
     if g["w"].lower() == "within":
-        return SKIP
+        n = P.number(g["n"])
+        if not n or ctx.ref is None or not ctx.ref_is_day:
+            return SKIP
+        if tense(doc, m.start(), ctx, m.end()) == -1:
+            return SKIP
+        return P.deadline(ctx.ref, n, g["u"])
     lo, _ = doc.sentence_span(doc.sentence_of(m.start()))
     back = _LOOKING_BACK.search(doc.text[max(lo, m.start() - 60) : m.start()]) is not None
     back = back or tense(doc, m.start(), ctx, m.end(), nouns=True) == -1
@@ -247,7 +253,7 @@ def _number_span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
     if g.get("fyrel"):  # "the nine months of the current financial year"
         fy = P.fiscal_year_of(ctx, _SHIFT.get(g["fyrel"].lower(), 0))
         return P.fiscal_part(fy, ctx.fiscal, 1, n) if fy is not None and n <= 12 else None
-    y = _year(g, ctx)  # first_n: "10 months of 2016"
+    y = _year(g, ctx)  # first_n: "seven months of 2019"
     return P.month_span(y, 1, n) if y and n <= 12 else None
 
 
@@ -319,6 +325,55 @@ def _anchored(g: dict, ctx: P.Ctx):
     return P.following(unit, _SHIFT[way.lower()], ctx)
 
 
+# the months of each season in the northern hemisphere (the southern's are six months on)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _calendar_season(g: dict, ctx: P.Ctx, doc: Doc, m: re.Match):
+    """ "the summer of 2022", "last winter", "this spring": the season's three months, in the
+    hemisphere of the dateline's place (winter is June to August in Johannesburg); "the winter
+    of 2022" the one most of whose months fall in 2022; without a year, the season that the
+    words or the clause's tense point at from the story's day."""
+    start = _SEASON_START[g["s"]]
+    if P.southern(doc.article.dateline.place if doc.article.dateline else None):
+        start = (start + 6 - 1) % 12 + 1
+    if g.get("y"):
+        y = int(g["y"]) - (start == 12)
+    elif ctx.ref is None:
+        return None
+    else:
+        words = set(m.group().lower().split())
+        said = next((w for w in ("next", "last", "this") if w in words), None)
+        y = _season_year(start, ctx.ref, said, tense(doc, m.start(), ctx, m.end()))
+    first = dt.date(y, start, 1)
+    span = P.month_span(first.year, first.month, P.add_months(first, 2).month,
+                        P.add_months(first, 2).year)  # fmt: skip
+    edge = g.get("edge")
+    if edge == "early":
+        return P.month_span(first.year, first.month)
+    if edge == "late":
+        last = P.add_months(first, 2)
+        return P.month_span(last.year, last.month)
+    return span
+
+
+def _season_year(start: int, ref: dt.date, said: str | None, way: int) -> int:
+    """The year a season (by its first month) starts in, seen from the story's day. "This" is
+    the present one when the day is in it, else the one that starts in the day's year; "next"
+    the one after that, "last" the last one over. With no such word, the clause's tense
+    picks the last one over (past) or the next to come (future), else "this"."""
+    first = dt.date(ref.year if dt.date(ref.year, start, 1) <= ref else ref.year - 1, start, 1)
+    inside = ref < P.add_months(first, 3)
+    this = first.year if inside else ref.year
+    if said == "next":
+        return this + 1
+    if said == "last" or (said is None and way < 0 and not inside):
+        return first.year - 1 if inside else first.year
+    if said is None and way > 0 and not inside:
+        return first.year + 1
+    return this
+
+
 def _season(g: dict, ctx: P.Ctx, doc: Doc):
     """ "Last season" of football (August to May): "2018/2019"; of another sport, open."""
     if ctx.year is None or not _FOOTBALL.search(doc.text, doc.body_start):
@@ -374,6 +429,11 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         return _edge(g, ctx, lambda: tense(doc, m.start(), ctx, m.end()))
     if kind == "edge_year":  # "late 2024": the year; "by late 2024": its last day
         return _edge(g, ctx, part=prep in (*BOUNDS, "since", "from"))
+    over = prep == "over" or re.search(r"\bover\s+$", doc.text[max(0, m.start() - 6) : m.start()])
+    if kind == "relative" and over and g["unit"] in ("week", "month"):
+        rel = g["rel"].lower().split()[-1]  # "over the next week": the seven days to come
+        if rel in ("next", "coming", "past", "last"):
+            return P.stretch(1, g["unit"], rel in ("next", "coming"), ctx)
     if kind == "relative" and _PAST_ONE.fullmatch(g["rel"]) and g["unit"] != "quarter":
         return P.stretch(1, g["unit"], False, ctx)  # "the past year": the year up to the day
     if kind in ("stretch", "ago", "first_n"):
@@ -387,6 +447,7 @@ def _span(kind: str, g: dict, ctx: P.Ctx, doc: Doc, m: re.Match, prep: str = "")
         "vague": lambda: None,
         "anchored": lambda: _anchored(g, ctx),
         "season": lambda: _season(g, ctx, doc),
+        "calendar_season": lambda: _calendar_season(g, ctx, doc, m),
         "full_year": lambda: (
             P.fiscal_part(P.fiscal_year_of(ctx), ctx.fiscal, 1, 12)
             if ctx.fiscal and ctx.ref

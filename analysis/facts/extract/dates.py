@@ -80,6 +80,9 @@ class DateMention:
     year_from: str | None = None  # IN_TEXT, PUBLISHED, INFERRED, or None: no year
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
 def infer_year(doc: Doc) -> tuple[int | None, str]:
     """The year of the story when no date says it: a year after the one a figure is compared
     with ("up from 40 tonnes in 2019"), else a year before the first one it speaks of as
@@ -96,9 +99,14 @@ def infer_year(doc: Doc) -> tuple[int | None, str]:
             continue
         if i not in speaks_of_future:
             speaks_of_future[i] = FUTURE_RE.search(doc.text[s:e]) is not None
-        (future if speaks_of_future[i] else past).append(int(m.group()))
+        since = _SINCE_BEFORE.search(doc.text, max(s, m.start() - 12), m.start()) is not None
+        (future if speaks_of_future[i] and not since else past).append(int(m.group()))
     if compared:
         return max(compared) + 1, f"inferred: the text compares with {max(compared)}"
+    if future and past and min(future) <= max(past):
+        # "took effect in 2022" and "will review contracts signed since 2015": the sentence's
+        # future is not the year's; the years say only that the story is no earlier
+        future = [y for y in future if y > max(past)]
     if future:
         return min(future) - 1, f"inferred: the text speaks of {min(future)} as the future"
     # a year the text speaks of as past says only that the story is no earlier ("they last

@@ -16,6 +16,7 @@ from ...constants import (
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PERSON_PARTICLES,
     PLACE_KINDS,
     SENTENCE_STARTERS,
     SPEECH,
@@ -51,7 +52,10 @@ _SP = r"[^\S\n]+"  # a name does not run over a line break
 # of them a weekday or a month
 _NOT_DATE = "(?!(?:" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b)"
 _WORD = r"(?:[A-Z][a-z’']*(?:-[A-Za-z][a-z’']+)+|[A-Z][a-z’']+)"
-_TITLED_NAME = rf"{_WORD}(?:\s+{_NOT_DATE}{_WORD}){{1,3}}"
+_PARTICLES = "|".join(sorted(PERSON_PARTICLES, key=len, reverse=True))
+_TITLED_NAME = (
+    rf"{_WORD}(?:\s+{_NOT_DATE}{_WORD}){{1,3}}(?:(?:\s+(?:{_PARTICLES})){{1,3}}\s+{_WORD})?"
+)
 CAP_SPAN = re.compile(rf"{_CAP}(?:(?:{_SP}{_CONNECT})*{_SP}{_CAP})*")
 
 
@@ -128,9 +132,10 @@ def dateline_mentions(doc: Doc, article) -> None:
         at = doc.text.find(d.reporter, d.start, d.end)
         doc.add_mention(d.reporter, "PERSON", at, at + len(d.reporter))
     for c in article.credits:
-        if c.role != "reporter" and c.name.split()[-1].lower() in person_words():
+        person = c.role in ("reporter", "editor")
+        if not person and c.name.split()[-1].lower() in person_words():
             continue  # "PA Court Reporter": the agency's (named in the dateline) and a title
-        doc.add_mention(c.name, "PERSON" if c.role == "reporter" else "ORG", c.start, c.end)
+        doc.add_mention(c.name, "PERSON" if person else "ORG", c.start, c.end)
 
 
 def find_entities(doc: Doc) -> None:
@@ -258,7 +263,9 @@ def _titled_people(doc: Doc, g, found) -> None:
                 continue
             name_at = m.end("name") - len(" ".join(rest))
             name = text[name_at : m.end("name")]
-        while len(name.split()) > 2 and _common_word(name.split()[0]):
+        while len([w for w in name.split() if w not in PERSON_PARTICLES]) > 2 and _common_word(
+            name.split()[0]
+        ):
             # "Minister for Civil Protection Stavros Kalogerakis": the portfolio's last word
             name_at += len(name.split()[0]) + 1
             name = text[name_at : m.end("name")]

@@ -40,6 +40,7 @@ from ...constants import (
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PERSON_PARTICLES,
     PLACE_PARTICLES,
     PRODUCT_NOUNS,
     SENTENCE_STARTERS,
@@ -123,6 +124,16 @@ def _plain(word: str, g) -> bool:
     return (word in g.demonyms or _common(word, 3.0)) and "." not in word and not word.isupper()
 
 
+_OF_PLACE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<p>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)"
+    r"(?![\w'’-]|[^\S\n]+[A-Z])"
+)
+_PERSON_PARTICLE = re.compile(
+    r"(?:[^\S\n]+(?:" + "|".join(sorted(PERSON_PARTICLES, key=len, reverse=True)) + r")){1,3}"
+    r"[^\S\n]+(?P<w>[A-Z][\w'’-]+)"
+)
+
+
 def extend(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     """The span of a model's name with the words of the name it left out (see above)."""
     name = text[start:end]
@@ -164,6 +175,14 @@ def extend(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
         particle = re.match(rf"[^\S\n]+(?:{name_particles()})[^\S\n]+[A-Z][\w'’-]+", text[end:])
         if particle and known_place(text[start : end + particle.end()]):
             new_end = end + particle.end()
+    if etype == "ORG" and words[-1] in heads:  # "Communist Party" + "of Spain": the country's
+        of_place = _OF_PLACE.match(text, new_end)
+        if of_place and (of_place.group("p") in g.countries or known_place(of_place.group("p"))):
+            new_end = of_place.end()
+    if etype == "PERSON":  # "Lula da Silva", "Mohammed bin Salman": the surname after a particle
+        particle = _PERSON_PARTICLE.match(text, end)
+        if particle and not _stop(particle.group("w"), g):
+            new_end = particle.end()
     if new_end == end and set(words) & CAMPUS_HEADS and steps and steps[0][0] == ",":
         # a university and its city: "University of Technology, Minna"
         city = re.match(r",[^\S\n]*([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)(?=[,.;]|\s+and\b|$)",
@@ -199,6 +218,12 @@ def trim(text: str, etype: str, start: int, end: int, g) -> tuple[int, int]:
     lead = re.match(r"([A-Z][\w-]*)[^\S\n]+(?=[A-Z]\S*[^\S\n]+[A-Z])", name)
     if etype == "PERSON" and lead and lead.group(1).lower() in person_words():
         start += lead.end()
+        name = text[start:end]
+    # a sentence's first word that is a person's or a body's noun before one name
+    # ("Teenager Novotna", "Broadcaster NTV"): the noun is no part of it
+    noun = re.match(r"([A-Z][a-z-]+)[^\S\n]+(?=[A-Z]\S*$)", name)
+    if etype == "PERSON" and noun and noun.group(1).lower() in person_words() | ORG_NOUNS:
+        start += noun.end()
         name = text[start:end]
     title = re.match(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?=[A-Z])", name)
     if title and title.group(1).lower() in person_words():

@@ -22,12 +22,14 @@ from ...constants import (
     EVENT_LEADS,
     MONTHS,
     NATURAL_KINDS,
+    PERSON_PARTICLES,
     PLACE_KINDS,
     SENTENCE_STARTERS,
     WEEKDAYS,
 )
 from ...reading.gazetteer import gazetteer, known_place
 from .document import Doc, Scan, _head
+from .entity_bounds import name_particles
 
 _WORD = r"[A-Z][\w’'-]*"
 _NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}"
@@ -43,11 +45,22 @@ def scans() -> dict[str, Scan]:
     plural = "|".join(_plural(k) for k in sorted(PLACE_KINDS, key=len, reverse=True))
     natural = "|".join(sorted(NATURAL_KINDS, key=len, reverse=True))
     events = "|".join(sorted(EVENT_KINDS, key=len, reverse=True))
+    kinds = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
+    # the particles inside a place's name after "of", where no English connector is taken
+    particles = "|".join(sorted({*name_particles().split("|"), *PERSON_PARTICLES}, key=len,
+                                reverse=True))  # fmt: skip
     return {
         "places of one kind": Scan(
             re.compile(rf"(?<![\w’'-])(?P<list>{_NAME}(?:,[^\S\n]+{_NAME})*,?[^\S\n]+and"
                        rf"[^\S\n]+{_NAME})[^\S\n]+(?P<kind>{plural})\b"),
             _head(r"[A-Z][\w’'-]*"),
+        ),
+        # "the southern state of Rio Grande do Sul", "the city of Canoas": the name after "of"
+        "kind of place": Scan(
+            re.compile(rf"\b[Tt]he[^\S\n]+(?:[a-z-]+[^\S\n]+)?(?:{kinds}|city|town|village)"
+                       rf"[^\S\n]+of[^\S\n]+(?P<name>{_WORD}(?:(?:[^\S\n]+(?:{particles}))*"
+                       rf"[^\S\n]+{_WORD}){{0,3}})"),
+            _head("[Tt]he"),
         ),
         "event by kind": Scan(
             re.compile(rf"\b[Tt]he[^\S\n]+(?P<name>[A-Z][\w-]*)[^\S\n]+(?P<kind>{events})\b"),
@@ -92,6 +105,10 @@ def places_by_kind(doc: Doc) -> None:
                 continue
             if not doc.taken(at, at + len(name)):
                 doc.add_mention(f"{name} {kind}", "GPE", at, at + len(name))
+    for m in doc.scan(found["kind of place"], doc.body_start):
+        name, at = m.group("name"), m.start("name")
+        if not _not_a_place(name, g) and not doc.taken(at, at + len(name)):
+            doc.add_mention(g.names.get(name, (name,))[0], "GPE", at, at + len(name))
     for m in doc.scan(found["event by kind"], doc.body_start):  # "the Covid-19 pandemic"
         name = m.group("name")
         if _not_a_place(name, g) or doc.taken(m.start("name"), m.end("name")):
@@ -115,7 +132,7 @@ def join_short_forms(doc: Doc) -> None:
     )
     leads = re.compile(r"^(?:" + "|".join(map(re.escape, EVENT_LEADS)) + r")\s+(?P<short>[A-Z].*)$")
     alias = {}
-    for name, etype in doc.entities.items():  # "Xinjiang" of "Xinjiang Uygur Autonomous Region"
+    for name, etype in doc.entities.items():  # "Sool" of "Sool Autonomous Region"
         if etype in ("GPE", "LOC") and name.split()[-1].lower() in PLACE_KINDS:
             for short, stype in doc.entities.items():
                 if (
@@ -222,7 +239,13 @@ def join_acronyms(doc: Doc) -> None:
             if not a or a.group("acr") == m["entity"]:
                 continue
             acr = a.group("acr")
-            glossed = etype == "ORG" and acr.replace(" ", "").isupper() and acr not in g.names
+            known = g.names.get(acr, (None,))[0]  # the gazetteer's name for it, if any
+            glossed = (
+                etype == "ORG"
+                and acr.replace(" ", "").isupper()
+                and (known is None or known in (acr, m["entity"]))
+                and acr not in g.agencies
+            )
             if glossed or _abbreviates(acr, m["entity"]):
                 alias[acr] = m["entity"]
                 doc.add_mention(m["entity"], etype, a.start("acr"), a.end("acr"))
@@ -235,6 +258,29 @@ def join_acronyms(doc: Doc) -> None:
         spelled = [o for o in orgs if _initials(o) == name]
         if len(spelled) == 1:  # a headline's "SC" for the story's Supreme Court
             alias[name] = spelled[0]
+    if alias:
+        doc.rename(alias)
+    _fullest_forms(doc, g)
+
+
+def _fullest_forms(doc: Doc, g) -> None:
+    """An entity named by an acronym (the gazetteer's name for it, or the model's) takes the
+    fullest form the story writes it in: a form of several words that the gazetteer lists for
+    it or whose initials the acronym spells ("the Office for Rail Safety (ORS)" names ORS)."""
+    alias: dict[str, str] = {}
+    for m in doc.mentions:
+        name = m["entity"]
+        if m["is_indirect"] or " " in name or not (2 <= len(name) <= 8 and name.isupper()):
+            continue
+        form = doc.text[m["start"] : m["end"]]
+        if len(form.split()) < 2 or "\n" in form:
+            continue
+        listed = g.names.get(form)
+        if (listed and listed[0] == name) or _abbreviates(name, form):
+            if len(form) > len(alias.get(name, "")):
+                alias[name] = form
+    for name, form in alias.items():
+        doc.entities.setdefault(form, doc.entities[name])
     if alias:
         doc.rename(alias)
 

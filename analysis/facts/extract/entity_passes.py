@@ -11,6 +11,7 @@ import re
 from ...constants import (
     COMPETITION_NOUNS,
     EVENT_HEADS,
+    EVENT_LEADS,
     LOC_HEADS,
     MONTHS,
     ORG_HEADS,
@@ -42,6 +43,9 @@ def people_by_noun(doc: Doc, g, found) -> None:
         doc.add_mention(name, "PERSON", m.start("name"), m.end("name"))
 
 
+_EVENT_LEAD_WORDS = frozenset(w.split()[0] for w in EVENT_LEADS)
+
+
 def subjects_unnamed(doc: Doc, g) -> None:
     """People the model missed who are the subject of a verb: two or three capitalised words
     the parse reads as one proper noun ("Ricardo Villarreal Garza took 36.7% of the vote"),
@@ -66,6 +70,8 @@ def subjects_unnamed(doc: Doc, g) -> None:
             continue
         if any(w in g.names or w in g.demonyms or w in ORG_HEADS or _common_word(w) for w in words):
             continue
+        if words[0] in _EVENT_LEAD_WORDS or words[-1] in EVENT_HEADS or words[-1] in LOC_HEADS:
+            continue  # "Copa Libertadores", "Wimbledon Championships": no person
         if known_place(" ".join(words)) or words[0] in SENTENCE_STARTERS:
             continue
         doc.add_mention(" ".join(words), "PERSON", start, end)

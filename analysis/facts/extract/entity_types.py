@@ -119,6 +119,9 @@ def retype(doc: Doc) -> None:
             continue
         if name in dated:  # the dateline's place and agency are typed by the dateline
             continue
+        if name in g.credit_forms:  # "told KNA": an agency's short name
+            doc.entities[name] = "ORG"
+            continue
         words = name.split()
         if set(words) & ORG_HEADS:  # "... Ministry": typed by its head word
             continue
@@ -132,7 +135,7 @@ def retype(doc: Doc) -> None:
             new = "PERSON" if len(words) <= 4 else etype
         elif "org" in cues and "person" not in cues:
             new = "ORG"
-        elif not cues and etype in ("PERSON", "ORG") and _a_place(name):
+        elif not cues and etype in ("PERSON", "ORG") and a_place(name):
             new = "GPE"
         doc.entities[name] = new
 
@@ -160,11 +163,29 @@ def drop_unlikely(doc: Doc) -> None:
             dropped.add(name)
         elif len(words) == 1 and "person" not in _cues_of(doc, name, spans.get(name, [])):
             dropped.add(name)
+    # a place or an organisation named only inside people's names ("Luis Montenegro",
+    # "Maria dos Santos"): part of the name, no mention of its own
+    people = sorted(a for n, found in spans.items() if doc.entities.get(n) == "PERSON"
+                    for a in found)  # fmt: skip
+    for name, found in spans.items():
+        if (
+            doc.entities.get(name) in ("GPE", "LOC", "ORG")
+            and found
+            and all(
+                any(a <= s and e <= b and (a, b) != (s, e) for a, b in people) for s, e in found
+            )
+        ):
+            dropped.add(name)
     doc.drop(dropped)
 
 
-def _a_place(name: str) -> bool:
+def a_place(name: str) -> bool:
     """A name GeoNames knows as a place that is not a common English word."""
+    g = gazetteer()
+    if name in g.agencies or name in g.credit_forms:
+        return False  # "KNA": an agency's short name, whatever town GeoNames knows by it
+    if name.isupper() and name not in g.names:
+        return False  # "GDL": an acronym the gazetteer does not list is a body's, not a town's
     if not known_place(name):
         return False
     from wordfreq import zipf_frequency
@@ -192,7 +213,7 @@ def places_missed(doc: Doc) -> None:
             continue
         if set(name.split()) & ORG_HEADS:
             continue
-        if _a_place(name):
+        if a_place(name):
             doc.add_mention(name, "GPE", m.start(), m.end())
         elif _COMPASS_BEFORE.search(before) and not _common(name):
             doc.add_mention(name, "LOC", m.start(), m.end())  # "the southern Peloponnese"

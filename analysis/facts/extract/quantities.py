@@ -6,8 +6,8 @@ billion", "KD 25 million", "98 cents", in the currency its sentence or story nam
 ("640 council seats", "1,200 MW"), an age, or what its sentence says a bare number counts. A
 range ("between RM12 billion and RM15 billion", "5-7 percent") is one quantity, its lower
 bound; so is a score or a tally ("won 27-24", "voted 7-4"), its first number, a bid and an offer
-("4.2310/2360"), and an exchange rate ("1 USD = 386.71 KZT"), in the second currency. The words
-that qualify an amount are part of its evidence ("more than $1.9 billion", "$5 million each").
+("4.2310/2360"), and an exchange rate ("1 USD = 512.40 AMD"), in the second currency. The words
+that qualify an amount are part of its evidence ("more than $4.6 billion", "$5 million each").
 Not quantities: numbers inside dates, times of day ("6:30 p.m."), ordinals ("1st", "a third
 dose", "five-eighth"), years, identifiers ("COVID-19", "A320", "Corridor 2", "No. 5",
 "Kambarata -1"), classes or places in an order ("category 4", "level 3", "gate 14"), and periods
@@ -74,7 +74,7 @@ _PAIR = re.compile(r"/\d+(?:\.\d+)?\b")  # a bid and an offer: "4.2310/2360"
 _SECOND_OF_PAIR = re.compile(r"\d/$")
 _RATE_EQUALS = re.compile(r"\s*=\s*")
 _MINUS = re.compile(r"\bminus\s+$", re.I)
-# how exact an amount is, and "each": part of its evidence ("more than $1.9 billion")
+# how exact an amount is, and "each": part of its evidence ("more than $4.6 billion")
 _QUALIFIER = re.compile(rf"\b(?:{alternatives(QUANTITY_QUALIFIERS)})\s+$", re.I)
 _EACH = re.compile(r"\s+each\b")
 
@@ -272,7 +272,7 @@ def _range(text: str, n: numbers.Number) -> None:
 
 
 def _rate(text: str, n: numbers.Number) -> None:
-    """ "1 USD = 386.71 KZT": one quantity, the second amount, in its currency per the first."""
+    """ "1 USD = 512.40 AMD": one quantity, the second amount, in its currency per the first."""
     eq = _RATE_EQUALS.match(text, n.end) if n.currency else None
     second = numbers.number_at(text, eq.end()) if eq else None
     if second is not None and second.currency and second.currency != n.currency:

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ...constants import ORG_HEADS, QUOTE_RE, REFERENCE_NOUNS, TITLES
+from ...constants import ORG_HEADS, ORG_NOUNS, QUOTE_RE, REFERENCE_NOUNS, SPEECH_FORMS, TITLES
 from ...reading.gazetteer import gazetteer
 from .document import Doc, Scan, _head
 
@@ -29,14 +29,45 @@ def resolve_references(doc: Doc, quoted: list[tuple[int, int]]) -> None:
 
     found = scans()
     _by_role(doc, found, last_before)
+    described = _described(doc)
     for m in doc.scan(found["the organisation"], doc.body_start):
         if doc.covered(m.start()):
             continue
-        name = last_before(m.start(), lambda n, t, h=m.group("head"): t == "ORG" and h in n.lower())
+        h = m.group("head").lower()
+        name = last_before(m.start(), lambda n, t: t == "ORG" and h in n.lower())
+        if name is None:  # "the EVG rail union ... the union said": the noun said of it
+            name = last_before(m.start(), lambda n, t: t == "ORG" and h in described.get(n, ()))
+        if name is None and m.group("speaks") is not None and h not in _STATE_HEADS:
+            # "The company said": the last body named (not "the ministry", "the government")
+            name = last_before(m.start(), lambda n, t: t == "ORG" and _a_body(n))
         if name:
             doc.add_mention(name, "ORG", m.start(), m.end(), indirect=True)
     _by_noun(doc, found, last_before)
     _pronouns(doc, found, quoted, snapshot, last_before)
+
+
+def _described(doc: Doc) -> dict[str, set[str]]:
+    """The words right around each organisation's names ("the EVG rail union", "the
+    broadcaster NTV"): two before and three after, lower case."""
+    around: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m["is_indirect"] or doc.entities.get(m["entity"]) != "ORG":
+            continue
+        before = doc.text[max(0, m["start"] - 40) : m["start"]].lower().split()[-2:]
+        after = doc.text[m["end"] : m["end"] + 40].lower().split()[:3]
+        around.setdefault(m["entity"], set()).update(w.strip(",.;:'’\"") for w in before + after)
+    return around
+
+
+_STATE_HEADS = frozenset(h.lower() for h in ORG_HEADS)
+
+
+def _a_body(name: str) -> bool:
+    """Whether an organisation can be what a speaking "the company" or "the club" refers
+    back to: not a news agency, a state's body ("the Ministry of ...") or a court."""
+    g = gazetteer()
+    agency = name in g.agencies.values() or name in g.credit_forms or name in g.agencies
+    return not agency and not set(name.split()) & ORG_HEADS
 
 
 def _by_role(doc: Doc, found, last_before) -> None:
@@ -151,6 +182,8 @@ def resolve_pronoun(doc: Doc, pos: int, snapshot=None) -> str | None:
 def scans() -> dict[str, Scan]:
     """The reference patterns, with their heads (see `analysis.facts.extract.scans`)."""
     heads = "|".join(sorted({h.lower() for h in ORG_HEADS}))
+    nouns = "|".join(sorted(ORG_NOUNS - {h.lower() for h in ORG_HEADS}, key=len, reverse=True))
+    speech = "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
     titles = "|".join(sorted({t.lower() for t in TITLES}, key=len, reverse=True))
     the = _head("[Tt]he")
     return {
@@ -158,7 +191,9 @@ def scans() -> dict[str, Scan]:
             re.compile(rf"\b[Tt]he\s+(?P<role>{titles})(?:\s+of\s+the\s+(?P<org>{heads}))?\b"), the
         ),
         "the organisation": Scan(
-            re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for)\s+[A-Z])"), the
+            re.compile(rf"\b[Tt]he\s+(?P<head>{heads}|{nouns})\b(?!\s+(?:of|for)\s+[A-Z])"
+                       rf"(?P<speaks>(?=\s+(?:{speech})\b))?"),
+            the,
         ),
         "the noun": Scan(re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")\b"), the),
         "pronoun": Scan(

@@ -36,7 +36,7 @@ _CLAUSE = re.compile(
     r"(?:that|whether|if|as|" + "|".join(sorted(OCCASION_PREPOSITIONS)) + r")\b", re.I
 )
 _LEADING = re.compile(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+")
-# a source's name ends before these: "the commission has so far said" names "the commission"
+# a source's name ends before these: "the board has now said" names "the board"
 _NOT_IN_NAME = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|also|so|not|been|could|can|may|might|"
     r"later|earlier|then|previously|recently|reportedly|further)\b.*",
@@ -60,6 +60,8 @@ def find_sources(doc: Doc, article: Article) -> list[dict]:
     if d and d.reporter:
         out.append(_row(d.reporter, "reporter", pd.NA, doc.text[d.start : d.end].strip()))
     for c in article.credits:  # an agency relayed is a source the story credits
+        if c.role == "editor":
+            continue  # who edited the copy is no source of it
         role = "attributed source" if c.role == "relayed" else c.role
         out.append(_row(c.name, role, doc.sentence_of(c.start), doc.text[c.start : c.end]))
     for m in doc.scan(scans()["attribution"], doc.body_start):

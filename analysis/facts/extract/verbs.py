@@ -175,7 +175,7 @@ def passive(verb, subject) -> bool:
     if subject.head.i != verb.i and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     ):
-        return True  # "bodies, believed to belong to": a hedge, no one's words
+        return True  # "the boat, thought to belong to": a hedge, no one's words
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return (
