@@ -145,3 +145,22 @@ def test_an_article_over_the_size_limit_is_an_error_that_says_the_limit(tmp_path
         f.truncate(MAX_BYTES + 1)  # (sparse: no 20 MiB written)
     got = batch_tables((big,))
     assert "20.0 MiB is too large for one article (limit 20 MiB)" in got["errors"]["error"].iloc[0]
+
+
+def test_an_article_s_title_is_its_opening_words_after_a_byline(tmp_path):
+    # no metadata title and no headline: the first sentence that is not a byline
+    (tmp_path / "quay.txt").write_text(
+        "By Harbour Wire\n\nThe port authority opened a second container terminal on the east "
+        "quay of the old harbour on Monday morning, officials said.\n\nShips will berth there "
+        "from June.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rain.txt").write_text(
+        "Heavy rain closed two mountain passes, the roads agency said.\n", encoding="utf-8"
+    )
+    docs = batch_tables(tuple(find_articles(tmp_path)))["documents"].set_index("doc_id")
+    assert docs.loc["quay", "title"].startswith("The port authority opened a second container")
+    assert docs.loc["quay", "title"].endswith("…") and len(docs.loc["quay", "title"]) <= 100
+    assert (
+        docs.loc["rain", "title"] == "Heavy rain closed two mountain passes, the roads agency said."
+    )

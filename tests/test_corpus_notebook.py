@@ -73,3 +73,28 @@ def test_terms_over_time_leave_out_reporting_verbs_and_calendar_words():
                            "n_docs": [9, 8, 7, 6, 5, 4, 3, 2, 2, 10, 1]})  # fmt: skip
     assert stats.top_terms(totals, n=3) == ["harbour", "wheat"]
     assert stats.top_terms(totals, n=2, leave_out=frozenset()) == ["said", "told"]
+
+
+def test_a_month_without_articles_breaks_terms_over_time_and_months_are_named_in_words():
+    import pandas as pd
+
+    from analysis.corpus import stats
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "agency": ["X"] * 4, "n_words": [4, 4, 4, 4],
+                         "published": pd.array(["2024-05-02", "2024-05-20", "2024-08-01", "2024-08-09"],
+                                               dtype="string")})  # fmt: skip
+    words = pd.DataFrame({"doc_id": ["a", "b", "c", "d"] * 2,
+                          "term": ["ferry"] * 4 + ["harvest"] * 4, "count": [2, 2, 0, 0, 0, 0, 2, 2]})  # fmt: skip
+    data = stats.terms_by_month(words.loc[words["count"] > 0], docs, ["ferry"])
+    assert data["month"].dt.strftime("%Y-%m").tolist() == [
+        "2024-05",
+        "2024-06",
+        "2024-07",
+        "2024-08",
+    ]
+    rate = data["per_1k"].tolist()
+    assert rate[0] == 500.0 and rate[3] == 0.0  # no ferry in August's articles: 0
+    assert pd.isna(rate[1]) and pd.isna(rate[2])  # no article in June or July: no rate
+    found = stats.distinctive_by(words.loc[words["count"] > 0], docs, by="month", n=1)
+    assert found["month"].tolist() == ["May 2024", "August 2024"]
+    assert found["term"].tolist() == ["ferry", "harvest"]

@@ -67,13 +67,19 @@ def terms_by_month(
     doc_terms: pd.DataFrame, documents: pd.DataFrame, terms: list[str]
 ) -> pd.DataFrame:
     """month, term, count, per_1k: how often each of `terms` occurs in each month's articles,
-    per 1,000 words of them (0 where it does not)."""
+    per 1,000 words of them (0 where it does not), every month from the first to the last; a
+    month with no article has no rate (NaN: a line drawn through the months breaks there,
+    rather than join two months years apart as if they were neighbours)."""
     docs = with_month(documents)[["doc_id", "month", "n_words"]]
     words = docs.groupby("month")["n_words"].sum()
+    months = (
+        pd.date_range(words.index.min(), words.index.max(), freq="MS", name="month")
+        if len(words) else words.index
+    )  # fmt: skip
     counts = (
         doc_terms.loc[doc_terms["term"].isin(terms)].merge(docs, on="doc_id")
         .groupby(["month", "term"])["count"].sum()
-        .reindex(pd.MultiIndex.from_product([words.index, terms], names=["month", "term"]), fill_value=0)
+        .reindex(pd.MultiIndex.from_product([months, terms], names=["month", "term"]), fill_value=0)
         .reset_index()
     )  # fmt: skip
     return counts.assign(per_1k=1000 * counts["count"] / counts["month"].map(words))
@@ -146,7 +152,7 @@ def distinctive_by(
     groups: int | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """<by>, term, count, log_ratio, rank: the words that set each agency (by="agency") or
-    month (by="month") apart from the rest of the corpus (Hardie's log ratio, as in
+    month (by="month", named "November 2015") apart from the rest of the corpus (Hardie's log ratio, as in
     `analysis.terms.counting.distinctive_terms`), for the `groups` agencies with the most
     articles (or the latest months; all by default). Words of three letters or more only: an
     abbreviation ("rs", "pc") sets an agency's style apart, not what it reports; and none of
@@ -166,6 +172,10 @@ def distinctive_by(
         sizes = group.value_counts()
         chosen = sorted(sizes.index)[-groups:] if by == "month" else sizes.index[:groups]
         found = found.loc[found["doc_id"].isin(list(chosen))]
+    if by == "month":  # named in words, in the order of the months ("November 2015")
+        found = found.assign(
+            doc_id=pd.to_datetime(found["doc_id"], format="%Y-%m").dt.strftime("%B %Y")
+        )
     return found.rename(columns={"doc_id": by}).reset_index(drop=True)
 
 

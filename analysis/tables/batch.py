@@ -188,9 +188,13 @@ def _article_tables(tables, parsed, wanted: tuple[str, ...]) -> tuple[dict, dict
     return frames, doc
 
 
+BYLINE_WORDS = 6  # a sentence naming a credit in this many words or fewer is a byline
+
+
 def title(tables, *, width: int = 100) -> str:
     """An article's title: its metadata's, else the headline above its dateline, else its
-    opening words (at most `width` characters, cut at a word), else its file name."""
+    opening words (at most `width` characters, cut at a word; a byline such as "By Harbour
+    Wire" before them is no title), else its file name."""
     article = tables.article
     given = article.meta.get("title")
     if given and given != article.name:
@@ -199,9 +203,15 @@ def title(tables, *, width: int = 100) -> str:
     if d is not None and d.headline is not None:
         text = article.text[d.headline[0] : d.headline[1]]
     else:
+        credits = [(c.start, c.end) for c in article.credits or ()]
         sentences = tables._sentences
-        text = str(sentences["text"].iloc[0]) if len(sentences) else ""
-    text = " ".join(text.split())
+        text = next(
+            (t for a, b, t in zip(sentences["start"], sentences["end"], sentences["text"])
+             if not (len(str(t).split()) <= BYLINE_WORDS
+                     and any(a <= c0 and c1 <= b for c0, c1 in credits))),
+            "",
+        )  # fmt: skip
+    text = " ".join(str(text).split())
     if len(text) > width:
         text = text[: width - 1].rsplit(" ", 1)[0] + "…"
     return text or article.name
