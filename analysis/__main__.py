@@ -4,7 +4,7 @@ python -m analysis tables [--article PATH] [--published DATE] [--out DIR]
 python -m analysis charts [--article PATH] [--published DATE] [--out DIR] [--formats png,svg,pdf]
 python -m analysis notebooks [--article PATH] [--published DATE] [--out DIR]
 python -m analysis corpus PATH [PATH ...] --out DIR [--workers N | --scheduler ADDRESS] [--batch-size N]
-    [--tables terms,entities,...]
+    [--tables terms,entities,...] [--no-copies] [--no-topics]
 
 An article is a text file (.txt), a saved web page (.html, .htm) or an http(s):// address: a
 page's main text is the article, its metadata fills the article's.
@@ -137,6 +137,10 @@ def _corpus_parser(sub) -> None:
     k.add_argument("--tables", default=None,
                    help="the articles' tables to write, comma-separated (default: all; the "
                         "costly ones are keyphrases, ngrams, stats)")  # fmt: skip
+    k.add_argument("--no-copies", dest="copies", action="store_false",
+                   help="do not look for copies (relays, reprints): every article a story")  # fmt: skip
+    k.add_argument("--no-topics", dest="topics", action="store_false",
+                   help="do not fit a topic model on the stories")  # fmt: skip
 
 
 def _corpus(args) -> int:
@@ -153,9 +157,11 @@ def _corpus(args) -> int:
             from distributed import Client
 
             with Client(args.scheduler, timeout="20s") as client:
-                result = run(where, args.out, client, batch_size=size, tables=tables)
+                result = run(where, args.out, client, batch_size=size, tables=tables,
+                             copies=args.copies, topics=args.topics)  # fmt: skip
         else:
-            result = run(where, args.out, workers=args.workers, batch_size=size, tables=tables)
+            result = run(where, args.out, workers=args.workers, batch_size=size, tables=tables,
+                         copies=args.copies, topics=args.topics)  # fmt: skip
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

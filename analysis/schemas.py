@@ -181,7 +181,7 @@ TABLES: dict[str, dict[str, Column]] = {
     "topics": {
         "area": _c(
             "string",
-            "the area as the article words it (topics come from a curated facts file only: the extractor does not guess them)",
+            "the area as the article words it (an article's topics come from a curated facts file only: the extractor does not guess them; a corpus's topics are topic_terms and doc_topics)",
         ),
         "theme": _c("string", "the area's common name, shared across contexts"),
         "context": _c("string", "where the area is named (framework agreement, meeting agenda...)"),
@@ -254,6 +254,17 @@ CORPUS_KEYS: dict[str, Column] = {
         nullable=True,
     ),
 }
+
+
+def _stories(what: str) -> Column:
+    return _c(
+        "Int64",
+        f"stories {what}, each story counted once by its first article (see copies); empty "
+        "in a batch's own totals, which cannot know the copies in other batches",
+        nullable=True,
+    )
+
+
 TABLES |= {
     "documents": {
         "doc_id": DOC_ID,
@@ -268,6 +279,12 @@ TABLES |= {
             "the title: the metadata's, the headline above the dateline, or the opening words",
         ),
         "n_words": _c("Int64", "word tokens in the body (doc_terms counted)"),
+        "story_id": _c(
+            "string",
+            "the story it tells: the doc_id of the story's first article (its own when it is "
+            "no copy; see copies); filled in by analysis.corpus.read, empty in a batch's file",
+            nullable=True,
+        ),
     },
     "doc_terms": {
         "doc_id": DOC_ID,
@@ -282,6 +299,7 @@ TABLES |= {
         "count": _c("Int64", "occurrences in all the articles"),
         "per_1k": _c("float64", "occurrences per 1,000 words of all the articles"),
         "n_docs": _c("Int64", "document frequency: articles the term occurs in"),
+        "n_stories": _stories("the term occurs in"),
     },
     "entity_articles": {
         "entity": _c("string", "canonical name, as in each article's entities table"),
@@ -289,12 +307,14 @@ TABLES |= {
             "category", "PERSON, ORG, GPE, LOC, EVENT, DOCUMENT or OTHER", categories=ENTITY_TYPES
         ),
         "n_articles": _c("Int64", "articles naming the entity"),
+        "n_stories": _stories("naming the entity"),
         "n_mentions": _c("Int64", "mentions in all those articles, indirect references included"),
     },
     "comentions": {
         "entity_a": _c("string", "one entity (the first of the two in alphabetical order)"),
         "entity_b": _c("string", "the other entity"),
         "n_articles": _c("Int64", "articles naming both"),
+        "n_stories": _stories("naming both"),
     },
     "timeline": {
         "doc_id": DOC_ID,
@@ -319,6 +339,47 @@ TABLES |= {
         "path": _c("string", "the file that could not be used"),
         "error": _c("string", "what is wrong with it and what to do (the one-line message)"),
     },
+    "signatures": {
+        "doc_id": DOC_ID,
+        "minhash": _c(
+            "object",
+            "the MinHash of the body's shingles (bytes: 128 values of 32 bits, little endian; "
+            "analysis.corpus.copies), what copies are found from; an article without a word "
+            "has none",
+        ),
+    },
+    # ---- over the whole corpus, once every batch is written
+    "copies": {
+        "doc_id": DOC_ID,
+        "copy_of": _c(
+            "string",
+            "the first article of its story (by publication date, then doc_id): its story_id",
+        ),
+        "similarity": _c(
+            "float64",
+            "estimated Jaccard similarity of the two bodies' shingles (runs of five words "
+            "holding a name or a figure; MinHash): 0.3 or more, or less for a copy joined to "
+            "its story through another copy",
+        ),
+    },
+    "topic_terms": {
+        "topic_id": _c("Int64", "the topic, numbered from 1 by its share of the stories"),
+        "term": _c("string", "a word of the topic (as in doc_terms)"),
+        "weight": _c(
+            "float64",
+            "the word's weight in the topic (its top words only; they sum to 1 over the topic's words)",
+        ),
+        "rank": _c("Int64", "the word's rank in the topic, 1 = the heaviest"),
+    },
+    "doc_topics": {
+        "doc_id": DOC_ID,
+        "topic_id": _c("Int64", "the topic (as in topic_terms)"),
+        "weight": _c(
+            "float64",
+            "the topic's share of the article (the article's shares sum to 1; shares under "
+            "0.05 are left out)",
+        ),
+    },
 }
 
 TERM_TABLES = ("sentences", "tokens", "terms", "ngrams", "keyness", "dispersion", "kwic")
@@ -330,9 +391,12 @@ SUMMARY_TABLES = ("stats", "keyphrases")
 TABLE_NAMES = TERM_TABLES + FACT_TABLES + SUMMARY_TABLES
 # a corpus's own tables: those of each batch (beside its articles' tables), and the totals over
 # every batch (summed from the batches': each article is in one batch)
-BATCH_TABLES = ("documents", "doc_terms", "timeline", "errors")
+BATCH_TABLES = ("documents", "doc_terms", "timeline", "errors", "signatures")
 TOTAL_TABLES = ("term_totals", "entity_articles", "comentions")
-CORPUS_TABLES = BATCH_TABLES + TOTAL_TABLES
+# the tables of steps over the whole corpus (analysis.corpus.dask_run.CORPUS_STEPS), each one
+# file beside the totals
+WHOLE_TABLES = ("copies", "topic_terms", "doc_topics")
+CORPUS_TABLES = BATCH_TABLES + TOTAL_TABLES + WHOLE_TABLES
 
 
 def columns(name: str) -> dict[str, Column]:
@@ -353,7 +417,8 @@ def arrow_schema(name: str):
     import pyarrow as pa
 
     kinds = {"string": pa.string(), "category": pa.string(), "Int64": pa.int64(),
-             "float64": pa.float64(), "boolean": pa.bool_(), "datetime64[s]": pa.timestamp("s")}  # fmt: skip
+             "float64": pa.float64(), "boolean": pa.bool_(), "datetime64[s]": pa.timestamp("s"),
+             "object": pa.binary()}  # fmt: skip
     return pa.schema(
         [pa.field(c, kinds[col.dtype], nullable=True) for c, col in columns(name).items()]
     )

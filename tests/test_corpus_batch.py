@@ -88,7 +88,8 @@ def test_an_exception_in_one_article_s_table_is_its_row_of_errors(stories, monke
 
 def test_only_the_tables_asked_for_are_built_with_the_corpus_tables(stories):
     got = batch_tables(tuple(sorted(stories.glob("story_*.txt"))[:2]), ("terms", "events"))
-    assert set(got) == {"terms", "events", *schemas.CORPUS_TABLES}
+    assert set(got) == {"terms", "events", *schemas.BATCH_TABLES, *schemas.TOTAL_TABLES}
+    assert len(got["signatures"]) == 2  # each article's MinHash, for the copies
     assert len(got["entity_articles"]) > 0  # made from the entities, built though not written
     assert check_tables("events, terms".split(",")) == ("terms", "events")
     with pytest.raises(InputError, match="--tables: no table 'term'; choose from sentences"):

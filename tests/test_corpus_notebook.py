@@ -23,13 +23,17 @@ def test_corpus_notebook_runs_on_a_corpus_output(tmp_path):
     page = (out / "04_corpus.html").read_text(encoding="utf-8")
     agencies = len({s.agency for s in made})
     first, last = min(s.published for s in made), max(s.published for s in made)
-    assert f"30 articles from {agencies} agencies, published {first} to {last}" in page
-    assert len(re.findall(r'<img[^>]+src="data:image/png', page)) == 6  # the six charts
+    found = len(read(out, "copies"))
+    assert (f"30 articles telling {30 - found} stories, from {agencies} agencies, published "
+            f"{first} to {last}") in page  # fmt: skip
+    # the six charts, the topics' three; no story is carried twice: that chart is left out
+    assert len(re.findall(r'<img[^>]+src="data:image/png', page)) == 9 + (found > 0)
     # the size of the run before is kept, whatever the workers: its two batches are found
     assert "0 batches written, 2 already there" in page
     assert "application/vnd.jupyter.stderr" not in page.split("</style>")[-1]  # nothing in red
     assert "reporting verbs and calendar words left out" in page  # a caption from the notes
-    charts = {"terms_over_time", "top_entities", "comentions", "timeline", "by_agency", "by_month"}
+    charts = {"terms_over_time", "top_entities", "comentions", "timeline", "by_agency", "by_month",
+              "topic_words", "topics_by_month", "topics_by_agency"} | ({"copied"} if found else set())  # fmt: skip
     assert {p.stem for p in out.glob("*.png")} == charts
     assert all((out / f"{c}.{f}").is_file() for c in charts for f in ("svg", "pdf"))
     assert "application/vnd.jupyter.widget-view+json" in page  # Dask's progress bar, a widget

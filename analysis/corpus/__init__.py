@@ -1,7 +1,8 @@
 """Many articles at once: a folder's tables stacked with `doc_id` (`folder`); a corpus on Dask,
-as Parquet (`run`, in `dask_run`: batches, store, aggregate), its statistics for the corpus
-notebook (`stats`) and stories of our own to try it on (`generate`); and the automatic facts
-scored against hand-checked ones (`evaluate`).
+as Parquet (`run`, in `dask_run`: batches, store, aggregate; over the whole corpus, `wholes`:
+its `copies` and its `topics`), its statistics for the corpus notebook (`stats`) and stories of
+our own to try it on (`generate`; `planted`, with copies, near-misses and themes planted); and
+the automatic facts scored against hand-checked ones (`evaluate`).
 
     from analysis import corpus
     corpus.run("news/", "out/")              # every table of every article, as Parquet

@@ -23,9 +23,15 @@ TOTAL_KEYS = {
     "comentions": ["entity_a", "entity_b"],
 }
 TOTAL_SUMS = {
-    "term_totals": ["count", "n_docs"],
-    "entity_articles": ["n_articles", "n_mentions"],
-    "comentions": ["n_articles"],
+    "term_totals": ["count", "n_docs", "n_stories"],
+    "entity_articles": ["n_articles", "n_mentions", "n_stories"],
+    "comentions": ["n_articles", "n_stories"],
+}
+# the count of articles in each total, which `n_stories` counts again over first articles only
+ARTICLE_COUNT = {
+    "term_totals": "n_docs",
+    "entity_articles": "n_articles",
+    "comentions": "n_articles",
 }
 TOTAL_ORDER = {
     "term_totals": (["count", "term"], [False, True]),
@@ -88,7 +94,10 @@ def comentions(entities: pd.DataFrame) -> pd.DataFrame:
 
 
 def finish_totals(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """A totals table in its declared form: per_1k from the counts, sorted, typed."""
+    """A totals table in its declared form: per_1k from the counts, sorted, typed; `n_stories`
+    empty when `df` has none (a batch's own totals)."""
+    if "n_stories" not in df.columns:
+        df = df.assign(n_stories=pd.NA)
     if name == "term_totals":
         df = df.assign(per_1k=1000 * df["count"] / max(int(df["count"].sum()), 1))
     by, ascending = TOTAL_ORDER[name]
@@ -97,13 +106,30 @@ def finish_totals(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def merge_totals(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    """The totals of several batches (each a `name` table) summed into one."""
+    """The totals of several batches (each a `name` table, `n_stories` filled in: see
+    `with_stories`) summed into one."""
     if not parts:
         return schemas.empty(name)
     keys, sums = TOTAL_KEYS[name], TOTAL_SUMS[name]
     df = pd.concat([p[keys + sums] for p in parts], ignore_index=True)
     df = df.astype({k: str for k in keys}).groupby(keys, as_index=False)[sums].sum()
     return finish_totals(df, name)
+
+
+def with_stories(total: pd.DataFrame, name: str, firsts: pd.DataFrame | None) -> pd.DataFrame:
+    """A total with `n_stories`: its count of articles (`ARTICLE_COUNT`) when `firsts` is None
+    (no article of it is a copy), else the count in `firsts`, the same total over the first
+    articles of their stories only (0 where none)."""
+    count = ARTICLE_COUNT[name]
+    if firsts is None:
+        return total.assign(n_stories=total[count].astype("int64"))
+    keys = TOTAL_KEYS[name]
+    found = (
+        firsts[keys + [count]].astype({k: str for k in keys}).rename(columns={count: "n_stories"})
+    )
+    merged = total.drop(columns="n_stories", errors="ignore").astype({k: str for k in keys})
+    merged = merged.merge(found, on=keys, how="left")
+    return merged.assign(n_stories=merged["n_stories"].fillna(0).astype("int64"))
 
 
 _ISO = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])|W(\d\d)))?")
@@ -164,7 +190,10 @@ def documents(rows: list[dict]) -> pd.DataFrame:
     """The articles of a batch, one row each (`rows`: dicts of the declared columns)."""
     if not rows:
         return schemas.empty("documents")
-    return schemas.conform_corpus(pd.DataFrame(rows), "documents")
+    df = pd.DataFrame(rows)
+    if "story_id" not in df.columns:  # known only over the whole corpus (analysis.corpus.read)
+        df = df.assign(story_id=pd.NA)
+    return schemas.conform_corpus(df, "documents")
 
 
 def errors(rows: list[dict]) -> pd.DataFrame:
@@ -174,8 +203,20 @@ def errors(rows: list[dict]) -> pd.DataFrame:
     return schemas.conform_corpus(pd.DataFrame(rows), "errors")
 
 
-def corpus_totals(per_article: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The totals over every article at once, from stacked tables (`doc_terms`, `entities`)."""
+def corpus_totals(
+    per_article: dict[str, pd.DataFrame], copies: pd.DataFrame | None = None
+) -> dict[str, pd.DataFrame]:
+    """The totals over every article at once, from stacked tables (`doc_terms`, `entities`),
+    each story counted once by its first article in `n_stories` (`copies`: none by default)."""
+    out = totals_of(per_article)
+    copied = set() if copies is None else set(copies["doc_id"].astype(str))
+    firsts = totals_of({n: df.loc[~df["doc_id"].astype(str).isin(copied)]
+                        for n, df in per_article.items()}) if copied else {}  # fmt: skip
+    return {n: finish_totals(with_stories(df, n, firsts.get(n)), n) for n, df in out.items()}
+
+
+def totals_of(per_article: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """term_totals, entity_articles, comentions of stacked `doc_terms` and `entities`."""
     return {
         "term_totals": term_totals(per_article["doc_terms"]),
         "entity_articles": entity_articles(per_article["entities"]),

@@ -26,6 +26,7 @@ from ..reading import page
 from ..reading.article import MAX_BYTES
 from ..reading.files import read_bounded
 from . import aggregate as agg
+from .copies import signatures
 
 BATCH_SIZE = 50  # articles per batch at most
 # an article of this many bytes or more (a report, a transcript: some fifty wire stories) is a
@@ -37,12 +38,14 @@ LONG_BYTES = 256 * 1024
 class Batch:
     """Articles processed together and written as one partition; `key` names the partition.
     `tables` are the articles' tables it writes (beside the corpus tables); `long` says it is
-    one long article, which the scheduler starts first."""
+    one long article, which the scheduler starts first; `copies` that it writes its articles'
+    signatures, from which copies are found (an empty table otherwise)."""
 
     number: int
     articles: tuple[Path | str, ...]  # files, and http(s) addresses
     tables: tuple[str, ...] = schemas.TABLE_NAMES
     long: bool = False
+    copies: bool = True
 
     @property
     def key(self) -> str:
@@ -55,6 +58,7 @@ class Batch:
         """The key, with the pages at addresses as already fetched (`fetch`)."""
         h = hashlib.sha256(fingerprint.fingerprint().encode())
         h.update(",".join(self.tables).encode())
+        h.update(b"signatures" if self.copies else b"no signatures")
         for item in self.articles:  # (a file name need not be UTF-8: its bytes, as they are)
             h.update(b"\0" + name_of(item).encode("utf-8", "surrogateescape"))
             if page.is_address(item):
@@ -141,17 +145,19 @@ def batch_size(n_articles: int, workers: int, most: int = BATCH_SIZE) -> int:
 def plan(
     articles: list[Path | str], batch_size: int = BATCH_SIZE, *,
     tables: tuple[str, ...] = schemas.TABLE_NAMES, long_bytes: int = LONG_BYTES,
+    copies: bool = True,
 ) -> list[Batch]:  # fmt: skip
     """The articles in batches of `batch_size`, in order; an article of `long_bytes` or more
     is a batch of its own (`long`), after the others in number, started before them."""
     size = {p: _size(p) for p in articles}
     short = [p for p in articles if size[p] < long_bytes]
     batches = [
-        Batch(i, tuple(short[lo : lo + batch_size]), tables)
+        Batch(i, tuple(short[lo : lo + batch_size]), tables, copies=copies)
         for i, lo in enumerate(range(0, len(short), batch_size))
     ]
     long = [p for p in articles if size[p] >= long_bytes]
-    return batches + [Batch(len(batches) + i, (p,), tables, True) for i, p in enumerate(long)]
+    return batches + [Batch(len(batches) + i, (p,), tables, True, copies)
+                      for i, p in enumerate(long)]  # fmt: skip
 
 
 def _size(path: Path | str) -> int:
@@ -167,19 +173,22 @@ def batch_tables(
     articles: tuple[Path | str, ...],
     tables: tuple[str, ...] = schemas.TABLE_NAMES,
     fetched: dict | None = None,
+    *,
+    copies: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Every table of a batch: its articles' tables (`tables`, default every one) stacked with
-    doc_id and published first, and the batch's corpus tables (`BATCH_STEPS`). An article that
-    cannot be used, for whatever reason (a page that could not be fetched too), is a row of
-    `errors`; the others go on. `fetched`: the pages at addresses, as `fetch` gives them
-    (fetched here when not given)."""
+    doc_id and published first, and the batch's corpus tables (`BATCH_STEPS`; `signatures`
+    empty unless `copies`). An article that cannot be used, for whatever reason (a page that
+    could not be fetched too), is a row of `errors`; the others go on. `fetched`: the pages at
+    addresses, as `fetch` gives them (fetched here when not given)."""
     from ..tables.batch import build
 
     fetched = fetch(articles) if fetched is None else fetched
     built = build(list(articles), tables=tables, fetched=fetched)
     out = {n: df for n, df in built.frames.items() if n in tables}
     for name, step in BATCH_STEPS.items():
-        out[name] = step(built, out)
+        skip = name == "signatures" and not copies
+        out[name] = schemas.empty(name) if skip else step(built, out)
     return out
 
 
@@ -207,6 +216,7 @@ BATCH_STEPS = {
     "term_totals": lambda built, out: agg.term_totals(out["doc_terms"]),
     "entity_articles": lambda built, out: agg.entity_articles(built.frames["entities"]),
     "comentions": lambda built, out: agg.comentions(built.frames["entities"]),
+    "signatures": lambda built, out: signatures({d["doc_id"]: d["body"] for d in built.documents}),
 }
 
 
@@ -242,7 +252,7 @@ def process_batch(batch: Batch, out: str) -> dict:
     summary = {"key": key, "number": batch.number, "articles": len(batch.articles)}
     if partition(Path(out), key).is_dir():
         return summary | {"skipped": True, "errors": None, "seconds": 0.0}
-    frames = batch_tables(batch.articles, batch.tables, fetched)
+    frames = batch_tables(batch.articles, batch.tables, fetched, copies=batch.copies)
     write_partition(Path(out), key, frames)
     _settle()
     return summary | {"skipped": False, "errors": len(frames["errors"]),

@@ -24,6 +24,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fingerprint, schemas
@@ -96,6 +97,8 @@ def run(
     workers: int | None = None,
     batch_size: int | None = None,
     tables: tuple[str, ...] | list[str] | None = None,
+    copies: bool = True,
+    topics: bool = True,
     progress: bool = True,
     echo: Callable[[str], None] | None = None,
 ) -> dict:
@@ -132,6 +135,13 @@ def run(
         The articles' tables to write (default: every one; the corpus tables are always
         written). Leaving out the costly ones (``keyphrases``, ``ngrams``, ``stats``) makes a
         run faster; a table left out reads back empty.
+    copies : bool, default True
+        Find the copies (relays, reprints) among the articles: the ``copies`` table, each
+        article's ``story_id``, and ``n_stories`` in the totals. False makes every article a
+        story of its own.
+    topics : bool, default True
+        Fit a topic model on the stories' words: the ``topic_terms`` and ``doc_topics``
+        tables (empty when False).
     progress : bool, default True
         Show Dask's progress bar (a widget in a notebook).
     echo : callable, optional
@@ -141,7 +151,8 @@ def run(
     -------
     dict
         What was done, also written to ``out/run.json``: articles, batches, batch_size,
-        written, skipped, errors (articles that could not be read, each a row of the
+        written, skipped, n_articles (the articles read), n_stories (the stories they tell),
+        copies, topics (the number fitted), errors (articles that could not be read, each a row of the
         ``errors`` table), failed (batches that raised, with the error; the others went on),
         keys, seconds, workers, and the package's fingerprint (files, libraries, options).
 
@@ -165,12 +176,12 @@ def run(
     articles = find_articles(paths)
     if client is None:
         with local_client(workers) as own:
-            return run(paths, out, own, batch_size=batch_size, tables=tables, progress=progress,
-                       echo=echo)  # fmt: skip
+            return run(paths, out, own, batch_size=batch_size, tables=tables, copies=copies,
+                       topics=topics, progress=progress, echo=echo)  # fmt: skip
     size = (batch_size is None and _previous_size(out)) or sizing(
         len(articles), _workers(client) or 1, batch_size or BATCH_SIZE
     )
-    batches = plan(articles, size, tables=tables)
+    batches = plan(articles, size, tables=tables, copies=copies)
     echo(f"{len(articles)} articles in {len(batches)} batches; "
          f"Dask dashboard: {client.dashboard_link}")  # fmt: skip
     now = fingerprint.parts()
@@ -180,12 +191,14 @@ def run(
     (out / BATCHES).mkdir(parents=True, exist_ok=True)
     remove_temporaries(out)
     summaries, failed = _compute(client, batches, out, progress)
-    result = _finish(out, batches, summaries, failed)
+    result = _finish(Whole(out, [], client, copies, topics), batches, summaries, failed)
     result |= {"seconds": round(time.perf_counter() - start, 3), "workers": _workers(client),
                "fingerprint": now}  # fmt: skip
     write_manifest(out, result)
     echo(f"{result['written']} batches written, {result['skipped']} already there; "
-         f"{result['errors']} articles in errors; tables in {out}")  # fmt: skip
+         f"{result['n_articles']} articles telling {result['n_stories']} stories "
+         f"({result['copies']} copies); {result['errors']} articles in errors; "
+         f"tables in {out}")  # fmt: skip
     return result
 
 
@@ -270,47 +283,114 @@ def _compute(client, batches: list[Batch], out: Path, progress: bool) -> tuple[l
     return summaries, failed
 
 
-def _finish(out: Path, batches: list[Batch], summaries: list[dict], failed: list[dict]) -> dict:
-    """The totals, summed over every batch of the corpus; stale partitions removed; the
-    run's summary."""
-    keys = [s["key"] for s in sorted(summaries, key=lambda s: s["number"])]
+@dataclass
+class Whole:
+    """What a step over the whole corpus is given: the output folder, the partitions of this
+    run's batches in order (`keys`), the Dask client, and the steps asked for."""
+
+    out: Path
+    keys: list[str]
+    client: object = None
+    copies: bool = True
+    topics: bool = True
+
+
+def _finish(whole: Whole, batches: list[Batch], summaries: list[dict], failed: list[dict]) -> dict:
+    """The steps over the whole corpus (copies, totals, topics); stale partitions removed;
+    the run's summary."""
+    out = whole.out
+    keys = whole.keys = [s["key"] for s in sorted(summaries, key=lambda s: s["number"])]
     if not failed:
         for stale in done_keys(out) - set(keys):
             shutil.rmtree(partition(out, stale), ignore_errors=True)
-    for step in CORPUS_STEPS:
-        step(out, keys)
+    steps = {"copies": whole.copies, "topics": whole.topics}
+    news = _unchanged(out, keys, steps) if all(s["skipped"] for s in summaries) else None
+    if news is None:  # something changed: the steps over the whole corpus run again
+        news = {}
+        for step in CORPUS_STEPS:
+            news |= step(whole) or {}
     remove_temporaries(out)
     n_errors = _count_errors(out, keys)
-    return {
+    return news | {
         "articles": sum(len(b.articles) for b in batches), "batches": len(batches),
         "batch_size": max((len(b.articles) for b in batches if not b.long), default=0),
         "tables": list(batches[0].tables) if batches else [],
         "written": sum(not s["skipped"] for s in summaries),
         "skipped": sum(s["skipped"] for s in summaries),
         "errors": n_errors, "failed": sorted(failed, key=lambda f: f["number"]), "keys": keys,
+        "steps": steps,
     }  # fmt: skip
 
 
-def merge_totals(out: Path, keys: list[str]) -> None:
-    """Sum the batches' totals into out/<total>.parquet, MERGE_AT_ONCE batches at a time."""
-    import pyarrow.parquet as pq
+WHOLE_NEWS = ("n_articles", "n_stories", "copies", "topics")
 
+
+def _unchanged(out: Path, keys: list[str], steps: dict) -> dict | None:
+    """The numbers of the steps over the whole corpus from the run before (run.json), when it
+    wrote the same batches with the same steps and its tables are there: nothing to do again
+    (a model fitted again could differ in its last digits). None otherwise."""
+    import json
+
+    try:
+        before = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    whole = (*schemas.TOTAL_TABLES, *schemas.WHOLE_TABLES)
+    if (not isinstance(before, dict) or before.get("keys") != keys or before.get("steps") != steps
+            or not all(k in before for k in WHOLE_NEWS)
+            or not all((out / f"{n}.parquet").is_file() for n in whole)):  # fmt: skip
+        return None
+    return {k: before[k] for k in WHOLE_NEWS}
+
+
+def find_copies(whole: Whole) -> dict:
+    """out/copies.parquet: the copies among every batch's articles (`copies.find` on the
+    batches' signatures), found by one task on a worker; the numbers of articles, stories and
+    copies."""
+    from .wholes import copies_of_corpus
+
+    if whole.client is not None and whole.copies:
+        future = whole.client.submit(copies_of_corpus, str(whole.out), whole.keys, pure=False)
+        return future.result()
+    return copies_of_corpus(str(whole.out), whole.keys, find=whole.copies)
+
+
+def merge_totals(whole: Whole) -> dict:
+    """Sum the batches' totals into out/<total>.parquet, MERGE_AT_ONCE batches at a time, each
+    story counted once in `n_stories` (`wholes.batch_totals`)."""
     from .aggregate import merge_totals as merge
-    from .store import write_total
+    from .store import read, write_total
+    from .wholes import batch_totals
 
+    out, keys = whole.out, whole.keys
+    copied = set(read(out, "copies")["doc_id"].astype(str))
     for name in schemas.TOTAL_TABLES:
         total = schemas.empty(name)
         for lo in range(0, len(keys), MERGE_AT_ONCE):
-            files = [partition(out, k) / f"{name}.parquet" for k in keys[lo : lo + MERGE_AT_ONCE]]
-            parts = [pq.read_table(f).to_pandas() for f in files]
+            parts = [
+                batch_totals(partition(out, k), name, copied) for k in keys[lo : lo + MERGE_AT_ONCE]
+            ]
             total = merge([total, *parts], name)
         write_total(out, name, total)
+    return {}
 
 
-# The steps over the whole corpus, run once every batch is written: f(out, keys), `keys` the
-# partitions of this run's batches in order. Each reads the batches' own tables a few
-# partitions at a time (never the whole corpus at once) and writes out/<table>.parquet.
-CORPUS_STEPS = (merge_totals,)
+def fit_topics(whole: Whole) -> dict:
+    """out/topic_terms.parquet and out/doc_topics.parquet: a topic model of the stories'
+    words (`topics.fit`), fitted by one task on a worker; the number of topics."""
+    from .wholes import topics_of_corpus
+
+    if whole.client is not None and whole.topics:
+        return whole.client.submit(
+            topics_of_corpus, str(whole.out), whole.keys, pure=False
+        ).result()
+    return topics_of_corpus(str(whole.out), whole.keys, fit=whole.topics)
+
+
+# The steps over the whole corpus, in order, run once every batch is written: f(whole) ->
+# a few numbers for the run's summary. Each reads the batches' own tables a few partitions at
+# a time, or the few columns it needs of every one, and writes out/<table>.parquet.
+CORPUS_STEPS = (find_copies, merge_totals, fit_topics)
 
 
 def _count_errors(out: Path, keys: list[str]) -> int:

@@ -1,7 +1,8 @@
 """A corpus's output folder: Parquet partitions, one per batch, each written whole or not at all.
 
     DIR/batches/batch=<key>/<table>.parquet   every article table and the batch's corpus tables
-    DIR/<total>.parquet                       term_totals, entity_articles, comentions
+    DIR/<total>.parquet                       term_totals, entity_articles, comentions, and
+                                              copies, topic_terms, doc_topics
     DIR/run.json                              what the last run did
 
 A batch's files are written into a temporary folder beside the partitions, then the folder is
@@ -101,7 +102,7 @@ def remove_temporaries(out: Path) -> None:
 def files(out: str | Path, name: str) -> list[Path]:
     """The Parquet files of a table in a corpus's output folder, in batch order."""
     out = Path(out)
-    if name in schemas.TOTAL_TABLES:
+    if name in schemas.TOTAL_TABLES or name in schemas.WHOLE_TABLES:
         return [out / f"{name}.parquet"]
     return sorted((out / BATCHES).glob(f"batch=*/{name}.parquet"))
 
@@ -116,7 +117,9 @@ def read(out: str | Path, name: str) -> pd.DataFrame:
     name : str
         The table: an article's table (``terms``, ``events``... each with ``doc_id`` and
         ``published`` first), a batch table (``documents``, ``doc_terms``, ``timeline``,
-        ``errors``) or a total (``term_totals``, ``entity_articles``, ``comentions``).
+        ``errors``, ``signatures``), a total (``term_totals``, ``entity_articles``,
+        ``comentions``) or a table over the whole corpus (``copies``, ``topic_terms``,
+        ``doc_topics``). ``documents`` gets each article's ``story_id`` from ``copies``.
 
     Returns
     -------
@@ -141,6 +144,10 @@ def read(out: str | Path, name: str) -> pd.DataFrame:
     if not found:
         return schemas.conform_corpus(_empty(name), name)
     df = pd.concat([pq.read_table(f).to_pandas() for f in found], ignore_index=True)
+    if name == "documents":  # each article's story, known once the copies are found
+        from .copies import story_ids
+
+        df = df.assign(story_id=story_ids(df, read(out, "copies")))
     df = schemas.conform_corpus(df, name)
     if "doc_id" in df.columns and name not in schemas.TOTAL_TABLES:
         df = df.sort_values("doc_id", kind="stable", ignore_index=True)

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from .style import (
     BLACK,
@@ -85,6 +86,8 @@ def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: s
         colour = [colours.get(str(v), GREY) for v in data[hue]] if hue else BLUE
         bars = ax.barh(data[y].astype(str), data[x], color=colour, **kwargs)
         ax.bar_label(bars, padding=3, fontsize=8)
+        if pd.api.types.is_integer_dtype(data[x]):  # counts: whole numbers on the axis
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.invert_yaxis()
         ax.margins(x=0.08)
         ax.set_xlabel(xlabel or _words(x))
@@ -97,20 +100,22 @@ def hbar(data: pd.DataFrame, *, x: str = "n_articles", y: str = "entity", hue: s
 
 
 def matrix(data: pd.DataFrame, *, x: str = "entity_b", y: str = "entity_a", hue: str = "n_articles",
-           label: str | None = None, ax: Axes | None = None, **kwargs) -> Axes:  # fmt: skip
-    """A square of cells, one per (y, x) pair in the order they come, shaded and labelled by
-    hue; `label` names the shading in words."""
+           label: str | None = None, fmt: str = "{:g}", ax: Axes | None = None,
+           **kwargs) -> Axes:  # fmt: skip
+    """A grid of cells, one per (y, x) pair in the order they come, shaded and labelled by hue
+    (in `fmt`); `label` names the shading in words."""
     with style():
         ax = axes_or_current(ax)
         if data.empty:
             return _nothing(ax)
         grid = data.pivot(index=y, columns=x, values=hue)
-        order = list(dict.fromkeys(data[y]))
-        grid = grid.loc[order, [c for c in order if c in grid.columns]]
+        grid = grid.loc[list(dict.fromkeys(data[y])), list(dict.fromkeys(data[x]))]
+        square = list(grid.index) == list(grid.columns)
+        kwargs.setdefault("aspect", "equal" if square else "auto")
         image = ax.imshow(grid.to_numpy(dtype=float), cmap=kwargs.pop("cmap", "Blues"), **kwargs)
         for (i, j), v in np.ndenumerate(grid.to_numpy()):
             if v:
-                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=7,
+                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
                         color="white" if v > 0.6 * grid.to_numpy().max() else "black")  # fmt: skip
         ax.set_xticks(range(len(grid.columns)), grid.columns, rotation=60, ha="right", fontsize=8)
         ax.set_yticks(range(len(grid.index)), grid.index, fontsize=8)
@@ -163,4 +168,27 @@ def ranked_terms(data: pd.DataFrame, *, x: str = "log_ratio", y: str = "term", h
         ax.set_yticks(range(len(labels)), labels, fontsize=7)
         ax.invert_yaxis()
         ax.set_xlabel(f"{x} (log2: times more frequent than in the rest)")
+    return ax
+
+
+def shares(data: pd.DataFrame, *, x: str = "month", y: str = "share", hue: str = "topic",
+           xlabel: str | None = None, ylabel: str | None = None, ax: Axes | None = None,
+           **kwargs) -> Axes:  # fmt: skip
+    """The shares y of each hue stacked over x (topics by month, say), in the order hue's values
+    come, the first at the bottom; the legend to the right of the axes, the first on top."""
+    with style():
+        ax = axes_or_current(ax)
+        if data.empty:
+            return _nothing(ax)
+        grid = data.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", sort=True)
+        grid = grid[list(dict.fromkeys(data[hue]))].fillna(0)
+        colours = (PALETTE + (GREY,) * len(grid.columns))[: len(grid.columns)]
+        layers = ax.stackplot(grid.index, grid.to_numpy().T, labels=[str(c) for c in grid.columns],
+                              colors=colours, alpha=0.85, **kwargs)  # fmt: skip
+        ax.set_xlabel(xlabel or _words(x))
+        ax.set_ylabel(ylabel or _words(y))
+        ax.set_ylim(0, max(1.0, float(grid.sum(axis=1).max())))
+        ax.set_xlim(grid.index.min(), grid.index.max())
+        ax.legend(layers[::-1], [str(c) for c in grid.columns][::-1], title=_words(hue),
+                  loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)  # fmt: skip
     return ax

@@ -178,7 +178,9 @@ def parts(data: pd.DataFrame) -> str:
 def shared(data: pd.DataFrame, *, x: str = "context", y: str = "theme", hue: str = "shared") -> str:
     """The caption of a dot matrix: what the columns share, or why none is drawn."""
     if data.empty:
-        return "Topics come from a curated facts file only, and this article has none: the chart is left out."
+        return ("An article's topics come from a curated facts file only, and this article has "
+                "none: the chart is left out. A corpus of twenty stories or more gets topics "
+                "fitted on its words (python -m analysis corpus, 04_corpus).")  # fmt: skip
     contexts = list(dict.fromkeys(data[x]))
     both = ", ".join(sorted(set(data.loc[data[hue].fillna(False).astype(bool), y]))) or "nothing"
     return f"The {contexts[0]} and the {contexts[-1]} share: {both}."
