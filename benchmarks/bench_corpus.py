@@ -2,6 +2,7 @@
 
     python benchmarks/bench_corpus.py [--small 40] [--large 400] [--sizes 1000,10000]
         [--tables all | terms,entities,...] [--lean keyphrases,ngrams,stats] [--profile N]
+        [--cpu-only]
 
 Generated stories (analysis.corpus.generate, fixed seed; 100-odd words each). Everything runs
 in fresh processes, in the same run, on the same stories:
@@ -22,7 +23,8 @@ in fresh processes, in the same run, on the same stories:
    profiler off as `analysis.corpus.run` sets it.
 
 The load average of the machine is printed before and after each step: the machine may be
-shared. Writes benchmarks/results/corpus.json and prints Markdown tables.
+shared. Writes benchmarks/results/corpus.json and prints Markdown tables. `--cpu-only` runs
+step 1 alone (about a minute) and writes benchmarks/results/corpus_cpu.json instead.
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ def main() -> None:
     ap.add_argument("--lean", default="keyphrases,ngrams,stats",
                     help="the tables left out for the second CPU figure")  # fmt: skip
     ap.add_argument("--profile", type=int, default=0, help="print cProfile's top N entries too")
+    ap.add_argument("--cpu-only", action="store_true", help="step 1 alone: CPU per story")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results: dict = {"tables": args.tables, "load": {}}
@@ -173,6 +176,10 @@ def main() -> None:
                 f"| {k} | {v:.1f} | {v / results['cpu_per_story_ms']['spaCy nlp.pipe alone']:.2f} |"
             )
         print()
+        if args.cpu_only:
+            (HERE / "results").mkdir(exist_ok=True)
+            (HERE / "results" / "corpus_cpu.json").write_text(json.dumps(results, indent=1) + "\n")
+            return
         # 2. scaling, and 3. memory per worker after each size
         # the worker's memory after sizes[0], sizes[1]... stories in all: runs one after another
         steps = [sizes[0], *(b - a for a, b in zip(sizes, sizes[1:]))]
