@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from functools import lru_cache
 
 import pandas as pd
@@ -83,6 +84,56 @@ def yake_phrases(
     return _phrases(*_yake_scores(text, n, top, stopwords))
 
 
+@lru_cache(maxsize=8)
+def _undeduplicated(n: int, stopwords: frozenset[str] | None):
+    """YAKE's extractor that gives every valid candidate, best first, with no deduplication,
+    and YAKE's own extractor beside it, for its similarity function and threshold."""
+    import yake
+
+    stop = set(stopwords) if stopwords else None
+    every = yake.KeywordExtractor(lan="en", n=n, top=sys.maxsize, dedup_lim=1.0, stopwords=stop)
+    return every, _extractor(n, 1, stopwords)
+
+
+def _yake_best(
+    text: str, n: int, top: int, min_words: int, cap: int, stopwords: frozenset[str] | None
+) -> list[tuple[str, float]]:
+    """`_ranked(*_yake_scores(text, n, cap, stopwords), top=top, min_words=min_words,
+    ascending=True)`, the same phrases and scores, for less.
+
+    YAKE deduplicates its candidates best first, each compared with every one kept before it,
+    until `cap` are kept; here the same loop, with YAKE's own similarity and threshold, stops
+    as soon as the `top` best phrases of `min_words` words or more are settled: `top` of them
+    kept, and the next candidate scoring worse than every one of them (a later one cannot come
+    before them: candidates come sorted by score). Where a score is not a number the sort does
+    not order the candidates, and the loop goes on to `cap` as YAKE's does.
+    """
+    if not text.strip():
+        return []
+    every, dedup = _undeduplicated(n, stopwords)
+    found = every.extract_keywords(text)  # [(phrase lower-cased, score)], best first
+    similar, limit = dedup.dedup_function, dedup.config["dedup_lim"]
+    settled = not any(math.isnan(h) for _, h in found)
+    kept: list[str] = []
+    phrases: list[str] = []
+    scores: list[float] = []
+    worst = math.inf
+    for phrase, h in found:
+        if len(scores) >= top and h > worst:
+            break
+        if any(similar(phrase, k) > limit for k in kept):
+            continue
+        kept.append(phrase)
+        if phrase.count(" ") + 1 >= min_words:
+            phrases.append(phrase)
+            scores.append(h)
+            if len(scores) == top and settled:
+                worst = max(scores)
+        if len(kept) == cap:
+            break
+    return _ranked(phrases, scores, top=top, min_words=min_words, ascending=True)
+
+
 def _ranked(
     phrases: list[str], scores: list[float], *, top: int, min_words: int, ascending: bool
 ) -> list[tuple[str, float]]:
@@ -117,11 +168,13 @@ def keyphrases(
         text = text[:KEYPHRASE_CHARS]
         tokens = tokens.loc[tokens["end"] <= tokens["start"].iloc[0] + KEYPHRASE_CHARS]
     cols: dict[str, list] = {"method": [], "phrase": [], "score": [], "rank": []}
-    for method, found, ascending in (
-        ("YAKE", _yake_scores(text, 3, top * 3, stop), True),
-        ("RAKE", _rake_scores(tokens, stop, 4), False),
+    for method, best in (
+        ("YAKE", _yake_best(text, 3, top, min_words, top * 3, stop)),
+        (
+            "RAKE",
+            _ranked(*_rake_scores(tokens, stop, 4), top=top, min_words=min_words, ascending=False),
+        ),
     ):
-        best = _ranked(*found, top=top, min_words=min_words, ascending=ascending)
         cols["method"] += [method] * len(best)
         cols["phrase"] += [p for p, _ in best]
         cols["score"] += [s for _, s in best]
