@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
@@ -35,7 +36,14 @@ def _head(*alternatives: str, flags: int = 0, whole: bool = True) -> re.Pattern:
 
 def _first_words(literals, flags: int = 0) -> re.Pattern | None:
     """A head for an alternation of literal strings: the first word of each, or None (scan
-    everywhere) when one of them does not begin with a word character."""
+    everywhere) when one of them does not begin with a word character. Kept for the same
+    literals (some heads are asked for on every article: the gazetteer's hundreds of agencies;
+    others once, a person's name: the cache is bounded)."""
+    return _first_words_of(tuple(literals), flags)
+
+
+@lru_cache(maxsize=1024)
+def _first_words_of(literals: tuple[str, ...], flags: int) -> re.Pattern | None:
     firsts = set()
     for lit in literals:
         m = re.match(r"\w+", lit)
