@@ -23,6 +23,7 @@ matches start at no word a head can name gets a function that finds its candidat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -93,6 +94,7 @@ class _Runs:
         self.codes = codes
         self.distinct: list[str] = distinct.tolist()
         self._cache: dict[re.Pattern, np.ndarray] = {}
+        self._lists: dict[re.Pattern, list[int]] = {}
 
     def accepted(self, head: re.Pattern) -> np.ndarray:
         """The starts of the runs whose text `head` matches at its start, in text order."""
@@ -104,6 +106,14 @@ class _Runs:
                 count=len(self.distinct),
             )
             found = self._cache[head] = self.starts[ok[self.codes]] if len(ok) else self.starts
+        return found
+
+    def accepted_list(self, head: re.Pattern) -> list[int]:
+        """`accepted(head)` as a list (bisected by `finditer`: numpy's cost per call is more
+        than the search on a short text)."""
+        found = self._lists.get(head)
+        if found is None:
+            found = self._lists[head] = self.accepted(head).tolist()
         return found
 
     def cut(self, head: re.Pattern, ends: np.ndarray) -> np.ndarray:
@@ -183,16 +193,21 @@ class WordIndex:
         """The matches of `rx.finditer(text, pos, endpos)`, tried only where `head` allows."""
         text = self.text
         end = len(text) if endpos is None else endpos
-        cands = self.candidates(head, kind)
-        if end < len(text):
-            if not isinstance(head, Candidates):
-                cands = np.union1d(cands, self._of(kind).cut(head, np.array([end])))
-            elif not head.holds_for_spans:
-                raise ValueError("this candidates function holds for the whole text only")
-        lo, hi = np.searchsorted(cands, [pos, end])
+        if end >= len(text) and not isinstance(head, Candidates):
+            cands = self._of(kind).accepted_list(head)
+            at = cands[bisect_left(cands, pos) : bisect_left(cands, end)]
+        else:
+            found = self.candidates(head, kind)
+            if end < len(text):
+                if not isinstance(head, Candidates):
+                    found = np.union1d(found, self._of(kind).cut(head, np.array([end])))
+                elif not head.holds_for_spans:
+                    raise ValueError("this candidates function holds for the whole text only")
+            lo, hi = np.searchsorted(found, [pos, end])
+            at = found[lo:hi].tolist()
         match = rx.match
         after = pos
-        for c in cands[lo:hi].tolist():
+        for c in at:
             if c < after:
                 continue
             m = match(text, c, end)
