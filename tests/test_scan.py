@@ -185,3 +185,40 @@ def test_a_whole_text_candidates_function_refuses_spans():
         list(index.finditer(scan.rx, scan.head, 0, 20))
     with pytest.raises(ValueError, match="whole text only"):
         list(index.finditer_spans(scan.rx, scan.head, np.array([0]), np.array([20])))
+
+
+@pytest.fixture
+def little_memory(monkeypatch):
+    # a head's verdicts on words are kept from text to text: with room for a few words and heads
+    # only, they are forgotten again and again, under indexes built before and used after
+    from analysis.reading import scan
+
+    for name, value in (("_MOST_WORDS", 60), ("_MOST_HEADS", 3), ("_IDS", {}), ("_HEADS", {})):
+        monkeypatch.setattr(scan, name, value)
+    monkeypatch.setattr(scan, "_generation", scan._generation)
+    return scan
+
+
+def test_verdicts_kept_and_forgotten_find_every_match(little_memory):
+    texts = [p.read_text(encoding="utf-8") for p in ARTICLES[:4]] + [ODD_CASES]
+    indexes = [WordIndex(t) for t in texts]
+    for _ in range(2):
+        for name, scan in SCANS.items():
+            for text, index in zip(texts, indexes, strict=True):
+                assert _indexed(index, scan) == _plain(scan, text), name
+    assert little_memory._generation > 0  # (forgotten)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts(), min_size=1, max_size=4))
+def test_verdicts_kept_across_any_texts_find_every_match(many):
+    from analysis.reading import scan
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in (("_MOST_WORDS", 25), ("_MOST_HEADS", 5), ("_IDS", {}), ("_HEADS", {})):
+            mp.setattr(scan, name, value)
+        mp.setattr(scan, "_generation", scan._generation)
+        indexes = [WordIndex(t) for t in many]
+        for name, s in SCANS.items():
+            for text, index in zip(many, indexes, strict=True):
+                assert _indexed(index, s) == _plain(s, text), name

@@ -23,6 +23,7 @@ matches start at no word a head can name gets a function that finds its candidat
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -80,6 +81,54 @@ def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
 
 
+# Whether a head matches a word, kept from text to text: an article's words are mostly those
+# of the articles before it, and each head is asked about each of them. The words seen get a
+# number (at most `_MOST_WORDS`: past that, every verdict is forgotten at once), and each head
+# an array of verdicts by number, 0 not asked yet, 1 no, 2 yes (at most `_MOST_HEADS`: a head
+# made for one article, a person's name, comes and goes; past that, the heads are forgotten).
+_MOST_WORDS = 50_000
+_MOST_HEADS = 128
+_IDS: dict[str, int] = {}
+_HEADS: dict[re.Pattern, np.ndarray] = {}
+_LOCK = threading.RLock()
+_generation = 0  # one more each time the words are forgotten
+
+
+def _word_ids(words: list[str]) -> tuple[int, np.ndarray]:
+    """The numbers of `words` (new words numbered now), and the generation they belong to.
+    (Called holding `_LOCK`.)"""
+    global _generation
+    ids = list(map(_IDS.get, words))
+    new = ids.count(None)
+    if new and len(_IDS) + new > _MOST_WORDS:
+        _IDS.clear()
+        _HEADS.clear()
+        _generation += 1
+        ids = [None] * len(words)
+    if new:
+        for i, w in enumerate(words):
+            if ids[i] is None:
+                ids[i] = _IDS.setdefault(w, len(_IDS))
+    return _generation, np.array(ids, dtype=np.int64)
+
+
+def _verdicts(head: re.Pattern, words: list[str], ids: np.ndarray) -> np.ndarray:
+    """`[head.match(w) is not None for w in words]` as a boolean array, each verdict on a word
+    computed once; `ids` the words' numbers, of this generation. (Called holding `_LOCK`.)"""
+    known = _HEADS.get(head)
+    if known is None or len(known) < len(_IDS):
+        if known is None and len(_HEADS) >= _MOST_HEADS:
+            _HEADS.clear()
+        grown = np.zeros(max(len(_IDS), 2 * (0 if known is None else len(known))), np.uint8)
+        if known is not None:
+            grown[: len(known)] = known
+        known = _HEADS[head] = grown
+    got = known[ids]
+    for i in np.flatnonzero(got == 0).tolist():
+        got[i] = known[ids[i]] = 2 if head.match(words[i]) is not None else 1
+    return got == 2
+
+
 class _Runs:
     """The runs of one character class: their starts, and which distinct text each has."""
 
@@ -94,17 +143,17 @@ class _Runs:
         self.codes = codes
         self.distinct: list[str] = distinct.tolist()
         self._cache: dict[re.Pattern, np.ndarray] = {}
+        self._numbered: tuple[int, np.ndarray] | None = None  # `_word_ids(distinct)`
         self._lists: dict[re.Pattern, list[int]] = {}
 
     def accepted(self, head: re.Pattern) -> np.ndarray:
         """The starts of the runs whose text `head` matches at its start, in text order."""
         found = self._cache.get(head)
         if found is None:
-            ok = np.fromiter(
-                (head.match(w) is not None for w in self.distinct),
-                dtype=bool,
-                count=len(self.distinct),
-            )
+            with _LOCK:
+                if self._numbered is None or self._numbered[0] != _generation:
+                    self._numbered = _word_ids(self.distinct)
+                ok = _verdicts(head, self.distinct, self._numbered[1])
             found = self._cache[head] = self.starts[ok[self.codes]] if len(ok) else self.starts
         return found
 
