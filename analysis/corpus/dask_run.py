@@ -48,11 +48,22 @@ def default_workers() -> int:
 # worker's stacks ten times a second and keeps them: some 125 KB more memory per article, and
 # nothing a corpus run reads); the event loop's watch on itself every second rather than
 # every 20 ms and the memory checks every second rather than ten times (between them 2-3 ms of
-# CPU per article on a worker thread beside the batch's, taking turns with it for the GIL)
+# CPU per article on a worker thread beside the batch's, taking turns with it for the GIL);
+# and glibc's own memory thresholds, not Dask's MALLOC_TRIM_THRESHOLD_=65536 in the workers'
+# environment: setting it stops glibc from raising its mmap threshold as it goes, so every
+# block over 128 KiB (the model's arrays, a table's columns) is mapped, faulted in page by page
+# and unmapped anew (3-5 ms of CPU per article, nearly a tenth of it; the memory stays flat
+# without it: benchmarks/README.md). Dask's other variables are kept: one thread for numpy's
+# libraries.
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
 }
 
 
