@@ -16,6 +16,7 @@ import glob
 import hashlib
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -238,6 +239,28 @@ def _settle() -> None:
         _SETTLED = True
 
 
+@cache
+def _libc():
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+def _trim() -> None:
+    """Give the memory freed by a batch back to the system (glibc's `malloc_trim`; nothing
+    elsewhere). Once a batch, where Dask would have glibc trim at every free
+    (`MALLOC_TRIM_THRESHOLD_`, left unset on the workers: `dask_run.WORKER_CONFIG`): a worker's
+    memory stays what one batch needs."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
 def process_batch(batch: Batch, out: str) -> dict:
     """What a worker does: build a batch's tables and write its partition, unless it is there.
 
@@ -254,6 +277,9 @@ def process_batch(batch: Batch, out: str) -> dict:
         return summary | {"skipped": True, "errors": None, "seconds": 0.0}
     frames = batch_tables(batch.articles, batch.tables, fetched, copies=batch.copies)
     write_partition(Path(out), key, frames)
+    errors = len(frames["errors"])
+    del frames
     _settle()
-    return summary | {"skipped": False, "errors": len(frames["errors"]),
+    _trim()
+    return summary | {"skipped": False, "errors": errors,
                       "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip

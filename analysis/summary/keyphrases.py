@@ -131,7 +131,13 @@ def _yake_best(
                 worst = max(scores)
         if len(kept) == cap:
             break
+    _YAKE_TEXTS[0] += 1
+    if _YAKE_TEXTS[0] % 50 == 0:  # as YAKE's own deduplication does: its caches kept small
+        dedup.clear_caches()
     return _ranked(phrases, scores, top=top, min_words=min_words, ascending=True)
+
+
+_YAKE_TEXTS = [0]  # texts deduplicated by `_yake_best`
 
 
 def _ranked(
