@@ -52,9 +52,9 @@ def default_workers() -> int:
 # and glibc's own memory thresholds, not Dask's MALLOC_TRIM_THRESHOLD_=65536 in the workers'
 # environment: setting it stops glibc from raising its mmap threshold as it goes, so every
 # block over 128 KiB (the model's arrays, a table's columns) is mapped, faulted in page by page
-# and unmapped anew (3-5 ms of CPU per article, nearly a tenth of it; the memory stays flat
-# without it: benchmarks/README.md). Dask's other variables are kept: one thread for numpy's
-# libraries.
+# and unmapped anew (3 to 7 ms of CPU per article in a worker; its memory, given back once a
+# batch instead (`batches._trim`): benchmarks/README.md). Dask's other variables are kept: one
+# thread for numpy's libraries.
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
