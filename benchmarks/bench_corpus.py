@@ -23,8 +23,7 @@ in fresh processes, in the same run, on the same stories:
    profiler off as `analysis.corpus.run` sets it.
 
 The load average of the machine is printed before and after each step: the machine may be
-shared. Writes benchmarks/results/corpus.json and prints Markdown tables. `--cpu-only` runs
-step 1 alone (about a minute) and writes benchmarks/results/corpus_cpu.json instead.
+shared. Writes benchmarks/results/corpus.json and prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -138,7 +137,7 @@ def main() -> None:
     ap.add_argument("--lean", default="keyphrases,ngrams,stats",
                     help="the tables left out for the second CPU figure")  # fmt: skip
     ap.add_argument("--profile", type=int, default=0, help="print cProfile's top N entries too")
-    ap.add_argument("--cpu-only", action="store_true", help="step 1 alone: CPU per story")
+    ap.add_argument("--cpu-only", action="store_true", help="step 1 only (a few minutes)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results: dict = {"tables": args.tables, "load": {}}
@@ -176,34 +175,33 @@ def main() -> None:
                 f"| {k} | {v:.1f} | {v / results['cpu_per_story_ms']['spaCy nlp.pipe alone']:.2f} |"
             )
         print()
-        if args.cpu_only:
-            (HERE / "results").mkdir(exist_ok=True)
-            (HERE / "results" / "corpus_cpu.json").write_text(json.dumps(results, indent=1) + "\n")
-            return
-        # 2. scaling, and 3. memory per worker after each size
-        # the worker's memory after sizes[0], sizes[1]... stories in all: runs one after another
-        steps = [sizes[0], *(b - a for a, b in zip(sizes, sizes[1:]))]
-        folders = ",".join([warm, *(stories(root, n) for n in steps)])
-        results["load"]["workers"] = [load()]
-        one = child(
-            CORPUS, f"{warm},{stories(root, sizes[0])}", str(root / "one"), "1", args.tables
-        )
-        two = child(CORPUS, folders, str(root / "two"), "2", args.tables)
-        results["load"]["workers"].append(load())
-        scaling = one[0]["seconds"] / two[0]["seconds"]
-        results |= {"one_worker": one, "two_workers": two, "scaling": round(scaling, 2)}
-        print(f"Scaling on {sizes[0]:,} stories (load {' -> '.join(results['load']['workers'])}):")
-        print(
-            f"one worker {one[0]['seconds']:.1f} s, two {two[0]['seconds']:.1f} s: {scaling:.2f}x\n"
-        )
-        print("| stories (cumulative, two workers) | seconds | RSS per worker now | peak |")
-        print("|---:|---:|---:|---:|")
-        done = 0
-        for step in two:
-            done += step["articles"]
-            rss = " / ".join(f"{x:.0f}" for x in step["rss_mb"])
-            peak = " / ".join(f"{x:.0f}" for x in step["peak_mb"])
-            print(f"| {done:,} | {step['seconds']:.1f} | {rss} MB | {peak} MB |")
+        if not args.cpu_only:
+            # 2. scaling, and 3. memory per worker after each size
+            # the worker's memory after sizes[0], sizes[1]... stories in all: runs one after another
+            steps = [sizes[0], *(b - a for a, b in zip(sizes, sizes[1:]))]
+            folders = ",".join([warm, *(stories(root, n) for n in steps)])
+            results["load"]["workers"] = [load()]
+            one = child(
+                CORPUS, f"{warm},{stories(root, sizes[0])}", str(root / "one"), "1", args.tables
+            )
+            two = child(CORPUS, folders, str(root / "two"), "2", args.tables)
+            results["load"]["workers"].append(load())
+            scaling = one[0]["seconds"] / two[0]["seconds"]
+            results |= {"one_worker": one, "two_workers": two, "scaling": round(scaling, 2)}
+            print(
+                f"Scaling on {sizes[0]:,} stories (load {' -> '.join(results['load']['workers'])}):"
+            )
+            print(
+                f"one worker {one[0]['seconds']:.1f} s, two {two[0]['seconds']:.1f} s: {scaling:.2f}x\n"
+            )
+            print("| stories (cumulative, two workers) | seconds | RSS per worker now | peak |")
+            print("|---:|---:|---:|---:|")
+            done = 0
+            for step in two:
+                done += step["articles"]
+                rss = " / ".join(f"{x:.0f}" for x in step["rss_mb"])
+                peak = " / ".join(f"{x:.0f}" for x in step["peak_mb"])
+                print(f"| {done:,} | {step['seconds']:.1f} | {rss} MB | {peak} MB |")
         if args.profile:
             profile = subprocess.run([sys.executable, "-c", PROFILE, large, str(args.profile)],
                                      capture_output=True, text=True)  # fmt: skip

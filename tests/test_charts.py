@@ -249,3 +249,16 @@ def test_extraction_scores_are_kept_under_a_key_of_what_they_depend_on(tmp_path)
     before = evaluate._key([story], [])
     story.write_text("two", encoding="utf-8")
     assert evaluate._key([story], []) != before
+
+
+def test_the_timeline_s_dates_are_on_two_lines_so_neighbours_do_not_run_together():
+    # two neighbouring days ("18 Mar 2026", "24 Mar 2026") on one line each ran into one
+    # another at the default size; each date is split as the undated columns are
+    assert diagrams._two_lines("18 Mar 2026") == "18 Mar\n2026"
+    assert diagrams._two_lines("22-23 Oct 2015") == "22-23 Oct\n2015"
+    assert diagrams._two_lines("Mar 2016 to May 2017") == "Mar 2016\nto May 2017"
+    assert diagrams._two_lines("2028") == "2028"
+    ax = charts.draw("timeline", analysis.load()).figure.axes[0]
+    labels = [x.get_text() for x in ax.get_xticklabels()]
+    assert labels[0] == "earlier\n(undated)" and any(x.startswith("22 Oct\n2015") for x in labels)
+    assert all(len(line) <= 13 for label in labels for line in label.split("\n"))

@@ -214,6 +214,16 @@ def test_topics_find_the_planted_themes_the_same_on_every_run(themed):
     pd.testing.assert_frame_equal(again[1], doc_topics)
 
 
+def test_a_small_corpus_of_many_themes_is_not_cut_to_two_topics():
+    # sixty-odd stories of eight themes, as a user's first folder may be: coherence falls from
+    # two topics to three and four before it rises past them, so the search must not stop at
+    # the first dips
+    made = [s for s in planted.stories(60) if s.kind != "relay"]
+    counts = aggregate.doc_terms({s.doc_id: body(s.text) for s in made})
+    terms, _ = topics.fit(counts, set())
+    assert terms["topic_id"].nunique() == topics.candidates(len(made))[-1] == 6
+
+
 def test_topics_are_fitted_on_stories_and_given_to_their_copies(themed):
     made, counts = themed
     copy = counts.loc[counts["doc_id"] == made[0].doc_id].assign(doc_id="copy_of_first")

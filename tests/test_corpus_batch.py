@@ -144,7 +144,10 @@ def test_an_article_over_the_size_limit_is_an_error_that_says_the_limit(tmp_path
     with open(big, "wb") as f:
         f.truncate(MAX_BYTES + 1)  # (sparse: no 20 MiB written)
     got = batch_tables((big,))
-    assert "20.0 MiB is too large for one article (the limit is 20 MiB)" in got["errors"]["error"].iloc[0]
+    assert (
+        "20.0 MiB is too large for one article (the limit is 20 MiB)"
+        in got["errors"]["error"].iloc[0]
+    )
 
 
 def test_an_article_s_title_is_its_opening_words_after_a_byline(tmp_path):

@@ -146,3 +146,20 @@ def test_a_claim_with_a_thing_for_object_is_an_act_and_joined_verbs_keep_their_o
     assert events["publish"].date == "2024-03-12" and events["publish"].status == "planned"
     assert events["find"].status == "done" and events["find"].date is pd.NA
     assert events["hire"].date is pd.NA and events["fall"].date == "2023"  # each its own subject
+
+
+def test_an_event_is_said_by_whoever_says_its_words_not_by_a_speaker_of_the_same_sentence(
+    tmp_path,
+):
+    events = _by_action(
+        _events(
+            tmp_path,
+            "LAGOS, May 4 (Harbour Wire) - Shares of Delta Freight fell sharply on Monday after "
+            "the Lagos Port Authority said it would raise handling charges from June. Delta "
+            "Freight's chief executive said the company would cut its fleet.\n",
+            published="2026-05-04",
+        )
+    )
+    assert pd.isna(events["fall"].speaker)  # the story's own words
+    assert events["raise"].speaker == "Lagos Port Authority"
+    assert events["cut"].speaker is not None and not pd.isna(events["cut"].speaker)

@@ -32,6 +32,8 @@ TOP_TERMS = 10  # words written per topic in topic_terms
 MIN_SHARE = 0.05  # a topic's share of an article below which doc_topics leaves it out
 MIN_STORIES = 20  # fewer stories get no topics
 CHOOSE_ON = 3_000  # stories the number of topics is chosen on, at most
+MIN_TRIED = 4  # numbers of topics tried before the search may stop (coherence is not monotone
+# at the first few: 2 topics can score above 3 and 4 and far below 6)
 CANDIDATES = ("nmf", "lda", "tomotopy")
 
 
@@ -46,7 +48,8 @@ def candidates(n_stories: int) -> list[int]:
 def choose_k(counts: pd.DataFrame, terms: list[str], stories: list[str]) -> int:
     """The number of topics: of `candidates`, the one whose NMF topics are the most coherent
     (`coherence`, NPMI of each topic's top ten words over the stories), fitted on at most
-    `CHOOSE_ON` stories; the search stops after two in a row less coherent than the best. Too
+    `CHOOSE_ON` stories; the search stops after two in a row less coherent than the best, once
+    `MIN_TRIED` numbers are tried. Too
     many topics split a theme into topics whose words seldom meet in one story; too few merge
     two themes; either way the coherence drops."""
     if len(stories) > CHOOSE_ON:
@@ -58,7 +61,7 @@ def choose_k(counts: pd.DataFrame, terms: list[str], stories: list[str]) -> int:
     for k in candidates(len(stories)):
         if (
             len(terms) < 2 * k
-            or len(scores) >= 2
+            or len(scores) >= MIN_TRIED
             and max(scores.values()) > max(list(scores.values())[-2:])
         ):  # two in a row less coherent than the best: more topics only split themes further
             break

@@ -18,12 +18,45 @@ from . import aggregate as agg
 from .store import partition, write_total
 
 
+def released(step):
+    """The step, then the memory it freed given back to the system: a worker that ran it goes
+    on with the batches of the next run at the size its batches need (pyarrow's pool and
+    glibc's heap both keep what was freed, for the process's life, unless told)."""
+    import functools
+
+    @functools.wraps(step)
+    def run(*args, **kwargs):
+        try:
+            return step(*args, **kwargs)
+        finally:
+            release_memory()
+
+    return run
+
+
+def release_memory() -> None:
+    """Collect, then hand the free pages of pyarrow's memory pool and of the C heap back to
+    the system (`malloc_trim`, where the C library is glibc)."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _read(part: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
     return pq.read_table(part / f"{name}.parquet", columns=columns).to_pandas()
 
 
+@released
 def copies_of_corpus(out: str, keys: list[str], *, find: bool = True) -> dict:
     """Find the copies among the articles of the batches `keys` of `out` and write
     out/copies.parquet (empty when not `find`). Returns n_articles, n_stories, copies."""
@@ -60,6 +93,7 @@ TOTALS = {
 }
 
 
+@released
 def topics_of_corpus(out: str, keys: list[str], *, fit: bool = True) -> dict:
     """Fit the topic model on the stories of the batches `keys` of `out` (`topics.sample`,
     `topics.train`: their doc_terms read a partition at a time, the stories' only), give every

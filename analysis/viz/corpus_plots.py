@@ -65,6 +65,11 @@ def lines(data: pd.DataFrame, *, x: str = "month", y: str = "per_1k", hue: str =
     return ax
 
 
+def _month(value) -> str:
+    """A month as words ("March 2024"); anything else as it is."""
+    return value.strftime("%B %Y") if isinstance(value, pd.Timestamp) else str(value)
+
+
 def _words(column: str) -> str:
     """A column's name as words for an axis ("n_articles" -> "n articles")."""
     return column.replace("_", " ")
@@ -174,8 +179,10 @@ def ranked_terms(data: pd.DataFrame, *, x: str = "log_ratio", y: str = "term", h
 def shares(data: pd.DataFrame, *, x: str = "month", y: str = "share", hue: str = "topic",
            xlabel: str | None = None, ylabel: str | None = None, ax: Axes | None = None,
            **kwargs) -> Axes:  # fmt: skip
-    """The shares y of each hue stacked over x (topics by month, say), in the order hue's values
-    come, the first at the bottom; the legend to the right of the axes, the first on top."""
+    """The shares y of each hue stacked over x (topics by month, say): one bar for each x that
+    has any, named ("March 2024"), in order; the hue's values in the order they come, the first
+    at the bottom; the legend to the right of the axes, the first on top. Bars, not areas: an
+    area would join two months with no article between them as if it knew the months between."""
     with style():
         ax = axes_or_current(ax)
         if data.empty:
@@ -183,12 +190,21 @@ def shares(data: pd.DataFrame, *, x: str = "month", y: str = "share", hue: str =
         grid = data.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", sort=True)
         grid = grid[list(dict.fromkeys(data[hue]))].fillna(0)
         colours = (PALETTE + (GREY,) * len(grid.columns))[: len(grid.columns)]
-        layers = ax.stackplot(grid.index, grid.to_numpy().T, labels=[str(c) for c in grid.columns],
-                              colors=colours, alpha=0.85, **kwargs)  # fmt: skip
+        where = np.arange(len(grid))  # one bar per x that has articles, in order
+        bottom = np.zeros(len(grid))
+        layers = []
+        for colour, column in zip(colours, grid.columns):
+            values = grid[column].to_numpy(dtype=float)
+            layers.append(ax.bar(where, values, width=0.8, bottom=bottom, color=colour,
+                                 alpha=0.85, label=str(column), **kwargs))  # fmt: skip
+            bottom = bottom + values
+        names = [_month(v) for v in grid.index]
+        step = max(1, -(-len(names) // 24))  # at most 24 labels
+        ax.set_xticks(where[::step], names[::step], rotation=60 if len(names) > 6 else 0,
+                      ha="right" if len(names) > 6 else "center", fontsize=8)  # fmt: skip
         ax.set_xlabel(xlabel or _words(x))
         ax.set_ylabel(ylabel or _words(y))
-        ax.set_ylim(0, max(1.0, float(grid.sum(axis=1).max())))
-        ax.set_xlim(grid.index.min(), grid.index.max())
+        ax.set_ylim(0, max(1.0, float(bottom.max())))
         ax.legend(layers[::-1], [str(c) for c in grid.columns][::-1], title=_words(hue),
                   loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)  # fmt: skip
     return ax

@@ -73,7 +73,7 @@ def timeline(
         guessed = set(dated.loc[dated["year_inferred"], x]) if "year_inferred" in dated else set()
 
         def _date_label(date: str) -> str:
-            return _label(date) + ("*" if date in guessed else "")
+            return _two_lines(_label(date)) + ("*" if date in guessed else "")
 
         columns = [
             "earlier\n(undated)",
@@ -105,6 +105,15 @@ def timeline(
         if n > len(data):
             ax.set_ylabel(f"the first {len(data)} of {n:,} events, in the order of the text")
     return ax
+
+
+def _two_lines(label: str) -> str:
+    """A date's label on two lines, as the undated columns' are, so that neighbouring dates do
+    not run into each other: '18 Mar\n2026', '1 Jul 2026\nto 2027'; a year alone as it is."""
+    if " to " in label:
+        return label.replace(" to ", "\nto ", 1)
+    head, _, year = label.rpartition(" ")
+    return f"{head}\n{year}" if head else label
 
 
 def _label(date: str) -> str:

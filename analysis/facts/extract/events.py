@@ -39,7 +39,7 @@ from ...constants import (
 from ...reading.dateline import paragraphs
 from .dates import DateMention
 from .document import Doc
-from .events_rules import find_events_by_rules, speakers_by_sentence
+from .events_rules import find_events_by_rules
 
 # the parse's dependencies that start a clause of their own below a verb
 CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj"})
@@ -54,7 +54,7 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
     """The events of the article (see the module's docstring), in text order, E1, E2, ..."""
     if doc.parsed is None:
         return find_events_by_rules(doc, dates, quotes, quote_spans)
-    speaker_of = speakers_by_sentence(doc, quotes, quote_spans)
+    spoken = _spoken(quotes, quote_spans)
     headline = _headline(doc)
     dated = _DateIndex(doc, dates)
     events, seen = [], set()
@@ -69,12 +69,27 @@ def find_events(doc: Doc, dates: list[DateMention], quotes: list[dict], quote_sp
             if key in seen and (found["object"] or found["actor"]):
                 continue  # the same event told twice: the first telling
             seen.add(key)
-            found["speaker"] = speaker_of.get(found["sentence_id"])
+            found["speaker"] = _speaker_at(spoken, found["start"])
             events.append(found)
     events.sort(key=lambda r: r["start"])
     for i, ev in enumerate(events, start=1):
         ev["event_id"] = f"E{i}"
     return events
+
+
+def _spoken(quotes: list[dict], quote_spans) -> list[tuple[int, int, str]]:
+    """The spans of the text that someone says, each with its speaker: the words of every
+    reported statement and quotation, then the direct quotations' marks to marks."""
+    spans = [(q["start"], q["start"] + len(q["text"]), q["speaker"]) for q in quotes]
+    return spans + [(a, b, sp) for a, b, sp in quote_spans]
+
+
+def _speaker_at(spoken: list[tuple[int, int, str]], at: int):
+    """Who says the words at `at` (an event's verb): the speaker of the statement they are part
+    of; None for the story's own words, though a statement be in the same sentence ("Shares
+    fell after the authority said it would raise fees": the fall is the story's, the raise the
+    authority's)."""
+    return next((sp for a, b, sp in spoken if a <= at < b and pd.notna(sp)), None)
 
 
 def _headline(doc: Doc) -> int:
