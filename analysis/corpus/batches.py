@@ -251,7 +251,7 @@ def _libc():
         return None
 
 
-def _trim() -> None:
+def trim_memory() -> None:
     """Give the memory freed by a batch back to the system (glibc's `malloc_trim`; nothing
     elsewhere). Once a batch, where Dask would have glibc trim at every free
     (`MALLOC_TRIM_THRESHOLD_`, left unset on the workers: `dask_run.WORKER_CONFIG`): a worker's
@@ -280,6 +280,6 @@ def process_batch(batch: Batch, out: str) -> dict:
     errors = len(frames["errors"])
     del frames
     _settle()
-    _trim()
+    trim_memory()
     return summary | {"skipped": False, "errors": errors,
                       "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip

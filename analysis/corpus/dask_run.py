@@ -53,7 +53,7 @@ def default_workers() -> int:
 # environment: setting it stops glibc from raising its mmap threshold as it goes, so every
 # block over 128 KiB (the model's arrays, a table's columns) is mapped, faulted in page by page
 # and unmapped anew (3 to 7 ms of CPU per article in a worker; its memory, given back once a
-# batch instead (`batches._trim`): benchmarks/README.md). Dask's other variables are kept: one
+# batch instead (`batches.trim_memory`): benchmarks/README.md). Dask's other variables are kept: one
 # thread for numpy's libraries.
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,

@@ -36,18 +36,16 @@ def released(step):
 
 def release_memory() -> None:
     """Collect, then hand the free pages of pyarrow's memory pool and of the C heap back to
-    the system (`malloc_trim`, where the C library is glibc)."""
-    import ctypes
+    the system (`batches.trim_memory`)."""
     import gc
 
     import pyarrow as pa
 
+    from .batches import trim_memory
+
     gc.collect()
     pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    trim_memory()
 
 
 def _read(part: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
