@@ -265,3 +265,24 @@ def test_topic_shares_and_typical_articles():
     typical = stats.typical_articles(doc_topics, docs, terms, n=1)
     assert typical[["topic", "article"]].values.tolist() == [
         ["1: quay, ship", "Quay shuts (06 May 2025)"], ["2: vote, ballot", "Ballot day (01 Jun 2025)"]]  # fmt: skip
+
+
+def test_topic_shares_by_month_are_bars_of_the_months_with_stories_only():
+    # two months two years apart: one bar each, named in words, and nothing drawn between
+    import matplotlib.pyplot as plt
+
+    from analysis.viz import corpus_plots
+
+    months = pd.to_datetime(["2022-03-01", "2022-03-01", "2024-05-01", "2024-05-01"])
+    data = pd.DataFrame({"month": months, "topic": ["1: port", "2: vote"] * 2,
+                         "share": [0.6, 0.4, 0.25, 0.75]})  # fmt: skip
+    fig, ax = plt.subplots()
+    try:
+        assert corpus_plots.shares(data, ax=ax) is ax
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["March 2022", "May 2024"]
+        assert not ax.collections  # no area
+        heights = sorted(round(p.get_height(), 2) for p in ax.patches)
+        assert heights == [0.25, 0.4, 0.6, 0.75]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2: vote", "1: port"]
+    finally:
+        plt.close(fig)
