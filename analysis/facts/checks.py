@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import schemas
-from ..errors import InputError
+from ..errors import InputError, describe, one_line
 from ..reading.article import Article
 from ..reading.yamlfile import LINE
 
@@ -64,9 +64,13 @@ class Locator:
             first = self.text.find(phrase)
         if first < 0:
             where = "inside its evidence" if within else "in the article"
-            self.fail(row, field, f"'{short(phrase)}' is not {where}; quote it exactly as written")
+            self.fail(
+                row, field, f"'{one_line(phrase)}' is not {where}; quote it exactly as written"
+            )
         if not within and self.text.find(phrase, first + 1) >= 0:
-            self.fail(row, field, f"'{short(phrase)}' occurs more than once; quote a longer phrase")
+            self.fail(
+                row, field, f"'{one_line(phrase)}' occurs more than once; quote a longer phrase"
+            )
         return first, first + len(phrase)
 
     def sentence_of(self, start: int):
@@ -86,11 +90,6 @@ class Locator:
         lo, hi = self.sentences_spanned(*span)
         if not isinstance(cue, str) or cue.lower() not in self.text[lo:hi].lower():
             self.fail(row, "cue", f"'{cue}' is not in the sentence of its evidence")
-
-
-def short(s: str, n: int = 50) -> str:
-    s = " ".join(str(s).split())
-    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def rows_of(data: dict, section: str, file: Path, fields: dict[str, bool]) -> list[Row]:
@@ -117,7 +116,7 @@ def check_fields(row: Row, fields: dict[str, bool], file: Path):
     `KINDS` says otherwise)."""
     for key in row.values:
         if not isinstance(key, str):
-            raise InputError(file, f"{row.where()}: '{short(key)}' is not a field name; the "
+            raise InputError(file, f"{row.where()}: '{one_line(key)}' is not a field name; the "
                              f"fields are {', '.join(fields)}")  # fmt: skip
         if key not in fields:
             guess = difflib.get_close_matches(key, fields, n=1)
@@ -140,7 +139,7 @@ def _wrong_kind(kind: str, value) -> str | None:
     """What is wrong with a value of a field of this kind, or None."""
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"{_what(value)} is not a number"
+            return f"{describe(value)} is not a number"
         if value != value or abs(value) == float("inf"):
             return f"{value} is not a number of anything"
         return None
@@ -150,34 +149,22 @@ def _wrong_kind(kind: str, value) -> str | None:
             or isinstance(value, int)
             and not isinstance(value, bool)
         )
-        return None if ok else f"{_what(value)} is not an ISO 8601 date (2016, 2015-10, 2015-10-22)"
+        return (
+            None if ok else f"{describe(value)} is not an ISO 8601 date (2016, 2015-10, 2015-10-22)"
+        )
     if kind == "list":
-        return None if isinstance(value, list) else f"must be a list, not {_what(value)}"
+        return None if isinstance(value, list) else f"must be a list, not {describe(value)}"
     if kind == "names" and isinstance(value, list):
         bad = next((v for v in value if not isinstance(v, str)), None)
-        return None if bad is None else f"each alias must be text, not {_what(bad)}"
+        return None if bad is None else f"each alias must be text, not {describe(bad)}"
     if not isinstance(value, str):
-        return f"must be text, not {_what(value)}" + _QUOTE_IT * (
+        return f"must be text, not {describe(value)}" + _QUOTE_IT * (
             not isinstance(value, list | dict)
         )
     return None
 
 
 _QUOTE_IT = "; put it in quotes if it is a number or a date"
-
-
-def _what(value) -> str:
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true or false)"
-    if isinstance(value, (int, float)):
-        return f"the number {short(value, 20)}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return f"'{short(value)}'"
 
 
 def validate(df: pd.DataFrame, name: str, rows: list[Row], file: Path, typed: list[str]):

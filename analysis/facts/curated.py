@@ -17,10 +17,10 @@ import pandas as pd
 
 from .. import paths, schemas
 from ..constants import NUMBER_WORDS
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..reading.article import Article
 from ..reading.yamlfile import LINE, load_yaml
-from .checks import Locator, Row, check_fields, rows_of, short, validate
+from .checks import Locator, Row, check_fields, rows_of, validate
 
 # The fields a person types for each section; the loader computes the rest.
 FIELDS: dict[str, dict[str, bool]] = {  # field -> required
@@ -64,7 +64,7 @@ def load_facts(article: Article, sentences: pd.DataFrame) -> dict[str, pd.DataFr
         raise InputError(file, "must be a mapping of sections (entities, events, ...) to lists")
     unknown = [k for k in data if k != LINE and k not in FIELDS]
     if unknown and not isinstance(unknown[0], str):
-        raise InputError(file, f"'{short(unknown[0])}' is not a section; the sections are "
+        raise InputError(file, f"'{one_line(unknown[0])}' is not a section; the sections are "
                          f"{', '.join(FIELDS)}")  # fmt: skip
     if unknown:
         guess = difflib.get_close_matches(unknown[0], FIELDS, n=1)
@@ -136,7 +136,9 @@ def _alias_spans(row: Row, loc: Locator) -> list[tuple[int, int]]:
         ]
         if not hits:
             loc.fail(
-                row, "aliases", f"'{short(alias)}' is not in the article; write it as the text does"
+                row,
+                "aliases",
+                f"'{one_line(alias)}' is not in the article; write it as the text does",
             )
         spans.update(hits)
     return sorted(spans)
@@ -240,7 +242,7 @@ def _quantities(rows, loc, file):
             loc.fail(
                 row,
                 "quantity",
-                f"{q:g} is not written in its evidence '{short(row.values['evidence'])}'",
+                f"{q:g} is not written in its evidence '{one_line(row.values['evidence'])}'",
             )
         records.append(
             {k: row.values.get(k) for k in FIELDS["quantities"]}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import paths
-from ..errors import InputError
+from ..errors import InputError, describe, one_line
 from ..readonly import frozen
 from . import encodings
 from .credits import Credit, credits
@@ -188,7 +188,7 @@ def _date(value, where: str, file: Path | None = None) -> str:
     except ValueError:
         raise InputError(
             file,
-            f"{where}: '{_show(value)}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01",
+            f"{where}: '{one_line(value, 40)}' is not a date; write it as YYYY-MM-DD, e.g. 2017-02-01",
         ) from None
     if date.year not in YEARS:
         raise InputError(
@@ -286,19 +286,19 @@ def _checked_meta(file: Path) -> dict:
         elif key == "sources":
             if not isinstance(value, list):
                 raise InputError(file, f"sources: must be a list of names, e.g. [BelTA], not "
-                                 f"{_kind(value)}")  # fmt: skip
+                                 f"{describe(value)}")  # fmt: skip
             bad = next((v for v in value if not _is_name(v)), None)
             if bad is not None or None in value:
-                raise InputError(file, f"sources: each source must be a name, not {_kind(bad)}"
+                raise InputError(file, f"sources: each source must be a name, not {describe(bad)}"
                                  + _QUOTE_IT * (not isinstance(bad, list | dict)))  # fmt: skip
             out[key] = [v.strip() for v in value]
         elif key == "language":
             if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
                 raise InputError(file, f"language: must be a two-letter ISO 639-1 code such as "
-                                 f"en, not {_kind(value)}")  # fmt: skip
+                                 f"en, not {describe(value)}")  # fmt: skip
             out[key] = value
         elif not _is_name(value):
-            raise InputError(file, f"{key}: must be text ({META_KEYS[key]}), not {_kind(value)}"
+            raise InputError(file, f"{key}: must be text ({META_KEYS[key]}), not {describe(value)}"
                              + _QUOTE_IT * (not isinstance(value, list | dict)))  # fmt: skip
         else:
             out[key] = value.strip()
@@ -308,7 +308,7 @@ def _checked_meta(file: Path) -> dict:
 def _checked_published(file: Path, value) -> dict:
     if not isinstance(value, dict):
         raise InputError(file, f"published: must be a mapping such as {{date: 2015-10-22, "
-                         f"precision: day}}, not {_kind(value)}")  # fmt: skip
+                         f"precision: day}}, not {describe(value)}")  # fmt: skip
     pub = {k: v for k, v in value.items() if not (isinstance(k, str) and k.startswith("__"))}
     unknown = [k for k in pub if k not in PUBLISHED_KEYS]
     if unknown:
@@ -317,12 +317,14 @@ def _checked_published(file: Path, value) -> dict:
     if pub.get("date") is not None:
         if not isinstance(pub["date"], (str, dt.date)):
             raise InputError(file, f"published.date must be an ISO date such as 2015-10-22, "
-                             f"not {_kind(pub['date'])}")  # fmt: skip
+                             f"not {describe(pub['date'])}")  # fmt: skip
         pub["date"] = _date(pub["date"], "published.date", file)
     if pub.get("precision") not in (None, "day", "month", "year"):
         raise InputError(file, "published.precision must be day, month or year")
     if pub.get("how_known") is not None and not isinstance(pub["how_known"], str):
-        raise InputError(file, f"published.how_known must be text, not {_kind(pub['how_known'])}")
+        raise InputError(
+            file, f"published.how_known must be text, not {describe(pub['how_known'])}"
+        )
     if pub.get("year_inferred") is not None and not isinstance(pub["year_inferred"], bool):
         raise InputError(file, "published.year_inferred must be true or false")
     return {"date": None, "precision": None, "how_known": "not known"} | pub
@@ -333,27 +335,6 @@ _QUOTE_IT = "; put it in quotes if it is a number or a date"
 
 def _is_name(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
-
-
-def _kind(value) -> str:
-    """What a YAML value is, for a message: "a list", "the number 2", "'soon'"."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true or false)"
-    if isinstance(value, (int, float)):
-        return f"the number {_show(value)}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return f"'{_show(value)}'" if value.strip() else "an empty text"
-    return {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
-
-
-def _show(value, n: int = 40) -> str:
-    """A value as one short line."""
-    s = " ".join(str(value).split())
-    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def source_line(meta: dict) -> str:

@@ -75,7 +75,10 @@ def find_events_by_rules(
 
 
 def speakers_by_sentence(doc: Doc, quotes: list[dict], quote_spans) -> dict:
-    """sentence -> who speaks in it (reported speech, or inside a quotation)."""
+    """sentence -> who speaks in it (reported speech, or inside a quotation). By sentence, not by
+    the statement's own words as `events` does with a parse: without one, the statements found
+    are too narrow to hold the clauses they report ("the judge said the man had shown ... and had
+    tried ..." keeps only its quotation)."""
     speaker_of = {}
     for q in quotes:
         speaker_of.setdefault(doc.sentence_of(q["start"]), q["speaker"])
