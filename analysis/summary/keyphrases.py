@@ -1,18 +1,18 @@
-"""Key phrases by two methods side by side: YAKE (the `yake` package) and RAKE, written here on
-the `tokens` table (`analysis.reading.text`: our sentence splitter and token pattern) and our
-stopword list. `keyphrases` gives method, phrase, score and rank.
+"""Key phrases by two methods side by side: YAKE (the `yake-rust` package, a port of YAKE's
+reference implementation) and RAKE, written here on the `tokens` table (`analysis.reading.text`:
+our sentence splitter and token pattern) and our stopword list. `keyphrases` gives method, phrase, score and rank.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import sys
 from functools import lru_cache
 
 import pandas as pd
+from rapidfuzz.distance import Levenshtein
 
-KEYPHRASE_CHARS = 100_000  # YAKE takes about a second per 100,000 characters
+KEYPHRASE_CHARS = 100_000  # past this, only the opening is ranked (YAKE: some 0.1 s here)
 _LETTER = re.compile(r"[^\W\d]")
 
 
@@ -61,83 +61,91 @@ def _phrases(phrases: list[str], scores: list[float]) -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=8)
-def _extractor(n: int, top: int, stopwords: frozenset[str] | None):
-    import yake
-
-    return yake.KeywordExtractor(
-        lan="en", n=n, top=top, stopwords=set(stopwords) if stopwords else None
-    )
-
-
-def _yake_scores(
-    text: str, n: int, top: int, stopwords: frozenset[str] | None
-) -> tuple[list[str], list[float]]:
-    found = _extractor(n, top, stopwords).extract_keywords(text) if text.strip() else []
-    return [p.lower() for p, _ in found], [s for _, s in found]
-
-
-def yake_phrases(
-    text: str, *, n: int = 3, top: int = 30, stopwords: frozenset[str] | None = None
-) -> pd.DataFrame:
-    """YAKE (Campos et al. 2020) from the `yake` package: phrase, score (lower is better)."""
-    return _phrases(*_yake_scores(text, n, top, stopwords))
+# yake-rust adds some of its terms in the order of a hash table, so the last bits of a score
+# can change from run to run; rounded, a table is the same on every run
+YAKE_DIGITS = 9  # significant digits of a YAKE score
+_EVERY = 1 << 31  # "every candidate", for yake-rust's count of the best
 
 
 @lru_cache(maxsize=8)
-def _undeduplicated(n: int, stopwords: frozenset[str] | None):
-    """YAKE's extractor that gives every valid candidate, best first, with no deduplication,
-    and YAKE's own extractor beside it, for its similarity function and threshold."""
-    import yake
+def _extractor(n: int, stopwords: frozenset[str] | None):
+    from yake_rust import Yake
 
-    stop = set(stopwords) if stopwords else None
-    every = yake.KeywordExtractor(lan="en", n=n, top=sys.maxsize, dedup_lim=1.0, stopwords=stop)
-    return every, _extractor(n, 1, stopwords)
+    options = {"ngrams": n, "remove_duplicates": False}
+    if stopwords:
+        return Yake(stopwords=set(stopwords), **options)
+    return Yake(language="en", **options)
+
+
+def _candidates(text: str, n: int, stopwords: frozenset[str] | None) -> list[tuple[str, float]]:
+    """Every phrase of up to `n` words YAKE scores in `text`, lower-cased, with its score to
+    `YAKE_DIGITS` significant digits: best (lowest) first, ties by phrase, a score that is not
+    a number last."""
+    if not text.strip():
+        return []
+    found = _scored(_extractor(n, stopwords), text)
+    rounded = [(p.lower(), float(f"{s:.{YAKE_DIGITS}g}")) for p, s in found]
+    return sorted(rounded, key=lambda ps: (math.isnan(ps[1]), ps[1], ps[0]))
+
+
+def _scored(extractor, text: str) -> list[tuple[str, float]]:
+    """yake-rust's candidates in `text`. Its tokenizer gives up on some texts no article has
+    (thousands of quotes, brackets or apostrophes in runs, where its patterns backtrack too
+    far) by raising a Rust panic; such a text is scored again as words and plain punctuation
+    only, and if that fails too, YAKE finds nothing in it."""
+    for attempt in (text, _PLAIN.sub(" ", text)):
+        try:
+            return extractor.get_n_best(attempt, n=_EVERY)
+        except BaseException as error:  # pyo3's PanicException derives from BaseException
+            if type(error).__name__ != "PanicException":
+                raise
+    return []
+
+
+_PLAIN = re.compile(r"[^\w\s.,;:!?-]+")  # all but words, spaces and plain punctuation
+
+
+def _alike(a: str, b: str) -> bool:
+    """YAKE's test for two phrases too alike to keep both ("central bank", "central banks"):
+    their Levenshtein similarity, 1 - distance / longer length, is above 0.9."""
+    most = (max(len(a), len(b)) - 1) // 10  # the largest distance below a tenth of the length
+    if abs(len(a) - len(b)) > most:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=most) <= most
+
+
+def _deduplicated(found: list[tuple[str, float]], cap: int, top: int, min_words: int):
+    """YAKE's deduplication of `found` (best first): each phrase alike to one kept before it
+    is dropped, until `cap` are kept. Yields those of `min_words` words or more, at most
+    `top`: found comes ranked, so the first `top` are the best."""
+    kept: list[str] = []
+    given = 0
+    for phrase, h in found:
+        if given == top or len(kept) == cap:
+            return
+        if any(_alike(phrase, k) for k in kept):
+            continue
+        kept.append(phrase)
+        if phrase.count(" ") + 1 >= min_words:
+            given += 1
+            yield phrase, h
 
 
 def _yake_best(
     text: str, n: int, top: int, min_words: int, cap: int, stopwords: frozenset[str] | None
 ) -> list[tuple[str, float]]:
-    """`_ranked(*_yake_scores(text, n, cap, stopwords), top=top, min_words=min_words,
-    ascending=True)`, the same phrases and scores, for less.
-
-    YAKE deduplicates its candidates best first, each compared with every one kept before it,
-    until `cap` are kept; here the same loop, with YAKE's own similarity and threshold, stops
-    as soon as the `top` best phrases of `min_words` words or more are settled: `top` of them
-    kept, and the next candidate scoring worse than every one of them (a later one cannot come
-    before them: candidates come sorted by score). Where a score is not a number the sort does
-    not order the candidates, and the loop goes on to `cap` as YAKE's does.
-    """
-    if not text.strip():
-        return []
-    every, dedup = _undeduplicated(n, stopwords)
-    found = every.extract_keywords(text)  # [(phrase lower-cased, score)], best first
-    similar, limit = dedup.dedup_function, dedup.config["dedup_lim"]
-    settled = not any(math.isnan(h) for _, h in found)
-    kept: list[str] = []
-    phrases: list[str] = []
-    scores: list[float] = []
-    worst = math.inf
-    for phrase, h in found:
-        if len(scores) >= top and h > worst:
-            break
-        if any(similar(phrase, k) > limit for k in kept):
-            continue
-        kept.append(phrase)
-        if phrase.count(" ") + 1 >= min_words:
-            phrases.append(phrase)
-            scores.append(h)
-            if len(scores) == top and settled:
-                worst = max(scores)
-        if len(kept) == cap:
-            break
-    _YAKE_TEXTS[0] += 1
-    if _YAKE_TEXTS[0] % 50 == 0:  # as YAKE's own deduplication does: its caches kept small
-        dedup.clear_caches()
-    return _ranked(phrases, scores, top=top, min_words=min_words, ascending=True)
+    """The `top` best phrases of `min_words` words or more among the first `cap` YAKE keeps
+    after deduplication, best first: the loop stops as soon as they are known."""
+    return list(_deduplicated(_candidates(text, n, stopwords), cap, top, min_words))
 
 
-_YAKE_TEXTS = [0]  # texts deduplicated by `_yake_best`
+def yake_phrases(
+    text: str, *, n: int = 3, top: int = 30, stopwords: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """YAKE (Campos et al. 2020), from the `yake-rust` package: its `top` best phrases of up
+    to `n` words, deduplicated as YAKE does, lower-cased: phrase, score (lower is better)."""
+    best = _yake_best(text, n, top, 1, top, stopwords)
+    return _phrases([p for p, _ in best], [s for _, s in best])
 
 
 def _ranked(
@@ -175,7 +183,10 @@ def keyphrases(
         tokens = tokens.loc[tokens["end"] <= tokens["start"].iloc[0] + KEYPHRASE_CHARS]
     cols: dict[str, list] = {"method": [], "phrase": [], "score": [], "rank": []}
     for method, best in (
-        ("YAKE", _yake_best(text, 3, top, min_words, top * 3, stop)),
+        (
+            "YAKE",
+            _yake_best(text, 3, top, min_words, top * 3, stop),
+        ),
         (
             "RAKE",
             _ranked(*_rake_scores(tokens, stop, 4), top=top, min_words=min_words, ascending=False),
