@@ -48,8 +48,8 @@ def main() -> None:
     gc.collect()
     if hasattr(cb, "_settle"):
         gc.freeze()  # as a worker does after its first batch
-    getitem = bundle.Tables.__getitem__
-    bundle.Tables.__getitem__ = lambda self, name: timed(f"table {name}", getitem)(self, name)
+    cached = bundle.Tables.cached
+    bundle.Tables.cached = lambda self, name: timed(f"table {name}", cached)(self, name)
     model.parse_many = timed("model: nlp.pipe (parse_many)", model.parse_many)
     ex.extract_facts = timed("facts: extraction rules and tables", ex.extract_facts)
     rt.sentences_and_tokens = timed("sentences and tokens", rt.sentences_and_tokens)

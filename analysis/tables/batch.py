@@ -178,7 +178,7 @@ def _article_tables(tables, parsed, wanted: tuple[str, ...]) -> tuple[dict, dict
 
         found = extract_facts(tables.article, tables._sentences, parsed=parsed)
         tables.__dict__["_facts"] = tables._with_year_noted(found)
-    frames = {n: tables[n] for n in wanted}
+    frames = {n: tables.cached(n) for n in wanted}
     article, meta = tables.article, tables.article.meta
     where = getattr(article, "address", None) or str(article.path)  # (a page's address)
     doc = {"doc_id": article.name, "path": where,

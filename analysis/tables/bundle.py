@@ -274,15 +274,18 @@ class Tables:
         return self["keyphrases"]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        if name in schemas.FACT_TABLES:
-            df = self._facts[name]
-        elif name in schemas.TERM_TABLES or name in schemas.SUMMARY_TABLES:
-            df = getattr(self, f"_{name}")
-        else:
-            raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
         # a new object sharing the data until either side writes (pandas' copy-on-write): a
         # caller's change never reaches the cached table
-        return df.copy(deep=False)
+        return self.cached(name).copy(deep=False)
+
+    def cached(self, name: str) -> pd.DataFrame:
+        """The table itself as this bundle keeps it, for a caller that only reads it (stacking
+        the tables of a batch copies them anyway); `self[name]` is a copy to change freely."""
+        if name in schemas.FACT_TABLES:
+            return self._facts[name]
+        if name in schemas.TERM_TABLES or name in schemas.SUMMARY_TABLES:
+            return getattr(self, f"_{name}")
+        raise KeyError(f"no table '{name}'; the tables are {', '.join(schemas.TABLE_NAMES)}")
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in the documented order (`analysis.TABLE_NAMES`).

@@ -110,7 +110,6 @@ class Reader:
 
         self.doc, self.text, self.lemma = doc, doc.text, lemma
         self.stop = stopwords() | {"more", "other", "new", "further", "additional"}
-        self._tokens: dict | None = None
 
     def unit(self, word: str) -> str:
         """A unit's name: a word's dictionary form ("seats" seat), a symbol as written ("m",
@@ -120,10 +119,7 @@ class Reader:
     def token(self, pos: int):
         if self.doc.parsed is None:
             return None
-        if self._tokens is None:
-            base = self.doc.body_start
-            self._tokens = {t.idx + base: t for t in self.doc.parsed}
-        return self._tokens.get(pos)
+        return self.doc.token_at(pos)
 
 
 def measure(reader: Reader, n: numbers.Number) -> dict | None:

@@ -99,6 +99,7 @@ class Doc:
         self._span_arrays = None
         self._quoted: list[tuple[int, int]] | None = None
         self._subjects: list[tuple[int, int]] | None = None
+        self._parse_arrays: dict[str, Any] = {}
 
     def word_index(self) -> WordIndex:
         """The text's word index (built on first use)."""
@@ -188,6 +189,38 @@ class Doc:
                 self._direct[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
         self._snapshot = None
 
+    # ---- the parse, read once: the stages ask it for a few tokens, not every token each ----
+
+    def parse_array(self, attr: str):
+        """One attribute ("IDX", "DEP", "LOWER") of every token of the parse, as the array
+        `Doc.to_array` gives, made once."""
+        found = self._parse_arrays.get(attr)
+        if found is None:
+            found = self._parse_arrays[attr] = self.parsed.to_array(attr)
+        return found
+
+    def tokens_with(self, attr: str, values: tuple[str, ...]) -> list:
+        """The parse's tokens whose `attr` ("DEP", "LOWER") is one of `values`, in order."""
+        import numpy as np
+
+        strings = self.parsed.vocab.strings
+        hashes = np.array([strings[v] for v in values], dtype=np.uint64)
+        parsed = self.parsed
+        return [parsed[int(i)] for i in np.flatnonzero(np.isin(self.parse_array(attr), hashes))]
+
+    def first_token_from(self, pos: int) -> int:
+        """The index of the parse's first token that starts at or after text offset `pos`
+        (the number of tokens if none does)."""
+        import numpy as np
+
+        return int(np.searchsorted(self.parse_array("IDX"), pos - self.body_start, side="left"))
+
+    def token_at(self, pos: int):
+        """The parse's token that starts at text offset `pos`, or None."""
+        j = self.first_token_from(pos)
+        starts = self.parse_array("IDX")
+        return self.parsed[j] if j < len(starts) and starts[j] == pos - self.body_start else None
+
     def subjects(self) -> list[tuple[int, int]] | None:
         """The spans of the parse's sentence subjects (text offsets, in order: "Deputy Minister
         ... Nino Kapanadze" in "... Nino Kapanadze noted"); None without a parse."""
@@ -197,8 +230,7 @@ class Doc:
             base, deps = self.body_start, ("nsubj", "nsubjpass")
             spans = {
                 (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
-                for t in self.parsed
-                if t.dep_ in deps
+                for t in self.tokens_with("DEP", deps)
             }
             self._subjects = sorted((base + a, base + b) for a, b in spans)
         return self._subjects

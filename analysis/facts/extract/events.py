@@ -16,7 +16,6 @@ events from status cues instead.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 import pandas as pd
 
@@ -562,16 +561,14 @@ class _DateIndex:
     story, dates no event)."""
 
     def __init__(self, doc: Doc, dates: list[DateMention]):
-        base = doc.body_start
-        tokens = list(doc.parsed)
-        starts = [base + t.idx for t in tokens]
         body = doc.dateline[1] if doc.dateline else doc.body_start
+        n = len(doc.parsed)
         self.at: dict[int, DateMention] = {}
         for d in dates:
             if d.start < body or any(w in d.text.lower() for w in COMPARISON_DATES):
                 continue
-            j = bisect_left(starts, d.start)  # the first token inside the date's words
-            if j < len(tokens) and starts[j] < d.end:
+            j = doc.first_token_from(d.start)  # the first token inside the date's words
+            if j < n and doc.body_start + doc.parsed[j].idx < d.end:
                 self.at.setdefault(j, d)
 
     def in_clause(self, tokens, verb) -> DateMention | None:

@@ -10,6 +10,7 @@ description, a body, a source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...constants import (
@@ -68,10 +69,23 @@ def phrase_tokens(head) -> list:
                 keep.extend(child.subtree)  # "economists polled by Bernama"
             continue
         keep.extend(child.subtree)
-    doc = head.doc
-    lo = next((t.i + 1 for t in reversed(doc[: head.i]) if "\n" in t.text), 0)
-    hi = next((t.i for t in doc[head.i :] if "\n" in t.text), len(doc))
+    breaks = line_breaks(head.doc)
+    k = bisect_left(breaks, head.i)
+    lo = breaks[k - 1] + 1 if k else 0
+    hi = breaks[k] if k < len(breaks) else len(head.doc)
     return sorted((t for t in keep if lo <= t.i < hi), key=lambda t: t.i)  # its own line only
+
+
+def line_breaks(parsed) -> list[int]:
+    """The indices of the parse's tokens that hold a line break, in order; found once a
+    parse (kept in its `user_data`)."""
+    breaks = parsed.user_data.get(_LINE_BREAKS)
+    if breaks is None:
+        breaks = parsed.user_data[_LINE_BREAKS] = [t.i for t in parsed if "\n" in t.text]
+    return breaks
+
+
+_LINE_BREAKS = "analysis: line breaks"  # the key in a parse's `user_data`
 
 
 def description(doc: Doc, tokens) -> str:

@@ -64,9 +64,12 @@ class Speakers:
             if not m["is_indirect"] and doc.entities.get(m["entity"]) == "PERSON"
             and not quoted(m["start"])
         )  # fmt: skip
+        self._subject_tokens = doc.tokens_with("DEP", SUBJECTS)
+        self._according = [t for t in doc.tokens_with("LOWER", ("according",))
+                           if t.i + 1 < len(t.doc)]  # fmt: skip
         self.org_subjects = sorted(
-            (self.base + t.idx, who.name) for t in doc.parsed if t.dep_ in SUBJECTS
-            and (who := self._named(t)) is not None and who.kind == "ORG"
+            (self.base + t.idx, who.name) for t in self._subject_tokens
+            if (who := self._named(t)) is not None and who.kind == "ORG"
         )  # fmt: skip
         self.groups = self._groups()
         self.subjects: list[tuple[int, str]] = []  # (none while they are being found)
@@ -122,9 +125,7 @@ class Speakers:
         """(position, person) of every subject outside quotation marks that names a person:
         by name, by a name in apposition, or by a description the story gives of one."""
         found = []
-        for tok in self.doc.parsed:
-            if tok.dep_ not in SUBJECTS:
-                continue
+        for tok in self._subject_tokens:
             at = self.base + tok.idx
             if self.quoted(at) or tok.lower_ in ("he", "she", "i", "we", "they", "it"):
                 continue
@@ -134,31 +135,27 @@ class Speakers:
             who = self.who(tok)
             if who and (who.kind == "PERSON" or described_as_person(tok)):
                 found.append((self.base + tok.idx, who.name))
-        for tok in self.doc.parsed:  # "according to X, ...": X speaks as a subject would
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
-                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-                if objs and (who := self._named(objs[0])) and who.kind == "PERSON":
-                    found.append((self.base + objs[0].idx, who.name))
+        for tok in self._according:  # "according to X, ...": X speaks as a subject would
+            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objs and (who := self._named(objs[0])) and who.kind == "PERSON":
+                found.append((self.base + objs[0].idx, who.name))
         return sorted(found)
 
     def _groups(self) -> list[tuple[int, object]]:
         """(position, token) of the subjects and "according to" objects outside quotation marks
         that name a body or a group: a plural noun, an organisation, "police"."""
         found = []
-        for tok in self.doc.parsed:
-            if tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according"):
-                at = self.base + tok.idx
-                if self.quoted(at) or tok.tag_ == "PRP":
-                    continue
-                m = self.mention_at(at)
-                org = m is not None and self.doc.entities.get(m["entity"]) == "ORG"
-                if (
-                    tok.tag_ in ("NNS", "NNPS")
-                    or org
-                    or tok.lower_ in SOURCE
-                    or tok.lower_ in BODIES
-                ):
-                    found.append((at, tok))
+        cited = [
+            t for t in self.doc.tokens_with("DEP", ("pobj",)) if t.head.head.lower_ == "according"
+        ]
+        for tok in sorted([*self._subject_tokens, *cited], key=lambda t: t.i):
+            at = self.base + tok.idx
+            if self.quoted(at) or tok.tag_ == "PRP":
+                continue
+            m = self.mention_at(at)
+            org = m is not None and self.doc.entities.get(m["entity"]) == "ORG"
+            if tok.tag_ in ("NNS", "NNPS") or org or tok.lower_ in SOURCE or tok.lower_ in BODIES:
+                found.append((at, tok))
         return found
 
     def person_before(self, subject, verb):
