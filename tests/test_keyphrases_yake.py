@@ -128,8 +128,8 @@ def test_the_same_on_every_run():
         ("prime minister", "prime ministers", True),
         ("north bank", "south bank", False),
         ("river flood warning", "river flood warnings", True),
-        ("national league for", "national leagues fur", False),  # two letters in 20
-        ("national league for democracy", "national leagues fur democracy", True),
+        ("council for fishing", "councils fur fishing", False),  # two letters in 20
+        ("regional council for fisheries", "regional councils fur fisheries", True),
     ],
 )
 def test_alike_is_yakes_levenshtein_rule(a, b, alike):
