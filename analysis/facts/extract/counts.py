@@ -6,8 +6,8 @@ compound term is one quantity in its larger unit ("13 years and four months"); a
 beside a person's name ("Name, 58,") or after "aged", "the age of", "children under"; a fraction
 in words is one where a cue or "of" makes it a share ("by a third", "about a fifth of"), not an
 ordinal ("a third dose", "five-eighth"); a score or a tally is its first number ("won 27-24").
-A bare number counts what its sentence says: the number it ranges or is counted with ("from 32
-to 48 teams", "14 of 212 clinics"), "the number of voters ... 2,340", a death toll, the people a
+A bare number counts what its sentence says: the number it ranges or is counted with ("from 16
+to 24 crews", "14 of 212 clinics"), "the number of voters ... 2,340", a death toll, the people a
 casualty verb counts ("killing three", "34 died"), the count before it in the sentence ("Of the
 640 seats, 212 are in ..."), or the subject whose level or change it is ("cases rose by 1,243
 to 45,678").
@@ -435,8 +435,8 @@ def _changed_subject(reader: Reader, n: numbers.Number) -> tuple[str, str | None
 
 
 def _said_to_count(reader: Reader, lo: int, start: int) -> tuple[str, str | None, str] | None:
-    """What the sentence before a bare number says it counts: "the number of exporting
-    enterprises ... reached 576", "the death toll ... rose to 87"."""
+    """What the sentence before a bare number says it counts: "the number of licensed
+    ferry operators ... reached 41", "the death toll ... rose to 87"."""
     text = reader.text
     before = text[lo:start]
     number_of = None
