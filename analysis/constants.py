@@ -108,6 +108,7 @@ SOURCE_VERBS: tuple[str, ...] = (
 MODALITY: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _W["modality"].items()}
 NOT_ACTIONS = frozenset(_W["not_actions"])
 ACT_SPEECH_VERBS = frozenset(_W["act_speech_verbs"])
+REQUEST_VERBS = frozenset(_W["request_verbs"])
 PAST_ACTIONS: tuple[str, ...] = tuple(_W["past_actions"])
 ING_NOT_VERBS = frozenset(_W["ing_not_verbs"])
 ASPECT_VERBS = frozenset(_W["aspect_verbs"])

@@ -163,3 +163,29 @@ def test_an_event_is_said_by_whoever_says_its_words_not_by_a_speaker_of_the_same
     assert pd.isna(events["fall"].speaker)  # the story's own words
     assert events["raise"].speaker == "Lagos Port Authority"
     assert events["cut"].speaker is not None and not pd.isna(events["cut"].speaker)
+
+
+def test_an_action_asked_for_is_no_event_a_request_to_come_is_and_being_done_is_past(
+    tmp_path,
+):
+    # a request leaves its action undecided, no event: "urged residents to leave", "were
+    # asked to stay", "invited investors to build", "called on the government to release"; a
+    # request still to come is itself the event ("will ask a court to halt"); "after being
+    # pulled from the water" happened when its clause did
+    events = _by_action(
+        _events(
+            tmp_path,
+            "PORTO, Feb. 3 (Harbour Wire) - The river authority closed two bridges on Monday and "
+            "urged residents to leave the low-lying quarter. Shop owners were asked to stay "
+            "away until Wednesday. The mayor invited private investors to build new flood walls "
+            "and called on the national government to release emergency funds. The council will "
+            "ask a court to halt the works. A fisherman was treated in hospital after being "
+            "pulled from the water.\n",
+            published="2026-02-03",
+        )
+    )
+    assert events["close"].status == "done" and events["close"].date == "2026-02-02"
+    for asked in ("leave", "stay", "build", "release", "halt", "urge", "invite"):
+        assert asked not in events, asked
+    assert events["ask"].status == "planned" and events["ask"].actor == "The council"
+    assert events["pull"].status == "done"

@@ -29,6 +29,7 @@ from ...constants import (
     FUTURE_CONJUNCTIONS,
     MODALITY,
     NOT_ACTIONS,
+    REQUEST_VERBS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
     TIME_PREPOSITIONS,
@@ -170,6 +171,9 @@ def _action(tok) -> str | None:
     lemma = verb_lemma(tok)
     if any(c.dep_ == "neg" for c in tok.children):
         return None
+    asks = _request_of(tok)
+    if asks is not None:  # "would ask the court to annul": the request is what is planned
+        return asks if _modal_status(tok, None) else None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     after = tok.nbor().lower_ if tok.i + 1 < len(tok.doc) else ""
     if lemma in SPEECH_LEMMAS or {f"{lemma} {particle}", f"{lemma} {after}"} & SPEECH_LEMMAS:
@@ -183,6 +187,8 @@ def _action(tok) -> str | None:
         return None  # the event is the goal: "plans to build" is "build"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECT_VERBS:
         return None  # "began to build": the event is the beginning
+    if _requested(tok):
+        return None  # asked for: no event (a request still to come is one, above)
     if particle:
         return f"{lemma} {particle}"
     obj = next((c.lower_ for c in tok.children if c.dep_ == "dobj"), None)
@@ -191,6 +197,34 @@ def _action(tok) -> str | None:
     if lemma in NOT_ACTIONS:
         return None
     return lemma
+
+
+def _request_of(tok) -> str | None:
+    """The verb of asking `tok` is ("ask", "call on") when it asks for an action (an
+    infinitive it governs), else None."""
+    lemma = verb_lemma(tok)
+    if lemma not in REQUEST_VERBS:
+        phrases = (f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep"))
+        lemma = next((ph for ph in phrases if ph in REQUEST_VERBS), None)
+    if lemma is None:
+        return None
+    asked = any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+    return lemma if asked else None
+
+
+def _requested(tok) -> bool:
+    """Whether `tok` is the action a verb of asking asks for ("urged residents to leave",
+    "were asked to stay", "called on the council to act"): neither done nor decided, no
+    event (a request still to come is: "will ask the court to halt the works")."""
+    return (
+        tok.dep_ in ("xcomp", "ccomp", "advcl")
+        and tok.head.i != tok.i
+        and any(a.lower_ == "to" for a in tok.children)
+        and _request_of(tok.head) is not None
+    )
 
 
 def _says_that(tok) -> bool:
@@ -304,6 +338,8 @@ def _tense_status(tok) -> str | None:
     aux = _auxiliaries(tok)
     if tok.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "was", "were", "been", "be"}:
         return "ongoing"
+    if _passive_gerund(tok):
+        return None  # "after being knocked down": a gerund, its clause's time decides
     if tok.tag_ == "VBN" and "being" in aux:
         return "ongoing"  # "were being treated"
     if (
@@ -318,6 +354,16 @@ def _tense_status(tok) -> str | None:
     if tok.tag_ in ("VBZ", "VBP") and _frequent(tok):
         return "ongoing"  # "arrive daily": the simple present of what goes on
     return None  # the simple present mostly states what is (a view, a rank), not an event
+
+
+_FINITE_BE = frozenset({"is", "are", "am", "'s", "'re", "was", "were"})
+
+
+def _passive_gerund(tok) -> bool:
+    """A participle after a bare "being", no finite "be" before it: "after being arrested",
+    "despite being injured"; not "were being treated"."""
+    aux = _auxiliaries(tok)
+    return tok.tag_ == "VBN" and "being" in aux and not aux & _FINITE_BE
 
 
 def _frequent(tok) -> bool:
@@ -359,13 +405,14 @@ def _status(tok, subject) -> tuple[str, str] | None:
     marked = any(c.dep_ == "mark" for c in tok.children)
     if tok.dep_ == "conj" and head.i != tok.i and _verb(head):
         return _status(head, subject)  # "crashed and overturned"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not marked and _verb(head):
+    gerund = tok.tag_ == "VBG" or _passive_gerund(tok)
+    if tok.dep_ == "advcl" and gerund and not marked and _verb(head):
         return _status(head, subject)  # "..., killing two people": the clause's status
     if (
-        tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and head.dep_ == "prep"
+        tok.dep_ in ("pcomp", "pobj") and gerund and head.dep_ == "prep"
         and head.lower_ in TIME_PREPOSITIONS and _verb(head.head)
     ):  # fmt: skip
-        return _status(head.head, subject)  # "after entering the country"
+        return _status(head.head, subject)  # "after entering the country", "after being hit"
     return None
 
 
