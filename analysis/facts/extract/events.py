@@ -140,10 +140,15 @@ def _governs_goal(tok) -> bool:
     ) and lemma not in ASPECT_VERBS  # fmt: skip
 
 
+def _infinitive(tok) -> bool:
+    """A verb with its "to" ("to build")."""
+    return any(a.lower_ == "to" for a in tok.children)
+
+
 def _goal(tok):
     """The infinitive a verb governs ("to build" under "plans"), or None."""
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and _verb(c) and any(a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("xcomp", "ccomp") and _verb(c) and _infinitive(c):
             return c
     return None
 
@@ -208,10 +213,7 @@ def _request_of(tok) -> str | None:
         lemma = next((ph for ph in phrases if ph in REQUEST_VERBS), None)
     if lemma is None:
         return None
-    asked = any(
-        c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in c.children)
-        for c in tok.children
-    )
+    asked = any(c.dep_ in ("xcomp", "ccomp", "advcl") and _infinitive(c) for c in tok.children)
     return lemma if asked else None
 
 
@@ -222,7 +224,7 @@ def _requested(tok) -> bool:
     return (
         tok.dep_ in ("xcomp", "ccomp", "advcl")
         and tok.head.i != tok.i
-        and any(a.lower_ == "to" for a in tok.children)
+        and _infinitive(tok)
         and _request_of(tok.head) is not None
     )
 
