@@ -335,10 +335,14 @@ def _modal_status(tok, subject) -> str | None:
     return None
 
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_FINITE_BE = _PRESENT_BE | {"was", "were"}
+
+
 def _tense_status(tok) -> str | None:
     """done, ongoing or None (an infinitive, a bare participle) from tense and aspect."""
     aux = _auxiliaries(tok)
-    if tok.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "was", "were", "been", "be"}:
+    if tok.tag_ == "VBG" and aux & (_FINITE_BE | {"been", "be"}):
         return "ongoing"
     if _passive_gerund(tok):
         return None  # "after being knocked down": a gerund, its clause's time decides
@@ -346,7 +350,7 @@ def _tense_status(tok) -> str | None:
         return "ongoing"  # "were being treated"
     if (
         tok.tag_ == "VBN"
-        and aux & {"is", "are", "am", "'s", "'re", "being"}
+        and aux & (_PRESENT_BE | {"being"})
         and not aux & {"has", "have", "had", "was", "were", "been"}
     ):
         # "is being built", "are produced annually"; not a state ("is led by", "is named")
@@ -356,9 +360,6 @@ def _tense_status(tok) -> str | None:
     if tok.tag_ in ("VBZ", "VBP") and _frequent(tok):
         return "ongoing"  # "arrive daily": the simple present of what goes on
     return None  # the simple present mostly states what is (a view, a rank), not an event
-
-
-_FINITE_BE = frozenset({"is", "are", "am", "'s", "'re", "was", "were"})
 
 
 def _passive_gerund(tok) -> bool:
@@ -611,13 +612,14 @@ class _DateIndex:
 
     def __init__(self, doc: Doc, dates: list[DateMention]):
         body = doc.dateline[1] if doc.dateline else doc.body_start
-        n = len(doc.parsed)
+        starts = doc.parse_array("IDX")  # where each token starts, in the body
+        n = len(starts)
         self.at: dict[int, DateMention] = {}
         for d in dates:
             if d.start < body or any(w in d.text.lower() for w in COMPARISON_DATES):
                 continue
             j = doc.first_token_from(d.start)  # the first token inside the date's words
-            if j < n and doc.body_start + doc.parsed[j].idx < d.end:
+            if j < n and doc.body_start + starts[j] < d.end:
                 self.at.setdefault(j, d)
 
     def in_clause(self, tokens, verb) -> DateMention | None:
